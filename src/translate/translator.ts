@@ -1,0 +1,181 @@
+// The generic translator: discovers a region of basic blocks from a guest PC, compiles
+// it to one JS function, caches it by PC, chains regions, and drops translations whose
+// code pages are written or unmapped.
+import { AddressSpace, GuestFault, PAGE_SHIFT, PERM_EXEC } from '../memory/address-space.js';
+import { CpuState, Exit } from './cpu-state.js';
+import { Emitter } from './emitter.js';
+import { int64Runtime } from './int64.js';
+import { SlowMemory } from './slow-memory.js';
+import type { Insn, TargetOps } from './target.js';
+
+export interface TranslatorOptions {
+  /** Compile one basic block per function (needed to observe every block, e.g. -d exec). */
+  singleBlock?: boolean;
+  /** Called with each new block's instructions (-d in_asm). */
+  onBlock?: (insns: readonly Insn[]) => void;
+  /** Called before each region runs (-d exec, -d cpu). */
+  onExec?: (pc: number, state: CpuState) => void;
+}
+
+type RegionFn = (state: CpuState) => number;
+
+class Region {
+  valid = true;
+  // Two cached successors: most exits go to one of at most two places.
+  pc0 = -1;
+  next0: Region | null = null;
+  pc1 = -1;
+  next1: Region | null = null;
+
+  constructor(
+    readonly entry: number,
+    readonly run: RegionFn,
+    readonly pages: readonly number[],
+  ) {}
+}
+
+/** Most instructions in one region, and in one basic block. */
+const MAX_REGION_INSNS = 512;
+const MAX_BLOCK_INSNS = 128;
+/** Successors farther than this from the entry start a region of their own. */
+const REGION_REACH = 0x1000;
+
+export class Translator {
+  private readonly cache = new Map<number, Region>();
+  private readonly regionsByPage = new Map<number, Set<Region>>();
+  private readonly slow: SlowMemory;
+  private readonly runtime: Readonly<Record<string, unknown>>;
+
+  constructor(
+    private readonly target: TargetOps,
+    private readonly mem: AddressSpace,
+    private readonly options: TranslatorOptions = {},
+  ) {
+    this.slow = new SlowMemory(mem);
+    this.runtime = { ...int64Runtime, ...target.runtime };
+    mem.onCodeWrite = (page) => this.invalidatePage(page);
+  }
+
+  /**
+   * Runs guest code from `pc` until a block raises an exception (state.exc is then set)
+   * or `maxRegions` regions have run; returns the PC to continue at. Faults on
+   * instruction fetch or data access are thrown as GuestFault.
+   */
+  run(state: CpuState, pc: number, maxRegions = Infinity): number {
+    let region = this.lookup(pc);
+    const onExec = this.options.onExec;
+    for (let n = 0; n < maxRegions; n++) {
+      onExec?.(region.entry, state);
+      const next = region.run(state);
+      if (state.exc !== Exit.None) return next;
+      if (next === region.pc0 && region.next0!.valid) {
+        region = region.next0!;
+      } else if (next === region.pc1 && region.next1!.valid) {
+        region = region.next1!;
+      } else {
+        const found = this.lookup(next);
+        region.pc1 = region.pc0;
+        region.next1 = region.next0;
+        region.pc0 = next;
+        region.next0 = found;
+        region = found;
+      }
+    }
+    return region.entry;
+  }
+
+  /** Drops every translation of code on `page`. */
+  invalidatePage(page: number): void {
+    const regions = this.regionsByPage.get(page);
+    if (!regions) return;
+    for (const r of regions) {
+      r.valid = false;
+      if (this.cache.get(r.entry) === r) this.cache.delete(r.entry);
+      for (const p of r.pages) if (p !== page) this.regionsByPage.get(p)?.delete(r);
+    }
+    this.regionsByPage.delete(page);
+  }
+
+  /** Drops every translation (e.g. after execve). */
+  flush(): void {
+    for (const page of [...this.regionsByPage.keys()]) this.invalidatePage(page);
+  }
+
+  private lookup(pc: number): Region {
+    return this.cache.get(pc) ?? this.translate(pc);
+  }
+
+  private isExecutable(pc: number): boolean {
+    return pc >= 0 && pc < 2 ** 32 && (this.mem.perm[pc >>> PAGE_SHIFT] & PERM_EXEC) !== 0;
+  }
+
+  private translate(entry: number): Region {
+    if (!this.isExecutable(entry) || !this.isExecutable(entry + 3)) {
+      const mapped = entry >= 0 && entry < 2 ** 32 && this.mem.perm[entry >>> PAGE_SHIFT] !== 0;
+      throw new GuestFault(entry, 'exec', mapped, entry);
+    }
+    const blocks = this.discover(entry);
+    const looping = blocks.size > 1 || [...blocks.values()].some((b) => b.at(-1)!.successors.includes(entry));
+    const e = new Emitter(new Set(blocks.keys()), looping);
+    const code = new Map<number, string>();
+    const pages = new Set<number>();
+    for (const [pc, insns] of blocks) {
+      this.options.onBlock?.(insns);
+      e.known.clear();
+      this.target.startBlock(e);
+      const parts: string[] = [];
+      for (const insn of insns) {
+        e.pc = insn.pc;
+        e.nextPc = insn.pc + insn.size;
+        parts.push(insn.emit(e));
+        pages.add(insn.pc >>> PAGE_SHIFT).add((insn.pc + insn.size - 1) >>> PAGE_SHIFT);
+      }
+      const last = insns.at(-1)!;
+      if (!last.endsBlock) parts.push(e.jump(last.pc + last.size));
+      code.set(pc, parts.join('\n'));
+    }
+    const body = e.finish(code, entry);
+    const name = `region_${entry.toString(16)}`;
+    const factory = new Function('M', 'P', 'DV', 'U8', 'H', `return function ${name}(S) {\n${body}\n};`);
+    const fn = factory(this.slow, this.mem.perm, this.mem.view, this.mem.u8, this.runtime) as RegionFn;
+    const region = new Region(entry, fn, [...pages]);
+    for (const p of pages) {
+      this.mem.markCode(p);
+      let set = this.regionsByPage.get(p);
+      if (!set) this.regionsByPage.set(p, (set = new Set()));
+      set.add(region);
+    }
+    this.cache.set(entry, region);
+    return region;
+  }
+
+  /** Decodes the blocks of a region: the entry block and nearby direct successors. */
+  private discover(entry: number): Map<number, Insn[]> {
+    const blocks = new Map<number, Insn[]>();
+    const work = [entry];
+    let total = 0;
+    while (work.length && total < MAX_REGION_INSNS) {
+      const start = work.shift()!;
+      if (blocks.has(start)) continue;
+      const insns: Insn[] = [];
+      let pc = start;
+      for (;;) {
+        const insn = this.target.decode(this.mem, pc);
+        insns.push(insn);
+        pc += insn.size;
+        if (insn.endsBlock || insns.length >= MAX_BLOCK_INSNS || !this.isExecutable(pc) || !this.isExecutable(pc + 3)) {
+          break;
+        }
+      }
+      blocks.set(start, insns);
+      total += insns.length;
+      if (this.options.singleBlock) break;
+      const last = insns.at(-1)!;
+      const next = last.endsBlock ? last.successors : [pc];
+      for (const s of next) {
+        if (Math.abs(s - entry) <= REGION_REACH && this.isExecutable(s)) work.push(s);
+      }
+    }
+    return blocks;
+  }
+}
