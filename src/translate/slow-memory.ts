@@ -49,6 +49,16 @@ export class SlowMemory {
     }
   }
 
+  /** Zeroes `len` bytes (a cache-block zeroing instruction). */
+  zero(lo: number, hi: number, len: number, pc: number): void {
+    const a = this.address(lo, hi, 0, len, 'write', pc);
+    try {
+      this.mem.writeBytes(a, new Uint8Array(len));
+    } catch (err) {
+      throw withPc(err, pc);
+    }
+  }
+
   private address(lo: number, hi: number, off: number, size: number, access: 'read' | 'write', pc: number): number {
     const a = (hi >>> 0) * 2 ** 32 + (lo >>> 0) + off;
     if (a < 0 || a + size > WINDOW_SIZE) throw new GuestFault(a < 0 ? a + 2 ** 64 : a, access, false, pc);

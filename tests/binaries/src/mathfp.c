@@ -9,6 +9,7 @@
  * C casts below stay in range; the saturating behaviour of the AArch64
  * conversion instructions is exercised with explicit fcvtzs/fcvtzu.
  */
+#include <fenv.h>
 #include <float.h>
 #include <inttypes.h>
 #include <math.h>
@@ -187,6 +188,33 @@ static void rounding(void)
     }
 }
 
+/* Dynamic rounding modes (FPCR.RMode): arithmetic, rint and lrint obey them. */
+static void rounding_modes(void)
+{
+    static const struct { int mode; const char *name; } modes[] = {
+        {FE_TONEAREST, "tonearest"}, {FE_UPWARD, "upward"},
+        {FE_DOWNWARD, "downward"}, {FE_TOWARDZERO, "towardzero"},
+    };
+    volatile double one = 1.0, three = 3.0, v = -2.5, w = 2.5;
+    volatile float fone = 1.0f, fthree = 3.0f;
+    volatile int64_t big = 9007199254740993LL;
+    printf("== rounding modes\n");
+    for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+        if (fesetround(modes[i].mode) != 0) {
+            printf("fesetround(%s) failed\n", modes[i].name);
+            continue;
+        }
+        double q = one / three, nq = -one / three;
+        float fq = fone / fthree;
+        double conv = (double)big;
+        printf("%-10s fegetround ok=%d 1/3=%a -1/3=%a 1/3f=%a rint(-2.5)=%g rint(2.5)=%g "
+               "lrint(2.5)=%ld (double)2^53+1=%.17g\n",
+               modes[i].name, fegetround() == modes[i].mode, q, nq, (double)fq, rint(v), rint(w),
+               lrint(w), conv);
+    }
+    fesetround(FE_TONEAREST);
+}
+
 static void conversions(void)
 {
     printf("== conversions\n");
@@ -260,6 +288,7 @@ int main(void)
     arithmetic();
     single();
     rounding();
+    rounding_modes();
     conversions();
     libm();
     return 0;

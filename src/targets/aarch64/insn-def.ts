@@ -1,0 +1,21 @@
+// How an aarch64 instruction pattern is described: its encoding (data), its semantics
+// (an emitter of JS) and its disassembly, side by side as QEMU's TRANS() lines are.
+import type { Fields } from '../common/decode-pattern.js';
+import type { Emitter } from '../../translate/emitter.js';
+
+export interface InsnDef {
+  /** Unique pattern name, e.g. "ADD_imm". */
+  readonly name: string;
+  /** Encoding, most significant bit first (see decode-pattern.ts). */
+  readonly pattern: string;
+  /** Extra decode constraint; when false the decoder tries the next pattern. */
+  readonly when?: (f: Fields) => boolean;
+  /** Ends the basic block (branches, exceptions). */
+  readonly endsBlock?: boolean;
+  /** Direct successors for region building (taken target, fall-through); calls list none. */
+  readonly successors?: (f: Fields, pc: number) => number[];
+  readonly emit: (f: Fields, e: Emitter) => string;
+  readonly asm: (f: Fields, pc: number) => string;
+}
+
+export const defineInsns = (defs: InsnDef[]): readonly InsnDef[] => defs;
