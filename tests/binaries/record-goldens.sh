@@ -90,13 +90,17 @@ while IFS= read -r -d '' name; do
 
     # The guest's stdout/stderr are redirected inside the exec'd command, so
     # anything bash itself reports about a signal death cannot end up in them.
+    # (The outer 2>/dev/null only silences bash's own "Segmentation fault"
+    # job report.)
     status=0
-    (
-        cd "$root"
-        exec env -i PATH=/usr/bin:/bin LANG=C ${envs[@]+"${envs[@]}"} \
-            "$qemu" "tests/binaries/aarch64/$binary" ${args[@]+"${args[@]}"} \
-            <"$stdin_file" >"$golden/$name.stdout" 2>"$golden/$name.stderr"
-    ) 2>/dev/null || status=$?
+    {
+        (
+            cd "$root"
+            exec env -i PATH=/usr/bin:/bin LANG=C ${envs[@]+"${envs[@]}"} \
+                "$qemu" "tests/binaries/aarch64/$binary" ${args[@]+"${args[@]}"} \
+                <"$stdin_file" >"$golden/$name.stdout" 2>"$golden/$name.stderr"
+        )
+    } 2>/dev/null || status=$?
     printf '%s\n' "$status" >"$golden/$name.status"
 
     if [ -n "$tmpdir" ]; then

@@ -1,7 +1,8 @@
 /*
  * stdin: reads standard input.  Echoes every line with its number and
  * length (upper-cased), then prints byte/line/word counts and a checksum.
- * A final line without a newline is reported as such.
+ * Lines are read with a 256-byte fgets buffer, so long lines arrive in
+ * pieces; a piece (or final line) without a newline is marked as such.
  */
 #include <ctype.h>
 #include <stdint.h>

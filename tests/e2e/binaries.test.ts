@@ -1,0 +1,98 @@
+// End-to-end tests: run every guest program listed in tests/binaries/cases.json
+// under tsqemu and compare stdout, stderr and the exit status with the golden
+// files recorded from qemu-aarch64 by tests/binaries/record-goldens.sh.
+//
+// Each case runs exactly as the recorder ran it under qemu: from the
+// repository root, as
+//   node bin/tsqemu-aarch64.js tests/binaries/aarch64/<binary> [tmpdir] <args...>
+// with only PATH=/usr/bin:/bin, LANG=C and the case's own variables in the
+// environment, and stdin from the case's "stdin" string (or /dev/null).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+interface Case {
+  name: string;
+  binary: string;
+  args: string[];
+  env?: Record<string, string>;
+  stdin?: string;
+  needsTmpDir?: boolean;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const binariesDir = join(root, 'tests', 'binaries');
+const goldenDir = join(binariesDir, 'golden');
+const cli = join('bin', 'tsqemu-aarch64.js');
+
+/** Must match the environment used by record-goldens.sh. */
+const BASE_ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C' };
+
+const TEST_TIMEOUT_MS = 30_000;
+
+const cases: Case[] = JSON.parse(readFileSync(join(binariesDir, 'cases.json'), 'utf8'));
+
+/** qemu prefixes its own messages with "qemu: ", tsqemu with "tsqemu: ". */
+function normalizeStderr(text: string): string {
+  return text.replace(/^(?:qemu|tsqemu): /gm, '<emulator>: ');
+}
+
+function golden(name: string, kind: 'stdout' | 'stderr' | 'status'): string {
+  return readFileSync(join(goldenDir, `${name}.${kind}`), 'utf8');
+}
+
+/** Shell-style exit status: the exit code, or 128 + signal number. */
+function shellStatus(status: number | null, signal: NodeJS.Signals | null): number {
+  if (status !== null) return status;
+  if (signal !== null) return 128 + constants.signals[signal];
+  return -1;
+}
+
+describe('guest binaries match qemu-aarch64 goldens', () => {
+  it('cases.json lists cases with unique names', () => {
+    expect(cases.length).toBeGreaterThan(0);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+  });
+
+  for (const c of cases) {
+    it(
+      c.name,
+      () => {
+        const dir = c.needsTmpDir ? mkdtempSync(join(tmpdir(), 'tsqemu-e2e-')) : undefined;
+        try {
+          const args = [
+            cli,
+            join('tests', 'binaries', 'aarch64', c.binary),
+            ...(dir !== undefined ? [dir] : []),
+            ...c.args,
+          ];
+          const result = spawnSync(process.execPath, args, {
+            cwd: root,
+            env: { ...BASE_ENV, ...c.env },
+            input: c.stdin,
+            stdio: [c.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+            timeout: TEST_TIMEOUT_MS - 2_000,
+            killSignal: 'SIGKILL',
+          });
+          if (result.error) throw result.error;
+
+          expect(result.stdout, 'stdout').toBe(golden(c.name, 'stdout'));
+          expect(normalizeStderr(result.stderr), 'stderr').toBe(
+            normalizeStderr(golden(c.name, 'stderr')),
+          );
+          expect(shellStatus(result.status, result.signal), 'exit status').toBe(
+            Number(golden(c.name, 'status').trim()),
+          );
+        } finally {
+          if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+        }
+      },
+      TEST_TIMEOUT_MS,
+    );
+  }
+});
