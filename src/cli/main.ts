@@ -1,0 +1,147 @@
+// The tsqemu-<isa> command line: qemu-user's options and environment variables.
+import { Command, CommanderError, Option } from 'commander';
+import { ElfError } from '../loader/elf.js';
+import { Log, LOG_ITEMS, parseLogItems } from '../user-mode/log.js';
+import { LoadError, runProgram, type Outcome } from '../user-mode/run-program.js';
+import type { UserTarget } from '../user-mode/user-target.js';
+import { guestEnvironment } from './environment.js';
+import { parseSize } from './size.js';
+
+export const VERSION = '0.1.0';
+const DEFAULT_STACK = 8 * 1024 * 1024;
+const CPU_MODELS = ['max'];
+
+/** qemu spells long options with one dash (-strace); commander wants two. */
+const SINGLE_DASH_LONG = new Set(['-strace', '-cpu', '-seed', '-version', '-help']);
+/** Options that take a value, so the program name is found after them. */
+const TAKES_VALUE = new Set(['-L', '-E', '-U', '-0', '-s', '-d', '-D', '--cpu', '--seed']);
+
+/** Rewrites qemu-style options before the program name; the guest's arguments stay untouched. */
+function normalizeArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    let a = args[i];
+    if (!a.startsWith('-') || a === '-' || a === '--') return [...out, ...args.slice(i)];
+    if (SINGLE_DASH_LONG.has(a)) a = `-${a}`;
+    out.push(a);
+    if (TAKES_VALUE.has(a) && i + 1 < args.length) out.push(args[++i]);
+  }
+  return out;
+}
+
+interface CliOptions {
+  L?: string;
+  E: string[];
+  U: string[];
+  argv0?: string;
+  stackSize?: string;
+  cpu?: string;
+  strace?: boolean;
+  log?: string;
+  logFile?: string;
+  seed?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',')];
+
+export function main(target: UserTarget, name: string, args: readonly string[]): void {
+  const env = process.env;
+  const program = new Command(name)
+    .usage('[options] program [arguments...]')
+    .description(`Linux ${target.ops.name} user-mode emulator`)
+    .version(`${name} version ${VERSION}`, '-V, --version', 'display version information and exit')
+    .addOption(new Option('-L <path>', 'set the elf interpreter prefix (QEMU_LD_PREFIX)'))
+    .addOption(new Option('-E <var=value>', 'set targets environment variable (QEMU_SET_ENV)').argParser(collect).default([]))
+    .addOption(new Option('-U <var>', 'unset targets environment variable (QEMU_UNSET_ENV)').argParser(collect).default([]))
+    .addOption(new Option('-0, --argv0 <argv0>', 'forces target process argv[0] to be argv0 (QEMU_ARGV0)'))
+    .addOption(new Option('-s, --stack-size <size>', 'set the stack size to size bytes (QEMU_STACK_SIZE)'))
+    .addOption(new Option('--cpu <model>', "select CPU ('--cpu help' for list) (QEMU_CPU)"))
+    .addOption(new Option('--strace', 'log system calls (QEMU_STRACE)'))
+    .addOption(new Option('-d, --log <item,...>', `enable logging of specified items: ${Object.keys(LOG_ITEMS).join(', ')} (QEMU_LOG)`))
+    .addOption(new Option('-D, --log-file <file>', 'write logs to file instead of stderr (QEMU_LOG_FILENAME)'))
+    .addOption(new Option('--seed <number>', 'seed for pseudo-random number generator (QEMU_RAND_SEED)'))
+    .argument('<program>', 'the guest executable')
+    .argument('[arguments...]', 'passed to the guest untouched')
+    .passThroughOptions()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/^error: /, `${name}: `)) });
+
+  try {
+    program.parse(normalizeArgs(args), { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) process.exit(err.exitCode);
+    throw err;
+  }
+  const o = program.opts<CliOptions>();
+  const [path, guestArgs] = program.processedArgs as [string, string[]];
+
+  const fail = (message: string): never => {
+    process.stderr.write(`${name}: ${message}\n`);
+    process.exit(1);
+  };
+
+  const cpu = o.cpu ?? env.QEMU_CPU ?? 'max';
+  if (cpu === 'help') {
+    process.stdout.write(`Available CPUs:\n${CPU_MODELS.map((m) => `  ${m}\n`).join('')}`);
+    process.exit(0);
+  }
+  if (!CPU_MODELS.includes(cpu)) fail(`unknown CPU model '${cpu}' (try --cpu help)`);
+
+  const stackSpec = o.stackSize ?? env.QEMU_STACK_SIZE;
+  const stackSize = stackSpec === undefined ? DEFAULT_STACK : parseSize(stackSpec);
+  if (stackSize === null || stackSize < 65536) fail(`invalid stack size '${stackSpec}'`);
+
+  const seedSpec = o.seed ?? env.QEMU_RAND_SEED;
+  const seed = seedSpec === undefined ? undefined : Number(seedSpec);
+  if (seed !== undefined && !Number.isInteger(seed)) fail(`invalid seed '${seedSpec}'`);
+
+  let log: Log;
+  try {
+    log = new Log(parseLogItems(o.log ?? env.QEMU_LOG ?? ''), o.logFile ?? env.QEMU_LOG_FILENAME);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+
+  const envp = guestEnvironment(env, [...(env.QEMU_SET_ENV?.split(',') ?? []), ...o.E], [
+    ...(env.QEMU_UNSET_ENV?.split(',') ?? []),
+    ...o.U,
+  ]);
+  const argv0 = o.argv0 ?? env.QEMU_ARGV0;
+
+  let outcome: Outcome;
+  try {
+    outcome = runProgram(target, {
+      path,
+      argv: [argv0 ?? path, ...guestArgs],
+      envp,
+      stackSize: Math.ceil(stackSize! / 4096) * 4096,
+      seed,
+      strace: o.strace === true || env.QEMU_STRACE !== undefined,
+      log,
+    });
+  } catch (err) {
+    if (err instanceof ElfError || err instanceof LoadError) return fail(`${path}: ${err.message}`);
+    if (env.TSQEMU_DEBUG) throw err;
+    return fail(`internal error: ${(err as Error).message} (set TSQEMU_DEBUG=1 for details)`);
+  }
+  log.close();
+  finish(outcome);
+}
+
+const SIGNAL_NAMES: Record<number, [NodeJS.Signals, string]> = {
+  4: ['SIGILL', 'Illegal instruction'],
+  5: ['SIGTRAP', 'Trace/breakpoint trap'],
+  6: ['SIGABRT', 'Aborted'],
+  7: ['SIGBUS', 'Bus error'],
+  8: ['SIGFPE', 'Floating point exception'],
+  11: ['SIGSEGV', 'Segmentation fault'],
+};
+
+/** Leaves with the guest's status, or dies of its signal so the shell sees the same. */
+function finish(outcome: Outcome): never {
+  if (outcome.kind === 'exit') process.exit(outcome.status & 0xff);
+  const [sig, text] = SIGNAL_NAMES[outcome.signal] ?? ['SIGKILL', `Signal ${outcome.signal}`];
+  process.stderr.write(`tsqemu: uncaught target signal ${outcome.signal} (${text}) - core dumped\n`);
+  process.kill(process.pid, sig);
+  process.exit(128 + outcome.signal);
+}

@@ -1,0 +1,26 @@
+// What user mode needs to know about an ISA beyond the translator: its ELF machine, its
+// Linux ABI, its hwcaps, and where the syscall number, arguments and result live.
+import type { LinuxAbi } from '../syscalls/kernel.js';
+import type { CpuState } from '../translate/cpu-state.js';
+import type { TargetOps } from '../translate/target.js';
+
+export interface UserTarget {
+  readonly ops: TargetOps;
+  readonly elfMachine: number;
+  readonly linux: LinuxAbi;
+  /** AT_PLATFORM string. */
+  readonly platform: string;
+  readonly hwcap: number;
+  readonly hwcap2: number;
+  /** Extra auxv entries this ISA's Linux provides (e.g. AT_MINSIGSTKSZ). */
+  readonly extraAuxv: ReadonlyArray<readonly [number, number]>;
+  /** Registers at process entry (stack pointer; everything else zero). */
+  setStart(state: CpuState, sp: number): void;
+  syscallNumber(state: CpuState): number;
+  /** The six argument registers as unsigned 64-bit JS numbers. */
+  syscallArgs(state: CpuState, out: Float64Array): void;
+  /** Writes a syscall result (a JS number, negative for -errno). */
+  setSyscallResult(state: CpuState, value: number): void;
+  /** Register dump for -d cpu. */
+  dumpState(state: CpuState, pc: number): string;
+}
