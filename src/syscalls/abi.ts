@@ -1,0 +1,15 @@
+// What the kernel needs to know about one ISA's Linux ABI. Everything else in
+// src/syscalls is the asm-generic ABI those ISAs share.
+import type { OpenFlagBits } from './open-flags.js';
+
+export interface LinuxAbi {
+  /** uname(2) machine, e.g. "aarch64". */
+  readonly machine: string;
+  /** Syscall number -> name. */
+  readonly syscalls: ReadonlyMap<number, string>;
+  readonly openFlags: OpenFlagBits;
+  /** Whether struct sigaction has sa_restorer (the ISA defines SA_RESTORER). */
+  readonly sigactionRestorer: boolean;
+  /** PROT_* bits the ISA adds to the generic ones (aarch64: PROT_BTI, PROT_MTE). */
+  readonly archProt: ReadonlyArray<readonly [number, string]>;
+}

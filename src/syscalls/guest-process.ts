@@ -1,0 +1,70 @@
+// Everything the kernel keeps about the one guest process: what syscall handlers
+// read and change.
+import { isatty } from 'node:tty';
+import { fstatSync, readFileSync, constants as host } from 'node:fs';
+import type { AddressSpace } from '../memory/address-space.js';
+import type { LinuxAbi } from './abi.js';
+import { FdTable } from './fd-table.js';
+import { HostFile } from './host-file.js';
+import { MemoryMap } from './memory-map.js';
+import { O_RDONLY, O_RDWR, O_WRONLY } from './open-flags.js';
+import type { KernelOptions } from './options.js';
+import { ResourceLimits } from './rlimits.js';
+import { SignalState } from './signal-state.js';
+
+/** The guest's status flags for an inherited host fd (from /proc/self/fdinfo when possible). */
+function inheritedFlags(fd: number, abi: LinuxAbi): number {
+  let hostFlags: number | undefined;
+  try {
+    const m = /^flags:\s*([0-7]+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+    if (m) hostFlags = parseInt(m[1], 8);
+  } catch {
+    // not a Linux host
+  }
+  if (hostFlags === undefined) return fd === 0 ? O_RDONLY : isatty(fd) ? O_RDWR : O_WRONLY;
+  const acc = hostFlags & 3;
+  let flags = acc === host.O_WRONLY ? O_WRONLY : acc === host.O_RDWR ? O_RDWR : O_RDONLY;
+  if (hostFlags & host.O_APPEND) flags |= abi.openFlags.append;
+  return flags | abi.openFlags.largefile;
+}
+
+export class GuestProcess {
+  readonly mem: AddressSpace;
+  readonly abi: LinuxAbi;
+  readonly limits = new ResourceLimits();
+  readonly fds = new FdTable(() => this.limits.maxFds);
+  readonly signals = new SignalState();
+  readonly memory: MemoryMap;
+  readonly pid: number;
+  cwd: string;
+  umask = 0o022;
+  /** set_tid_address's clear_child_tid (used once threads exist). */
+  clearChildTid = 0;
+  robustList = { head: 0, len: 0 };
+  private readonly reported = new Set<string>();
+
+  constructor(readonly options: KernelOptions) {
+    this.mem = options.mem;
+    this.abi = options.abi;
+    this.pid = options.pid ?? process.pid;
+    this.cwd = options.cwd ?? process.cwd();
+    const archProt = options.abi.archProt.reduce((bits, [bit]) => bits | bit, 0);
+    this.memory = new MemoryMap(options.mem, options.brk, options.mmapTop, archProt);
+    for (const fd of [0, 1, 2]) {
+      try {
+        fstatSync(fd);
+      } catch {
+        continue; // closed when we were started: closed for the guest too
+      }
+      const file = new HostFile(fd, inheritedFlags(fd, options.abi), undefined, options.abi.openFlags, { inherited: true });
+      this.fds.install(fd, file, false);
+    }
+  }
+
+  /** Reports `message` the first time `key` is seen. */
+  reportOnce(key: string, message: string): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.options.report(message);
+  }
+}

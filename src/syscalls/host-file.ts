@@ -1,0 +1,135 @@
+// An open file description backed by a host fd. Node has no lseek, so the kernel keeps
+// the offset of seekable files itself and reads/writes them at explicit positions;
+// streams (ttys, pipes, sockets) use the host's own position.
+import { closeSync, fstatSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { SEEK } from './constants.js';
+import type { DirEntry } from './dir-list.js';
+import { E, SysError } from './errno.js';
+import { fileStatFromHost, type FileStat } from './file-stat.js';
+import type { OpenFile } from './open-file.js';
+import type { OpenFlagBits } from './open-flags.js';
+import { sleepMs } from './sleep.js';
+
+const isEagain = (err: unknown): boolean =>
+  err instanceof Error && 'code' in err && err.code === 'EAGAIN';
+
+/** The host's current offset of `fd` from /proc/self/fdinfo (Linux hosts), if readable. */
+function hostOffset(fd: number): number | undefined {
+  try {
+    const m = /^pos:\s*(\d+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HostFileOptions {
+  /** An fd the emulator was given (stdio): never closed, and its offset is the host's. */
+  inherited?: boolean;
+}
+
+export class HostFile implements OpenFile {
+  readonly isDirectory: boolean;
+  readonly isTty: boolean;
+  dirEntries?: DirEntry[];
+  /** undefined: a stream, or an inherited file still using the host's offset. */
+  private offset: number | undefined;
+  private readonly isRegular: boolean;
+  /** Character devices other than ttys (/dev/null): lseek succeeds and does nothing. */
+  private readonly isNullSeek: boolean;
+
+  constructor(
+    readonly hostFd: number,
+    public flags: number,
+    readonly path: string | undefined,
+    private readonly bits: OpenFlagBits,
+    private readonly options: HostFileOptions = {},
+  ) {
+    const st = fstatSync(hostFd);
+    this.isDirectory = st.isDirectory();
+    this.isTty = isatty(hostFd);
+    this.isRegular = st.isFile() || st.isBlockDevice();
+    this.isNullSeek = st.isCharacterDevice() && !this.isTty;
+    if ((this.isRegular || this.isDirectory) && !options.inherited) this.offset = 0;
+  }
+
+  read(dst: Uint8Array, at?: number): number {
+    if (this.isDirectory) throw new SysError(E.EISDIR);
+    if (at !== undefined) return this.positioned(() => readSync(this.hostFd, dst, 0, dst.length, at));
+    if (this.offset === undefined) return this.blocking(() => readSync(this.hostFd, dst, 0, dst.length, null));
+    const n = readSync(this.hostFd, dst, 0, dst.length, this.offset);
+    this.offset += n;
+    return n;
+  }
+
+  write(src: Uint8Array, at?: number): number {
+    if (at !== undefined) return this.positioned(() => writeSync(this.hostFd, src, 0, src.length, at));
+    if (this.offset === undefined) return this.writeAll(src);
+    if (this.flags & this.bits.append) this.offset = Number(fstatSync(this.hostFd).size);
+    let done = 0;
+    while (done < src.length) done += writeSync(this.hostFd, src, done, src.length - done, this.offset + done);
+    this.offset += done;
+    return done;
+  }
+
+  seek(offset: number, whence: number): number {
+    if (this.offset === undefined) {
+      if (this.isNullSeek) return 0;
+      // An inherited regular file switches to kernel-kept offsets on its first seek.
+      const start = this.isRegular ? hostOffset(this.hostFd) : undefined;
+      if (start === undefined) throw new SysError(E.ESPIPE);
+      this.offset = start;
+    }
+    const size = (): number => Number(fstatSync(this.hostFd).size);
+    let to: number;
+    switch (whence) {
+      case SEEK.SEEK_SET: to = offset; break;
+      case SEEK.SEEK_CUR: to = this.offset + offset; break;
+      case SEEK.SEEK_END: to = size() + offset; break;
+      // No holes are visible through Node: all data up to the end, one hole after it.
+      case SEEK.SEEK_DATA: if (offset >= size()) throw new SysError(E.ENXIO); to = offset; break;
+      case SEEK.SEEK_HOLE: if (offset >= size()) throw new SysError(E.ENXIO); to = size(); break;
+      default: throw new SysError(E.EINVAL);
+    }
+    if (to < 0 || (this.isDirectory && whence === SEEK.SEEK_END)) throw new SysError(E.EINVAL);
+    if (this.isDirectory && to === 0) this.dirEntries = undefined; // rewinddir sees new entries
+    this.offset = to;
+    return to;
+  }
+
+  stat(): FileStat {
+    return fileStatFromHost(fstatSync(this.hostFd, { bigint: true }));
+  }
+
+  close(): void {
+    if (!this.options.inherited) closeSync(this.hostFd);
+  }
+
+  private positioned(op: () => number): number {
+    if (!this.isRegular && !this.isNullSeek) throw new SysError(E.ESPIPE);
+    return op();
+  }
+
+  /** Streams the guest opened blocking must block even if the host fd is non-blocking. */
+  private blocking(op: () => number): number {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
+      try {
+        return op();
+      } catch (err) {
+        if (!isEagain(err) || this.flags & this.bits.nonblock) throw err;
+        sleepMs(wait);
+      }
+    }
+  }
+
+  private writeAll(src: Uint8Array): number {
+    let done = 0;
+    while (done < src.length) {
+      const n = this.blocking(() => writeSync(this.hostFd, src, done, src.length - done, null));
+      done += n;
+      if (this.flags & this.bits.nonblock) break;
+    }
+    return done;
+  }
+}

@@ -1,0 +1,24 @@
+// An open file description: what one or more guest fds refer to (dup shares it,
+// and with it the offset and status flags).
+import type { FileStat } from './file-stat.js';
+import type { DirEntry } from './dir-list.js';
+
+export interface OpenFile {
+  /** Guest status flags (access mode, O_APPEND, O_NONBLOCK, ...) as F_GETFL shows them. */
+  flags: number;
+  /** The host path it was opened by, when known: *at() calls and getdents64 use it. */
+  readonly path: string | undefined;
+  readonly isDirectory: boolean;
+  /** The host fd, for what only the host can answer (ttys, fsync); none for in-memory files. */
+  readonly hostFd: number | undefined;
+  /** Directory listing and position, kept between getdents64 calls. */
+  dirEntries?: DirEntry[];
+  /** Reads at the file offset (advancing it), or at `at` without moving it (pread). */
+  read(dst: Uint8Array, at?: number): number;
+  write(src: Uint8Array, at?: number): number;
+  /** lseek; returns the new offset. */
+  seek(offset: number, whence: number): number;
+  stat(): FileStat;
+  /** The last fd referring to it was closed. */
+  close(): void;
+}

@@ -1,0 +1,26 @@
+// How the emulator sets up the kernel for one guest process.
+import type { AddressSpace } from '../memory/address-space.js';
+import type { LinuxAbi } from './abi.js';
+
+export interface KernelOptions {
+  mem: AddressSpace;
+  abi: LinuxAbi;
+  /** Initial program break: the page-aligned end of the loaded image. */
+  brk: number;
+  /** mmap places mappings top-down below this address (exclusive). */
+  mmapTop: number;
+  argv: string[];
+  envp: string[];
+  /** Host path of the guest executable (/proc/self/exe). */
+  exePath: string;
+  /** -strace sink: one line per call, without the newline. */
+  strace?: (line: string) => void;
+  /** One-time notices: unsupported syscalls and approximations. */
+  report: (message: string) => void;
+  /** getrandom's source (seeded when -seed is given). */
+  random: (buf: Uint8Array) => void;
+  /** The guest's pid (and tid); the host's by default. */
+  pid?: number;
+  /** The guest's working directory; the host's by default. */
+  cwd?: string;
+}

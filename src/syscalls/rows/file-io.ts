@@ -1,0 +1,58 @@
+// Moving bytes: read, write and their vector and positioned forms, and lseek.
+import { int, ulong } from '../args.js';
+import { E, SysError } from '../errno.js';
+import { MAX_RW_COUNT, readableView, writableView } from '../guest-buffer.js';
+import type { GuestProcess } from '../guest-process.js';
+import { readIovecsFromGuest, type Iovec } from '../guest-structs.js';
+import { sys, type SyscallRow } from '../row.js';
+import { openFile, readableFile, writableFile } from './fd-access.js';
+
+const UIO_MAXIOV = 1024;
+
+const count = (v: number): number => Math.min(ulong(v), MAX_RW_COUNT);
+
+function position(v: number): number {
+  if (v < 0) throw new SysError(E.EINVAL);
+  return v;
+}
+
+function iovecs(p: GuestProcess, addr: number, n: number): Iovec[] {
+  const cnt = int(n);
+  if (cnt < 0 || cnt > UIO_MAXIOV) throw new SysError(E.EINVAL);
+  return readIovecsFromGuest(p.mem, addr, cnt);
+}
+
+function readv(p: GuestProcess, fd: number, iovAddr: number, cnt: number): number {
+  const file = readableFile(p, fd);
+  let total = 0;
+  for (const v of iovecs(p, iovAddr, cnt)) {
+    const want = Math.min(v.len, MAX_RW_COUNT - total);
+    if (want === 0) continue;
+    const dst = writableView(p.mem, v.base, want);
+    const n = file.read(dst);
+    total += n;
+    if (n < want) break;
+  }
+  return total;
+}
+
+function writev(p: GuestProcess, fd: number, iovAddr: number, cnt: number): number {
+  const file = writableFile(p, fd);
+  const parts = iovecs(p, iovAddr, cnt).map((v) => readableView(p.mem, v.base, Math.min(v.len, MAX_RW_COUNT)));
+  // One host write, so a line written in pieces is not interleaved with other output.
+  return file.write(Buffer.concat(parts).subarray(0, MAX_RW_COUNT));
+}
+
+export const fileIoRows: SyscallRow[] = [
+  sys('read', ['fd', 'ptr', 'size'], (p, a) =>
+    readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])))),
+  sys('write', ['fd', 'ptr', 'size'], (p, a) =>
+    writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])))),
+  sys('pread64', ['fd', 'ptr', 'size', 'long'], (p, a) =>
+    readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])), position(a[3]))),
+  sys('pwrite64', ['fd', 'ptr', 'size', 'long'], (p, a) =>
+    writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])), position(a[3]))),
+  sys('readv', ['fd', 'ptr', 'int'], (p, a) => readv(p, a[0], a[1], a[2])),
+  sys('writev', ['fd', 'ptr', 'int'], (p, a) => writev(p, a[0], a[1], a[2])),
+  sys('lseek', ['fd', 'long', 'whence'], (p, a) => openFile(p, a[0]).seek(a[1], int(a[2]))),
+];

@@ -1,0 +1,89 @@
+// Asking about files: fstat, newfstatat, statx, readlinkat, faccessat(2), and the
+// calls that act on a file's data as a whole (ftruncate, fsync, fdatasync).
+import { accessSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync, statSync } from 'node:fs';
+import { int, u32 } from '../args.js';
+import { AT, AT_EACCESS, AT_FDCWD } from '../constants.js';
+import { E, SysError } from '../errno.js';
+import { fileStatFromHost, type FileStat } from '../file-stat.js';
+import type { GuestProcess } from '../guest-process.js';
+import { STATX_BASIC_STATS, STATX_BTIME, writeStatToGuest, writeStatxToGuest } from '../guest-structs.js';
+import { joinAt, procSelfLink, readGuestPath, resolveAt } from '../paths.js';
+import { sys, type SyscallRow } from '../row.js';
+import { fileOf, openFile } from './fd-access.js';
+
+const STAT_FLAGS = AT.AT_SYMLINK_NOFOLLOW | AT.AT_NO_AUTOMOUNT | AT.AT_EMPTY_PATH
+  | AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
+const STATX_RESERVED = 0x80000000;
+
+const hostStat = (path: string, follow: boolean): FileStat =>
+  fileStatFromHost(follow ? statSync(path, { bigint: true }) : lstatSync(path, { bigint: true }));
+
+/** newfstatat and statx: (dirfd, path, flags) -> the file's metadata. */
+function statAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): FileStat {
+  if (flags & ~STAT_FLAGS) throw new SysError(E.EINVAL);
+  const path = readGuestPath(p, pathAddr);
+  if (path === '' && flags & AT.AT_EMPTY_PATH) {
+    return dirfd === AT_FDCWD ? hostStat(p.cwd, true) : fileOf(p, dirfd).stat();
+  }
+  return hostStat(resolveAt(p, dirfd, path), !(flags & AT.AT_SYMLINK_NOFOLLOW));
+}
+
+function statx(p: GuestProcess, a: readonly number[]): number {
+  if (u32(a[3]) & STATX_RESERVED) throw new SysError(E.EINVAL);
+  const st = statAt(p, int(a[0]), a[1], int(a[2]));
+  writeStatxToGuest(p.mem, a[4], st, STATX_BASIC_STATS | (st.birthtimeNs > 0n ? STATX_BTIME : 0));
+  return 0;
+}
+
+function readlinkat(p: GuestProcess, dirfd: number, pathAddr: number, buf: number, size: number): number {
+  if (size <= 0) throw new SysError(E.EINVAL);
+  const abs = joinAt(p, dirfd, readGuestPath(p, pathAddr));
+  const own = procSelfLink(p, abs);
+  const target = own !== undefined ? Buffer.from(own) : readlinkSync(abs, { encoding: 'buffer' });
+  const out = target.subarray(0, size); // no NUL, silently truncated, as readlink(2) does
+  p.mem.writeBytes(buf, out);
+  return out.length;
+}
+
+function faccessat(p: GuestProcess, dirfd: number, pathAddr: number, mode: number, flags: number): number {
+  if (mode & ~0o7 || flags & ~(AT_EACCESS | AT.AT_SYMLINK_NOFOLLOW | AT.AT_EMPTY_PATH)) {
+    throw new SysError(E.EINVAL);
+  }
+  accessSync(resolveAt(p, dirfd, readGuestPath(p, pathAddr)), mode);
+  return 0;
+}
+
+/** The host fd behind `fd`, for calls only a real file can answer. */
+function hostFdOf(p: GuestProcess, fd: number): number {
+  const h = openFile(p, fd).hostFd;
+  if (h === undefined) throw new SysError(E.EINVAL);
+  return h;
+}
+
+export const fileMetaRows: SyscallRow[] = [
+  sys('fstat', ['fd', 'ptr'], (p, a) => {
+    writeStatToGuest(p.mem, a[1], fileOf(p, a[0]).stat());
+    return 0;
+  }),
+  sys('newfstatat', ['dirfd', 'path', 'ptr', 'atflags'], (p, a) => {
+    writeStatToGuest(p.mem, a[2], statAt(p, int(a[0]), a[1], int(a[3])));
+    return 0;
+  }),
+  sys('statx', ['dirfd', 'path', 'atflags', 'hex', 'ptr'], statx),
+  sys('readlinkat', ['dirfd', 'path', 'ptr', 'int'], (p, a) => readlinkat(p, int(a[0]), a[1], a[2], int(a[3]))),
+  sys('faccessat', ['dirfd', 'path', 'int'], (p, a) => faccessat(p, int(a[0]), a[1], int(a[2]), 0)),
+  sys('faccessat2', ['dirfd', 'path', 'int', 'atflags'], (p, a) => faccessat(p, int(a[0]), a[1], int(a[2]), int(a[3]))),
+  sys('ftruncate', ['fd', 'long'], (p, a) => {
+    if (a[1] < 0) throw new SysError(E.EINVAL);
+    ftruncateSync(hostFdOf(p, a[0]), a[1]);
+    return 0;
+  }),
+  sys('fsync', ['fd'], (p, a) => {
+    fsyncSync(hostFdOf(p, a[0]));
+    return 0;
+  }),
+  sys('fdatasync', ['fd'], (p, a) => {
+    fdatasyncSync(hostFdOf(p, a[0]));
+    return 0;
+  }),
+];

@@ -1,0 +1,16 @@
+// Every syscall row, ISA-neutral: an ABI's number table decides which are reachable.
+import type { SyscallRow } from '../row.js';
+import { dirRows } from './dirs.js';
+import { fileIoRows } from './file-io.js';
+import { fileMetaRows } from './file-meta.js';
+import { fileOpenRows } from './file-open.js';
+import { ioctlRows } from './ioctl.js';
+import { memoryRows } from './memory.js';
+import { processRows } from './process.js';
+import { signalRows } from './signals.js';
+import { timeRows } from './time.js';
+
+export const SYSCALL_ROWS: readonly SyscallRow[] = [
+  ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
+  ...processRows, ...signalRows, ...timeRows,
+];

@@ -1,0 +1,146 @@
+// The process and its identity: exit, ids, uname, limits, resource usage, the
+// thread bookkeeping glibc does at startup, and getrandom.
+import { hostname, loadavg, availableParallelism, freemem, totalmem, uptime } from 'node:os';
+import { int, ulong } from '../args.js';
+import { monotonicNowNs } from '../clocks.js';
+import { GRND } from '../constants.js';
+import { E, SysError } from '../errno.js';
+import { GuestExit } from '../guest-exit.js';
+import type { GuestProcess } from '../guest-process.js';
+import {
+  readRlimitFromGuest, writeRlimitToGuest, writeRusageToGuest, writeSysinfoToGuest, writeTmsToGuest,
+  writeU32ToGuest, writeUtsnameToGuest,
+} from '../guest-structs.js';
+import { writableView } from '../guest-buffer.js';
+import { sys, type SyscallRow } from '../row.js';
+
+const RELEASE = '6.1.0';
+const VERSION = '#1 SMP PREEMPT_DYNAMIC tsqemu';
+/** sizeof(struct robust_list_head) on 64-bit. */
+const ROBUST_LIST_HEAD_SIZE = 24;
+/** USER_HZ: the unit of clock_t. */
+const CLK_TCK = 100;
+/** Linux's cap on one getrandom call. */
+const GETRANDOM_MAX = 33554431;
+const RUSAGE_CHILDREN = -1;
+const RUSAGE_SELF = 0;
+const RUSAGE_THREAD = 1;
+
+const uid = (): number => process.getuid?.() ?? 0;
+const gid = (): number => process.getgid?.() ?? 0;
+const euid = (): number => process.geteuid?.() ?? uid();
+const egid = (): number => process.getegid?.() ?? gid();
+
+function checkSelf(p: GuestProcess, pid: number): void {
+  if (pid !== 0 && pid !== p.pid) throw new SysError(E.ESRCH);
+}
+
+function prlimit(p: GuestProcess, pid: number, resource: number, next: number, old: number): number {
+  checkSelf(p, pid);
+  const current = p.limits.get(resource);
+  if (next) p.limits.set(resource, readRlimitFromGuest(p.mem, next));
+  if (old) writeRlimitToGuest(p.mem, old, current);
+  return 0;
+}
+
+/** CPUs the guest may run on: one, or two when the host has more than one. */
+function schedGetaffinity(p: GuestProcess, pid: number, len: number, mask: number): number {
+  checkSelf(p, pid);
+  if (len < 8 || len % 8) throw new SysError(E.EINVAL);
+  const bits = availableParallelism() > 1 ? 0b11 : 0b1;
+  const bytes = new Uint8Array(8);
+  bytes[0] = bits;
+  p.mem.writeBytes(mask, bytes);
+  return 8; // the kernel's cpumask size for up to 64 CPUs
+}
+
+function times(p: GuestProcess, buf: number): number {
+  const u = process.cpuUsage();
+  if (buf) writeTmsToGuest(p.mem, buf, [(u.user / 1e6) * CLK_TCK, (u.system / 1e6) * CLK_TCK, 0, 0]);
+  return Number(monotonicNowNs() / BigInt(1e9 / CLK_TCK));
+}
+
+function getrusage(p: GuestProcess, who: number, buf: number): number {
+  if (who !== RUSAGE_SELF && who !== RUSAGE_THREAD && who !== RUSAGE_CHILDREN) throw new SysError(E.EINVAL);
+  const r = process.resourceUsage();
+  const self = who !== RUSAGE_CHILDREN;
+  writeRusageToGuest(p.mem, buf, self ? {
+    utimeUs: r.userCPUTime, stimeUs: r.systemCPUTime, maxrssKb: r.maxRSS, minflt: r.minorPageFault,
+    majflt: r.majorPageFault, inblock: r.fsRead, oublock: r.fsWrite, nvcsw: r.voluntaryContextSwitches,
+    nivcsw: r.involuntaryContextSwitches,
+  } : { utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 });
+  return 0;
+}
+
+function getrandom(p: GuestProcess, buf: number, len: number, flags: number): number {
+  if (flags & ~(GRND.GRND_NONBLOCK | GRND.GRND_RANDOM | GRND.GRND_INSECURE)
+    || (flags & GRND.GRND_RANDOM && flags & GRND.GRND_INSECURE)) throw new SysError(E.EINVAL);
+  const dst = writableView(p.mem, buf, Math.min(len, GETRANDOM_MAX));
+  const bytes = new Uint8Array(dst.length); // the source need not handle shared memory
+  p.options.random(bytes);
+  dst.set(bytes);
+  return dst.length;
+}
+
+function writeIds(p: GuestProcess, addrs: readonly number[], ids: readonly number[]): number {
+  addrs.forEach((addr, i) => writeU32ToGuest(p.mem, addr, ids[i]));
+  return 0;
+}
+
+const exit = (a: readonly number[]): never => {
+  throw new GuestExit(int(a[0]) & 0xff);
+};
+
+export const processRows: SyscallRow[] = [
+  sys('exit', ['int'], (_p, a) => exit(a), { result: 'none' }),
+  sys('exit_group', ['int'], (_p, a) => exit(a), { result: 'none' }),
+  sys('uname', ['ptr'], (p, a) => {
+    writeUtsnameToGuest(p.mem, a[0], {
+      sysname: 'Linux', nodename: hostname(), release: RELEASE, version: VERSION,
+      machine: p.abi.machine, domainname: '(none)',
+    });
+    return 0;
+  }),
+  sys('getpid', [], (p) => p.pid),
+  sys('gettid', [], (p) => p.pid), // one thread: its tid is the pid
+  sys('getppid', [], () => process.ppid),
+  sys('getuid', [], () => uid()),
+  sys('geteuid', [], () => euid()),
+  sys('getgid', [], () => gid()),
+  sys('getegid', [], () => egid()),
+  sys('getresuid', ['ptr', 'ptr', 'ptr'], (p, a) => writeIds(p, a.slice(0, 3), [uid(), euid(), euid()])),
+  sys('getresgid', ['ptr', 'ptr', 'ptr'], (p, a) => writeIds(p, a.slice(0, 3), [gid(), egid(), egid()])),
+  sys('set_tid_address', ['ptr'], (p, a) => {
+    p.clearChildTid = a[0];
+    return p.pid;
+  }),
+  sys('set_robust_list', ['ptr', 'size'], (p, a) => {
+    if (a[1] !== ROBUST_LIST_HEAD_SIZE) throw new SysError(E.EINVAL);
+    p.robustList = { head: a[0], len: a[1] };
+    return 0;
+  }),
+  // glibc registers rseq when the kernel has it; without it, it carries on.
+  sys('rseq', ['ptr', 'uint', 'int', 'hex'], () => {
+    throw new SysError(E.ENOSYS);
+  }, { quiet: true }),
+  sys('prlimit64', ['int', 'resource', 'ptr', 'ptr'], (p, a) => prlimit(p, int(a[0]), int(a[1]), a[2], a[3])),
+  sys('getrlimit', ['resource', 'ptr'], (p, a) => prlimit(p, 0, int(a[0]), 0, a[1])),
+  sys('setrlimit', ['resource', 'ptr'], (p, a) => prlimit(p, 0, int(a[0]), a[1], 0)),
+  sys('sysinfo', ['ptr'], (p, a) => {
+    writeSysinfoToGuest(p.mem, a[0], {
+      uptime: uptime(), loads: loadavg().map((l) => l * 65536), totalram: totalmem(), freeram: freemem(),
+      sharedram: 0, bufferram: 0, totalswap: 0, freeswap: 0, procs: 1,
+    });
+    return 0;
+  }),
+  sys('sched_getaffinity', ['int', 'size', 'ptr'], (p, a) => schedGetaffinity(p, int(a[0]), ulong(a[1]), a[2])),
+  sys('sched_yield', [], () => 0),
+  sys('umask', ['mode'], (p, a) => {
+    const old = p.umask;
+    p.umask = int(a[0]) & 0o777;
+    return old;
+  }),
+  sys('times', ['ptr'], (p, a) => times(p, a[0])),
+  sys('getrusage', ['int', 'ptr'], (p, a) => getrusage(p, int(a[0]), a[1])),
+  sys('getrandom', ['ptr', 'size', 'hex'], (p, a) => getrandom(p, a[0], ulong(a[1]), int(a[2]))),
+];
