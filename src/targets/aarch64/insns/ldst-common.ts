@@ -82,7 +82,7 @@ export function loadWords(e: Emitter, a: Address, bytes: number): { code: string
     const r = emitLoad(e, 8, a);
     return { code: r.code, words: [r.lo, r.hi] };
   }
-  if (Math.abs(a.off) + bytes >= GUARD_SIZE) throw new RangeError(`offset ${a.off} too large for the inline path`);
+  if (Math.abs(a.off) >= GUARD_SIZE) throw new RangeError(`offset ${a.off} too large for the inline path`);
   const t = e.tmp();
   const words = Array.from({ length: bytes / 4 }, () => e.tmp());
   const fast = words.map((w, i) => `${w} = DV.getInt32(${t}${i ? ` + ${4 * i}` : ''}, true);`).join(' ');
@@ -100,7 +100,7 @@ export function storeWords(e: Emitter, a: Address, words: readonly string[]): st
   if (words.length === 1) return emitStore(e, 4, a, words[0]);
   if (words.length === 2) return emitStore(e, 8, a, words[0], words[1]);
   const bytes = 4 * words.length;
-  if (Math.abs(a.off) + bytes >= GUARD_SIZE) throw new RangeError(`offset ${a.off} too large for the inline path`);
+  if (Math.abs(a.off) >= GUARD_SIZE) throw new RangeError(`offset ${a.off} too large for the inline path`);
   const t = e.tmp();
   const fast = words.map((w, i) => `DV.setInt32(${t}${i ? ` + ${4 * i}` : ''}, ${w}, true);`).join(' ');
   const slow: string[] = [];
