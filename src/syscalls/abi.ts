@@ -3,13 +3,13 @@
 import type { OpenFlagBits } from './open-flags.js';
 
 export interface LinuxAbi {
-  /** uname(2) machine, e.g. "aarch64". */
+  /** uname(2) machine. */
   readonly machine: string;
   /** Syscall number -> name. */
   readonly syscalls: ReadonlyMap<number, string>;
   readonly openFlags: OpenFlagBits;
   /** Whether struct sigaction has sa_restorer (the ISA defines SA_RESTORER). */
   readonly sigactionRestorer: boolean;
-  /** PROT_* bits the ISA adds to the generic ones (aarch64: PROT_BTI, PROT_MTE). */
+  /** PROT_* bits the ISA adds to the generic ones, with their names. */
   readonly archProt: ReadonlyArray<readonly [number, string]>;
 }

@@ -1,5 +1,5 @@
-// Guest-side constants of the asm-generic Linux ABI (the values aarch64, riscv64 and
-// x86-64 share). Keys are the C macro names so -strace can print them as they are.
+// Guest-side constants of the asm-generic Linux ABI (the values shared by every ISA
+// this emulator targets). Keys are the C macro names so -strace can print them as they are.
 // Constants an ISA may change come in through LinuxAbi instead.
 
 export const AT_FDCWD = -100;

@@ -26,7 +26,7 @@ export interface OpenFlagBits {
   readonly tmpfile: number;
 }
 
-/** asm-generic/fcntl.h (riscv64 and x86-64 use these unchanged). */
+/** asm-generic/fcntl.h. */
 export const GENERIC_OPEN_FLAGS: OpenFlagBits = {
   accmode: 0o3, creat: 0o100, excl: 0o200, noctty: 0o400, trunc: 0o1000, append: 0o2000,
   nonblock: 0o4000, dsync: 0o10000, async: 0o20000, direct: 0o40000, largefile: 0o100000,

@@ -92,7 +92,7 @@ const FORMATS: Readonly<Record<ArgKind, (v: number, c: StraceContext) => string>
     }
   },
   oflags: (v, c) => openFlags(v | 0, c.abi),
-  mode: (v) => '0' + (v >>> 0).toString(8),
+  mode: (v) => (v === 0 ? '0' : '0' + (v >>> 0).toString(8)),
   prot: (v, c) => flagNames(v | 0, { ...PROT, ...Object.fromEntries(c.abi.archProt.map(([b, n]) => [n, b])) }, 'PROT_NONE'),
   mapflags: (v) => mapFlags(v | 0),
   atflags: (v) => flagNames(v | 0, AT),

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { AT_FDCWD, makeKernel, SCRATCH } from './fixture.js';
+
+describe('-strace lines', () => {
+  it('decodes paths, flags and errors', () => {
+    const h = makeKernel();
+    h.call('openat', AT_FDCWD, h.str(SCRATCH, '/nonexistent/x'), 0o2000000, 0);
+    h.call('openat', AT_FDCWD, h.str(SCRATCH, '/nonexistent/a"b\n'), 0o100 | 2 | 0x20000, 0o644);
+    expect(h.strace[0]).toBe('4242 openat(AT_FDCWD,"/nonexistent/x",O_RDONLY|O_CLOEXEC,0) = -1 errno=2 (No such file or directory)');
+    expect(h.strace[1]).toBe('4242 openat(AT_FDCWD,"/nonexistent/a\\"b\\n",O_RDWR|O_CREAT|O_LARGEFILE,0644) = -1 errno=2 (No such file or directory)');
+  });
+
+  it('prints mmap and brk results as addresses', () => {
+    const h = makeKernel();
+    const a = h.call('mmap', 0, 4096, 3, 0x22, -1, 0);
+    h.call('mprotect', a, 4096, 0);
+    h.call('brk', 0);
+    expect(h.strace).toEqual([
+      `4242 mmap(NULL,4096,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0x0) = 0x${a.toString(16)}`,
+      `4242 mprotect(0x${a.toString(16)},4096,PROT_NONE) = 0`,
+      '4242 brk(NULL) = 0x600000',
+    ]);
+  });
+
+  it('prints writes, signals and unknown calls', () => {
+    const h = makeKernel();
+    h.call('write', 99, SCRATCH, 5);
+    h.call('rt_sigprocmask', 2, 0, SCRATCH, 8);
+    h.call('rt_sigaction', 11, 0, SCRATCH, 8);
+    h.call('process_vm_readv', 1, -1);
+    h.call('lseek', 99, -3, 2);
+    expect(h.strace).toEqual([
+      `4242 write(99,0x${SCRATCH.toString(16)},5) = -1 errno=9 (Bad file descriptor)`,
+      `4242 rt_sigprocmask(SIG_SETMASK,NULL,0x${SCRATCH.toString(16)},8) = 0`,
+      `4242 rt_sigaction(SIGSEGV,NULL,0x${SCRATCH.toString(16)},8) = 0`,
+      '4242 process_vm_readv(0x1,-0x1,0x0,0x0,0x0,0x0) = -1 errno=38 (Function not implemented)',
+      '4242 lseek(99,-3,SEEK_END) = -1 errno=9 (Bad file descriptor)',
+    ]);
+  });
+
+  it('prints exit_group without a result', () => {
+    const h = makeKernel();
+    expect(() => h.call('exit_group', 7)).toThrow();
+    expect(h.strace).toEqual(['4242 exit_group(7)']);
+  });
+
+  it('is silent without a sink', () => {
+    const h = makeKernel({ strace: undefined });
+    expect(h.call('getpid')).toBe(4242);
+    expect(h.strace).toEqual([]);
+  });
+});
