@@ -36,6 +36,7 @@ export class Code {
   private n = 0;
   private readonly loads = new Map<string, string>();
   private qc = false;
+  private helperQc = false;
 
   constructor(readonly e: Emitter) {}
 
@@ -113,6 +114,12 @@ export class Code {
     this.out.push(`_q |= ${flag};`);
   }
 
+  /** Notes that runtime helpers called here may saturate (collected by H.simdQcTake). */
+  takeHelperQc(): void {
+    this.qc = true;
+    this.helperQc = true;
+  }
+
   /** Writes lanes 0..vals.length-1 of Vd (lanes up to 32 bits) and zeroes the rest of it. */
   writeLanes(d: number, sz: number, vals: readonly string[]): void {
     const v = vals.map((x) => this.let(x));
@@ -137,6 +144,16 @@ export class Code {
     this.store(stores.join(' '));
   }
 
+  /** Writes the upper 64 bits of Vd from lanes (the "2" forms of narrowing ops); the rest is kept. */
+  writeHigh(d: number, sz: number, vals: readonly string[]): void {
+    const v = vals.map((x) => this.let(x));
+    const stores: string[] = [];
+    if (sz === 0) v.forEach((x, i) => stores.push(`V8[${16 * d + 8 + i}] = ${x};`));
+    else if (sz === 1) stores.push(`V32[${4 * d + 2}] = (${v[0]} & 65535) | (${v[1]} << 16);`, `V32[${4 * d + 3}] = (${v[2]} & 65535) | (${v[3]} << 16);`);
+    else stores.push(`V32[${4 * d + 2}] = ${v[0]};`, `V32[${4 * d + 3}] = ${v[1]};`);
+    this.store(stores.join(' '));
+  }
+
   /** Writes 64-bit lanes 0..vals.length-1 of Vd and zeroes the rest. */
   writePairs(d: number, vals: readonly Pair[]): void {
     const v = vals.map((p) => ({ lo: this.let(p.lo), hi: this.let(p.hi) }));
@@ -157,7 +174,8 @@ export class Code {
   toString(): string {
     if (!this.qc) return `{ ${this.out.join(' ')} }`;
     const fpsr = this.e.assign(SLOT_FPSR, `${this.e.slot(SLOT_FPSR)} | ${FPSR_QC}`);
-    return `{ let _q = 0; ${this.out.join(' ')} if (_q) ${fpsr} }`;
+    const take = this.helperQc ? ' _q |= H.simdQcTake();' : '';
+    return `{ let _q = 0; ${this.out.join(' ')}${take} if (_q) ${fpsr} }`;
   }
 }
 
