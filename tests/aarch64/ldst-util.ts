@@ -91,3 +91,10 @@ export function runToFault(words: readonly number[], init: { x?: Record<number, 
     mem,
   };
 }
+
+/** The first offset where two byte arrays differ, or -1 (a fast stand-in for deep equality on 64 KiB). */
+export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}

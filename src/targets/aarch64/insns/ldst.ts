@@ -4,8 +4,7 @@
 // The exclusive/ordered and SIMD&FP forms live in ldst-exclusive.ts and ldst-simd.ts and
 // are re-exported from here, so this file is the whole load/store group.
 import type { Emitter } from '../../../translate/emitter.js';
-import type { AccessSize } from '../../../translate/memory-emit.js';
-import { emitLoad, emitStore } from '../../../translate/memory-emit.js';
+import { emitLoad, emitStore, type AccessSize } from '../../../translate/memory-emit.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import { defineInsns, type InsnDef } from '../insn-def.js';
 import { hex, hi, lo, rName, setW, setX } from '../regs.js';
