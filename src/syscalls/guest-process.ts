@@ -56,8 +56,8 @@ export class GuestProcess {
       } catch {
         continue; // closed when we were started: closed for the guest too
       }
-      const file = new HostFile(fd, inheritedFlags(fd, options.abi), undefined, options.abi.openFlags, { inherited: true });
-      this.fds.install(fd, file, false);
+      const flags = inheritedFlags(fd, options.abi);
+      this.fds.install(fd, new HostFile(fd, flags, undefined, options.abi.openFlags, { inherited: true }), false);
     }
   }
 

@@ -169,7 +169,9 @@ export function dirent64ToGuestBytes(ino: bigint, off: number, type: number, nam
   return b;
 }
 
-export interface Termios { iflag: number; oflag: number; cflag: number; lflag: number; line: number; cc: readonly number[] }
+export interface Termios {
+  iflag: number; oflag: number; cflag: number; lflag: number; line: number; cc: readonly number[];
+}
 
 /** The kernel's struct termios (36 bytes, 19 control characters), as TCGETS fills it. */
 export function writeTermiosToGuest(mem: AddressSpace, addr: number, t: Termios): void {

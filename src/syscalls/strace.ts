@@ -3,7 +3,7 @@
 import type { AddressSpace } from '../memory/address-space.js';
 import type { LinuxAbi } from './abi.js';
 import {
-  AT, AT_FDCWD, CLOCK, FCNTL, MADV, MAP, MAP_TYPE, MAP_TYPES, MREMAP, PROT, RENAME, RLIMIT,
+  AT, AT_FDCWD, CLOCK, FCNTL, IOCTL, MADV, MAP, MAP_TYPE, MAP_TYPES, MREMAP, PROT, RENAME, RLIMIT,
   SEEK, SIGNAL_NAMES, SIGPROCMASK,
 } from './constants.js';
 import { errnoMessage } from './errno.js';
@@ -12,7 +12,7 @@ import { OPEN_FLAG_NAMES, O_RDWR, O_WRONLY } from './open-flags.js';
 export type ArgKind =
   | 'int' | 'uint' | 'long' | 'size' | 'hex' | 'ptr' | 'fd' | 'dirfd' | 'path' | 'oflags'
   | 'mode' | 'prot' | 'mapflags' | 'atflags' | 'signal' | 'sighow' | 'clock' | 'whence'
-  | 'fcntlcmd' | 'resource' | 'mremapflags' | 'advice' | 'renameflags';
+  | 'fcntlcmd' | 'ioctlcmd' | 'resource' | 'mremapflags' | 'advice' | 'renameflags';
 
 /** How the result prints: decimal, hex (addresses), or not at all (exit). */
 export type ResultKind = 'dec' | 'hex' | 'none';
@@ -22,7 +22,8 @@ export interface StraceContext {
   readonly abi: LinuxAbi;
 }
 
-const hex = (v: number): string => (v < 0 ? '-0x' + (-v).toString(16) : '0x' + v.toString(16));
+/** C's %#x: no prefix on zero. */
+const hex = (v: number): string => (v === 0 ? '0' : v < 0 ? '-0x' + (-v).toString(16) : '0x' + v.toString(16));
 
 /** Names of the bits of `v` found in `table`, leftover bits in hex. */
 function flagNames(v: number, table: Readonly<Record<string, number>>, zero = '0'): string {
@@ -93,7 +94,8 @@ const FORMATS: Readonly<Record<ArgKind, (v: number, c: StraceContext) => string>
   },
   oflags: (v, c) => openFlags(v | 0, c.abi),
   mode: (v) => (v === 0 ? '0' : '0' + (v >>> 0).toString(8)),
-  prot: (v, c) => flagNames(v | 0, { ...PROT, ...Object.fromEntries(c.abi.archProt.map(([b, n]) => [n, b])) }, 'PROT_NONE'),
+  prot: (v, c) => flagNames(v | 0, { ...PROT, ...Object.fromEntries(c.abi.archProt.map(([b, n]) => [n, b])) },
+    'PROT_NONE'),
   mapflags: (v) => mapFlags(v | 0),
   atflags: (v) => flagNames(v | 0, AT),
   signal: (v) => SIGNAL_NAMES[v | 0] || String(v | 0),
@@ -101,6 +103,7 @@ const FORMATS: Readonly<Record<ArgKind, (v: number, c: StraceContext) => string>
   clock: (v) => enumName(v | 0, CLOCK),
   whence: (v) => enumName(v | 0, SEEK),
   fcntlcmd: (v) => enumName(v | 0, FCNTL),
+  ioctlcmd: (v) => Object.entries(IOCTL).find(([, n]) => n === v >>> 0)?.[0] ?? hex(v >>> 0),
   resource: (v) => enumName(v | 0, RLIMIT),
   mremapflags: (v) => flagNames(v | 0, MREMAP),
   advice: (v) => enumName(v | 0, MADV),

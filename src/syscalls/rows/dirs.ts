@@ -1,6 +1,9 @@
 // Directories and names: getcwd, chdir, fchdir, mkdirat, unlinkat, renameat(2),
 // getdents64.
-import { accessSync, chmodSync, constants as host, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import {
+  accessSync, chmodSync, constants as host, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync, statSync,
+  unlinkSync,
+} from 'node:fs';
 import { int, ulong } from '../args.js';
 import { AT, AT_FDCWD, RENAME, SEEK } from '../constants.js';
 import { listDirectory } from '../dir-list.js';

@@ -72,7 +72,8 @@ export const fileMetaRows: SyscallRow[] = [
   sys('statx', ['dirfd', 'path', 'atflags', 'hex', 'ptr'], statx),
   sys('readlinkat', ['dirfd', 'path', 'ptr', 'int'], (p, a) => readlinkat(p, int(a[0]), a[1], a[2], int(a[3]))),
   sys('faccessat', ['dirfd', 'path', 'int'], (p, a) => faccessat(p, int(a[0]), a[1], int(a[2]), 0)),
-  sys('faccessat2', ['dirfd', 'path', 'int', 'atflags'], (p, a) => faccessat(p, int(a[0]), a[1], int(a[2]), int(a[3]))),
+  sys('faccessat2', ['dirfd', 'path', 'int', 'atflags'], (p, a) =>
+    faccessat(p, int(a[0]), a[1], int(a[2]), int(a[3]))),
   sys('ftruncate', ['fd', 'long'], (p, a) => {
     if (a[1] < 0) throw new SysError(E.EINVAL);
     ftruncateSync(hostFdOf(p, a[0]), a[1]);

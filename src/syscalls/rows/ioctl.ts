@@ -78,5 +78,5 @@ function ioctl(p: GuestProcess, fd: number, req: number, arg: number): number {
 }
 
 export const ioctlRows: SyscallRow[] = [
-  sys('ioctl', ['fd', 'hex', 'hex'], (p, a) => ioctl(p, int(a[0]), u32(a[1]), a[2])),
+  sys('ioctl', ['fd', 'ioctlcmd', 'hex'], (p, a) => ioctl(p, int(a[0]), u32(a[1]), a[2])),
 ];

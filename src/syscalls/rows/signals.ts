@@ -45,14 +45,18 @@ function sigaltstack(p: GuestProcess, ss: number, oldSs: number): number {
     const next = readStackFromGuest(p.mem, ss);
     const mode = next.flags & ~SS_AUTODISARM;
     if (mode !== 0 && mode !== SS_ONSTACK && mode !== SS_DISABLE) throw new SysError(E.EINVAL);
-    p.signals.altStack = mode === SS_DISABLE ? { sp: 0n, flags: SS_DISABLE, size: 0n } : { ...next, flags: next.flags & SS_AUTODISARM };
+    p.signals.altStack = mode === SS_DISABLE
+      ? { sp: 0n, flags: SS_DISABLE, size: 0n }
+      : { ...next, flags: next.flags & SS_AUTODISARM };
   }
   if (oldSs) writeStackToGuest(p.mem, oldSs, old);
   return 0;
 }
 
 export const signalRows: SyscallRow[] = [
-  sys('rt_sigaction', ['signal', 'ptr', 'ptr', 'size'], (p, a) => rtSigaction(p, int(a[0]), a[1], a[2], ulong(a[3]))),
-  sys('rt_sigprocmask', ['sighow', 'ptr', 'ptr', 'size'], (p, a) => rtSigprocmask(p, int(a[0]), a[1], a[2], ulong(a[3]))),
+  sys('rt_sigaction', ['signal', 'ptr', 'ptr', 'size'], (p, a) =>
+    rtSigaction(p, int(a[0]), a[1], a[2], ulong(a[3]))),
+  sys('rt_sigprocmask', ['sighow', 'ptr', 'ptr', 'size'], (p, a) =>
+    rtSigprocmask(p, int(a[0]), a[1], a[2], ulong(a[3]))),
   sys('sigaltstack', ['ptr', 'ptr'], (p, a) => sigaltstack(p, a[0], a[1])),
 ];
