@@ -28,6 +28,17 @@ function inheritedFlags(fd: number, abi: LinuxAbi): number {
   return flags | abi.openFlags.largefile;
 }
 
+/** The umask we were started with (Node can only read it by changing it). */
+function hostUmask(): number {
+  try {
+    const m = /^Umask:\s*([0-7]+)/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return parseInt(m[1], 8);
+  } catch {
+    // not a Linux host
+  }
+  return 0o022;
+}
+
 export class GuestProcess {
   readonly mem: AddressSpace;
   readonly abi: LinuxAbi;
@@ -37,7 +48,7 @@ export class GuestProcess {
   readonly memory: MemoryMap;
   readonly pid: number;
   cwd: string;
-  umask = 0o022;
+  umask = hostUmask();
   /** set_tid_address's clear_child_tid (used once threads exist). */
   clearChildTid = 0;
   robustList = { head: 0, len: 0 };

@@ -220,6 +220,18 @@ describe('file round trip', () => {
     expect(h.call('unlinkat', AT_FDCWD, h.str(PATH, b), 0)).toBe(ENOENT);
   });
 
+  it('linkat and symlinkat', () => {
+    const f = join(dir, 'f');
+    writeFileSync(f, 'data');
+    expect(h.call('symlinkat', h.str(PATH, 'f'), AT_FDCWD, h.str(PATH2, join(dir, 's')))).toBe(0);
+    expect(h.call('linkat', AT_FDCWD, h.str(PATH, join(dir, 's')), AT_FDCWD, h.str(PATH2, join(dir, 'hs')), 0)).toBe(0);
+    expect(lstatSync(join(dir, 'hs')).isSymbolicLink()).toBe(true); // the link itself, not its target
+    expect(h.call('linkat', AT_FDCWD, h.str(PATH, join(dir, 's')), AT_FDCWD, h.str(PATH2, join(dir, 'h')), 0x400)).toBe(0);
+    expect(statSync(f).nlink).toBe(2);
+    expect(h.call('linkat', AT_FDCWD, h.str(PATH, f), AT_FDCWD, h.str(PATH2, join(dir, 'h')), 0)).toBe(EEXIST);
+    expect(h.call('symlinkat', h.str(PATH, 'x'), AT_FDCWD, h.str(PATH2, join(dir, 'f')))).toBe(EEXIST);
+  });
+
   it('getcwd / chdir / relative paths / readlinkat / faccessat', () => {
     expect(h.call('chdir', h.str(PATH, dir))).toBe(0);
     const n = h.call('getcwd', BUF, 4096);

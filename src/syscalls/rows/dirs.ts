@@ -1,8 +1,8 @@
 // Directories and names: getcwd, chdir, fchdir, mkdirat, unlinkat, renameat(2),
-// getdents64.
+// linkat, symlinkat, getdents64.
 import {
-  accessSync, chmodSync, constants as host, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync, statSync,
-  unlinkSync,
+  accessSync, chmodSync, constants as host, linkSync, lstatSync, mkdirSync, realpathSync, renameSync, rmdirSync,
+  statSync, symlinkSync, unlinkSync,
 } from 'node:fs';
 import { int, ulong } from '../args.js';
 import { AT, AT_FDCWD, RENAME, SEEK } from '../constants.js';
@@ -10,7 +10,7 @@ import { listDirectory } from '../dir-list.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { dirent64ToGuestBytes } from '../guest-structs.js';
-import { guestPathAt } from '../paths.js';
+import { guestPathAt, readGuestPath } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
 
@@ -75,6 +75,22 @@ function renameat2(p: GuestProcess, a: readonly number[], flags: number): number
   return 0;
 }
 
+function linkat(p: GuestProcess, a: readonly number[]): number {
+  const flags = int(a[4]);
+  if (flags & ~(AT.AT_SYMLINK_FOLLOW | AT.AT_EMPTY_PATH)) throw new SysError(E.EINVAL);
+  const from = guestPathAt(p, int(a[0]), a[1]);
+  // link(2) does not follow a symlink unless asked to.
+  linkSync(flags & AT.AT_SYMLINK_FOLLOW ? realpathSync(from) : from, guestPathAt(p, int(a[2]), a[3]));
+  return 0;
+}
+
+function symlinkat(p: GuestProcess, targetAddr: number, dirfd: number, pathAddr: number): number {
+  const target = readGuestPath(p, targetAddr); // stored as written, never resolved
+  if (target === '') throw new SysError(E.ENOENT);
+  symlinkSync(target, guestPathAt(p, dirfd, pathAddr));
+  return 0;
+}
+
 /** Fills the buffer with whole records from the directory position on. */
 function getdents64(p: GuestProcess, fd: number, buf: number, count: number): number {
   const dir = openFile(p, fd);
@@ -108,5 +124,7 @@ export const dirRows: SyscallRow[] = [
   sys('unlinkat', ['dirfd', 'path', 'atflags'], (p, a) => unlinkat(p, int(a[0]), a[1], int(a[2]))),
   sys('renameat', ['dirfd', 'path', 'dirfd', 'path'], (p, a) => renameat2(p, a, 0)),
   sys('renameat2', ['dirfd', 'path', 'dirfd', 'path', 'renameflags'], (p, a) => renameat2(p, a, int(a[4]))),
+  sys('linkat', ['dirfd', 'path', 'dirfd', 'path', 'atflags'], linkat),
+  sys('symlinkat', ['path', 'dirfd', 'path'], (p, a) => symlinkat(p, a[0], int(a[1]), a[2])),
   sys('getdents64', ['fd', 'ptr', 'uint'], (p, a) => getdents64(p, int(a[0]), a[1], a[2] >>> 0)),
 ];
