@@ -44,18 +44,25 @@ export function guestPathAt(p: GuestProcess, dirfd: number, addr: number): strin
   return resolveAt(p, dirfd, readGuestPath(p, addr));
 }
 
+/** The host's /proc link for a host fd (what a guest fd without a path stands for). */
+export const HOST_FD_LINK = '/proc/self/fd/';
+
 /**
- * Where a /proc/self symlink (exe, cwd, fd/N) points for the guest, or undefined when
- * the host's answer is right (any other path, an fd without a known path).
+ * The host path standing for a guest /proc/self symlink (exe, cwd, fd/N): the host's
+ * own links describe the emulator. undefined for any other path.
  */
 export function procSelfLink(p: GuestProcess, abs: string): string | undefined {
   const m = /^\/proc\/(self|\d+)\/(exe|cwd|fd\/(\d+))$/.exec(resolve(abs));
   if (!m || (m[1] !== 'self' && Number(m[1]) !== p.pid)) return undefined;
   if (m[2] === 'exe') return p.options.exePath;
   if (m[2] === 'cwd') return p.cwd;
+  let file: OpenFile;
   try {
-    return p.fds.get(Number(m[3])).path;
+    file = p.fds.get(Number(m[3]));
   } catch {
     throw new SysError(E.ENOENT);
   }
+  if (file.path !== undefined) return file.path;
+  if (file.hostFd !== undefined) return HOST_FD_LINK + file.hostFd;
+  throw new SysError(E.ENOENT); // an in-memory pipe has no name to reach it by
 }

@@ -248,6 +248,13 @@ describe('file round trip', () => {
     expect(h.call('readlinkat', AT_FDCWD, h.str(PATH, 'sl'), BUF, 6)).toBe(6);
     expect(h.text(BUF, 6)).toBe('target');
     expect(h.call('readlinkat', AT_FDCWD, h.str(PATH, 'rel'), BUF, 6)).toBe(EINVAL);
+    const cwdLen = h.call('readlinkat', AT_FDCWD, h.str(PATH, '/proc/self/cwd'), BUF, 4096);
+    expect(h.text(BUF, cwdLen)).toBe(realpathSync(dir));
+    const fdLen = h.call('readlinkat', AT_FDCWD, h.str(PATH, `/proc/self/fd/${fd}`), BUF, 4096);
+    expect(h.text(BUF, fdLen)).toBe(`${realpathSync(dir)}/rel`);
+    expect(h.call('readlinkat', AT_FDCWD, h.str(PATH, '/proc/self/fd/77'), BUF, 4096)).toBe(ENOENT);
+    const again = h.call('openat', AT_FDCWD, h.str(PATH, `/proc/self/fd/${fd}`), O_RDONLY, 0);
+    expect(read(again, 10)).toBe('r');
 
     expect(h.call('faccessat', AT_FDCWD, h.str(PATH, 'rel'), 4)).toBe(0);
     expect(h.call('faccessat', AT_FDCWD, h.str(PATH, 'nope'), 0)).toBe(ENOENT);

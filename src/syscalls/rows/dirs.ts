@@ -111,7 +111,7 @@ function getdents64(p: GuestProcess, fd: number, buf: number, count: number): nu
     records.push(rec);
     used += rec.length;
   }
-  p.mem.writeBytes(buf, Buffer.concat(records));
+  if (used > 0) p.mem.writeBytes(buf, Buffer.concat(records));
   dir.seek(pos, SEEK.SEEK_SET);
   return used;
 }

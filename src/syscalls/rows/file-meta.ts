@@ -1,13 +1,15 @@
 // Asking about files: fstat, newfstatat, statx, readlinkat, faccessat(2), and the
 // calls that act on a file's data as a whole (ftruncate, fsync, fdatasync).
-import { accessSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync, statSync } from 'node:fs';
+import {
+  accessSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync, realpathSync, statSync,
+} from 'node:fs';
 import { int, u32 } from '../args.js';
 import { AT, AT_EACCESS, AT_FDCWD } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import { fileStatFromHost, type FileStat } from '../file-stat.js';
 import type { GuestProcess } from '../guest-process.js';
 import { STATX_BASIC_STATS, STATX_BTIME, writeStatToGuest, writeStatxToGuest } from '../guest-structs.js';
-import { joinAt, procSelfLink, readGuestPath, resolveAt } from '../paths.js';
+import { HOST_FD_LINK, joinAt, procSelfLink, readGuestPath, resolveAt } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
 
@@ -35,11 +37,23 @@ function statx(p: GuestProcess, a: readonly number[]): number {
   return 0;
 }
 
+/** Linux's /proc/self/exe names the executable itself, symlinks resolved. */
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 function readlinkat(p: GuestProcess, dirfd: number, pathAddr: number, buf: number, size: number): number {
   if (size <= 0) throw new SysError(E.EINVAL);
   const abs = joinAt(p, dirfd, readGuestPath(p, pathAddr));
   const own = procSelfLink(p, abs);
-  const target = own !== undefined ? Buffer.from(own) : readlinkSync(abs, { encoding: 'buffer' });
+  // The guest's /proc/self links name what they stand for; a host fd's link says it itself.
+  const target = own === undefined || own.startsWith(HOST_FD_LINK)
+    ? readlinkSync(own ?? abs, { encoding: 'buffer' })
+    : Buffer.from(own === p.options.exePath ? realpathOr(own) : own);
   const out = target.subarray(0, size); // no NUL, silently truncated, as readlink(2) does
   p.mem.writeBytes(buf, out);
   return out.length;
