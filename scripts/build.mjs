@@ -13,4 +13,6 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // commander is CommonJS: give the bundle a require() for its node: imports
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

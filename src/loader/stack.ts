@@ -42,7 +42,7 @@ export function buildStack(mem: AddressSpace, spec: StackSpec): BuiltStack {
   const env = [...spec.envp].reverse().map((s) => put(cstring(s))).reverse();
   const args = [...spec.argv].reverse().map((s) => put(cstring(s))).reverse();
   const platform = put(cstring(spec.platform));
-  p &= ~15;
+  p -= p % 16;
   const random = put(spec.random);
 
   const auxv: Array<readonly [number, number]> = [
@@ -53,7 +53,8 @@ export function buildStack(mem: AddressSpace, spec: StackSpec): BuiltStack {
     [AT_NULL, 0],
   ];
   const words = 1 + args.length + 1 + env.length + 1 + 2 * auxv.length;
-  p = (p - words * 8) & ~15;
+  p -= words * 8;
+  p -= p % 16;
   if (p - bottom < PAGE_SIZE) throw new RangeError('arguments and environment do not fit the stack');
   const sp = p;
   const word = (v: number): void => {

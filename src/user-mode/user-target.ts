@@ -17,7 +17,7 @@ export interface UserTarget {
   /** Registers at process entry (stack pointer; everything else zero). */
   setStart(state: CpuState, sp: number): void;
   syscallNumber(state: CpuState): number;
-  /** The six argument registers as unsigned 64-bit JS numbers. */
+  /** The six argument registers as signed 64-bit JS numbers (see regToArg). */
   syscallArgs(state: CpuState, out: Float64Array): void;
   /** Writes a syscall result (a JS number, negative for -errno). */
   setSyscallResult(state: CpuState, value: number): void;

@@ -1,6 +1,7 @@
 // aarch64 Linux user mode: X8 holds the syscall number, X0..X5 the arguments, X0 the result.
 import { EM_AARCH64 } from '../../../loader/elf.js';
 import { AT_MINSIGSTKSZ } from '../../../loader/stack.js';
+import { regToArg } from '../../../syscalls/kernel.js';
 import type { CpuState } from '../../../translate/cpu-state.js';
 import type { UserTarget } from '../../../user-mode/user-target.js';
 import { nzcvOf } from '../flags.js';
@@ -9,7 +10,6 @@ import { aarch64Target } from '../target.js';
 import { aarch64LinuxAbi } from './abi.js';
 import { AARCH64_HWCAP, AARCH64_HWCAP2 } from './hwcap.js';
 
-const u64 = (r: Int32Array, slot: number): number => (r[slot + 1] >>> 0) * 2 ** 32 + (r[slot] >>> 0);
 const hex16 = (r: Int32Array, slot: number): string =>
   (r[slot + 1] >>> 0).toString(16).padStart(8, '0') + (r[slot] >>> 0).toString(16).padStart(8, '0');
 
@@ -27,7 +27,7 @@ export const aarch64User: UserTarget = {
   },
   syscallNumber: (state) => state.r[16],
   syscallArgs(state, out) {
-    for (let i = 0; i < 6; i++) out[i] = u64(state.r, 2 * i);
+    for (let i = 0; i < 6; i++) out[i] = regToArg(state.r[2 * i], state.r[2 * i + 1]);
   },
   setSyscallResult(state, value) {
     state.r[0] = value | 0;

@@ -1,0 +1,127 @@
+// The command line: qemu-style options and environment variables, and one-line errors
+// with status 1 for files that cannot run.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'bin', 'tsqemu-aarch64.js');
+const bin = (name: string): string => join(root, 'tests', 'binaries', 'aarch64', name);
+const scratch = mkdtempSync(join(tmpdir(), 'tsqemu-cli-'));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    env: { PATH: '/usr/bin:/bin', LANG: 'C', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 30_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectOneLineError(args: string[], pattern: RegExp) {
+  const r = run(args);
+  expect(r.status).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(pattern);
+}
+
+describe('bad input gets a one-line error and status 1', () => {
+  it('a missing file', () => {
+    expectOneLineError([join(scratch, 'nope')], /^tsqemu-aarch64: .*nope: No such file or directory\n$/);
+  });
+
+  it('a shell script is not an ELF file', () => {
+    const f = join(scratch, 'script.sh');
+    writeFileSync(f, '#!/bin/sh\necho hi\n');
+    expectOneLineError([f], /script\.sh: not an ELF file\n$/);
+  });
+
+  it('a host (x86-64) executable', () => {
+    expectOneLineError([process.execPath], /wrong architecture: x86-64 \(expected aarch64\)\n$/);
+  });
+
+  it('a truncated ELF header', () => {
+    const f = join(scratch, 'truncated');
+    writeFileSync(f, readFileSync(bin('hello')).subarray(0, 40));
+    expectOneLineError([f], /truncated: truncated ELF header\n$/);
+  });
+
+  it('an unknown option', () => {
+    const r = run(['-bogus', bin('hello')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/unknown option/);
+  });
+
+  it('an unknown CPU model', () => {
+    expectOneLineError(['-cpu', 'pentium', bin('hello')], /unknown CPU model 'pentium'/);
+  });
+});
+
+describe('options', () => {
+  it('-version', () => {
+    const r = run(['-version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^tsqemu-aarch64 version \d+\.\d+\.\d+/);
+  });
+
+  it('-cpu help lists max', () => {
+    const r = run(['-cpu', 'help']);
+    expect(r.stdout).toMatch(/max/);
+  });
+
+  it('-E, -U and -0 shape the guest environment and argv[0]', () => {
+    const r = run(['-E', 'TSQ_A=1,TSQ_B=2', '-U', 'TSQ_GONE', '-0', '/x/renamed', bin('args'), '--env', 'TSQ_A', 'TSQ_B', 'TSQ_GONE'], {
+      TSQ_GONE: 'present',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('argv[0] basename="renamed"');
+    expect(r.stdout).toContain('env TSQ_A="1"');
+    expect(r.stdout).toContain('env TSQ_B="2"');
+    expect(r.stdout).toContain('env TSQ_GONE is unset');
+  });
+
+  it('QEMU_SET_ENV and QEMU_ARGV0 work like the options', () => {
+    const r = run([bin('args'), '--env', 'TSQ_C'], { QEMU_SET_ENV: 'TSQ_C=3', QEMU_ARGV0: 'zero' });
+    expect(r.stdout).toContain('argv[0] basename="zero"');
+    expect(r.stdout).toContain('env TSQ_C="3"');
+  });
+
+  it('options after the program name go to the guest', () => {
+    const r = run([bin('args'), '-strace', '-d', 'in_asm']);
+    expect(r.stdout).toContain('argv[1]="-strace"');
+    expect(r.stderr).toBe('');
+  });
+
+  it('-strace prints each call with its result', () => {
+    const r = run(['-strace', bin('hello')]);
+    expect(r.stdout).toBe('Hello, world!\n');
+    expect(r.stderr).toMatch(/^\d+ write\(1,0x[0-9a-f]+,14\) = 14$/m);
+    expect(r.stderr).toMatch(/^\d+ exit_group\(0\)$/m);
+  });
+
+  it('-d in_asm -D file logs translated blocks to the file', () => {
+    const log = join(scratch, 'in_asm.log');
+    const r = run(['-d', 'in_asm', '-D', log, bin('hello')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const text = readFileSync(log, 'utf8');
+    expect(text).toMatch(/^IN: /m);
+    expect(text).toMatch(/^0x0000000000[0-9a-f]{6}:  [0-9a-f]{8}  +svc #0x0$/m);
+  });
+
+  it('-d unimp names the undefined instruction', () => {
+    const r = run(['-d', 'unimp', bin('illegal')]);
+    expect(r.stderr).toMatch(/unimplemented instruction 0x00000000 at 0x[0-9a-f]+/);
+    expect(r.stderr).toMatch(/uncaught target signal 4 \(Illegal instruction\)/);
+  });
+
+  it('-s sets the stack size; a tiny one is refused', () => {
+    expect(run(['-s', '1M', bin('hello')]).stdout).toBe('Hello, world!\n');
+    expectOneLineError(['-s', '12', bin('hello')], /invalid stack size '12'/);
+  });
+});
