@@ -28,7 +28,7 @@ import {
   fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpSqrt, FPSR_IDC, FPSR_IOC, FPSR_IXC, FPSR_UFC,
   fpToFixed, Rounding, vfpExpandImm, type FpFormat,
 } from '../softfloat/arm-fp.js';
-import { fmaD, fmaS, roundAway, roundEven } from '../softfloat/fast-fp.js';
+import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
 import { SLOT_FPCR, SLOT_FPSR } from '../state.js';
 
 // ---- operand encodings ----
@@ -136,7 +136,7 @@ const arity = (op: number): number => (op === Op.Sqrt ? 1 : op >= Op.MAdd ? 3 : 
  * -1 when the exact model must decide (NaN, infinities, overflow, results that may
  * underflow or flush).
  */
-function quickArith(S: CpuState, op: number, ftype: number, d: number, n: number, m: number, a: number, fpcr: number): number {
+function quickArith(S: CpuState, op: number, ftype: number, d: number, n: number, m: number, a: number, fpcr: number, fpsr: number): number {
   const k = arity(op);
   let x = readNum(S, ftype, n), y = k > 1 ? readNum(S, ftype, m) : 0, z = k > 2 ? readNum(S, ftype, a) : 0;
   if (!(x - x === 0 && y - y === 0 && z - z === 0)) return -1;
@@ -168,45 +168,120 @@ function quickArith(S: CpuState, op: number, ftype: number, d: number, n: number
   }
   if (ftype === 0) r = Math.fround(r);
   if (!(r - r === 0)) return -1;
-  if (r === 0 ? !zeroExact : fz && !isMinMax(op) && Math.abs(r) <= MIN_NORMAL[ftype]) return -1;
+  const tiny = Math.abs(r) <= MIN_NORMAL[ftype];
+  if (r === 0 ? !zeroExact : fz && !isMinMax(op) && tiny) return -1;
+  if (!isMinMax(op) && ((fpsr & FPSR_IXC) === 0 || (tiny && (fpsr & FPSR_UFC) === 0))) flags |= fpInexact(op, ftype, x, y, z, r);
   writeNum(S, ftype, d, r);
   return flags;
 }
 
+/** An arithmetic op on the exact model (bit patterns in and out). */
+function exactArith(f: FpFormat, op: number, x: bigint, y: bigint, z: bigint, fpcr: number): bigint {
+  if (op === Op.Sqrt) return fpSqrt(f, x, fpcr);
+  if (op >= Op.MAdd) {
+    const o = op - Op.MAdd;
+    return fpMulAdd(f, o >= 2 ? fpNeg(f, z) : z, o === 1 || o === 2 ? fpNeg(f, x) : x, y, fpcr);
+  }
+  switch (op) {
+    case Op.Mul: return fpMul(f, x, y, fpcr);
+    case Op.NMul: return fpNeg(f, fpMul(f, x, y, fpcr));
+    case Op.Div: return fpDiv(f, x, y, fpcr);
+    case Op.Add: return fpAdd(f, x, y, fpcr);
+    case Op.Sub: return fpAdd(f, x, y, fpcr, true);
+    case Op.Max: return fpMax(f, x, y, fpcr);
+    case Op.Min: return fpMin(f, x, y, fpcr);
+    case Op.MaxNm: return fpMaxNum(f, x, y, fpcr);
+    default: return fpMinNum(f, x, y, fpcr);
+  }
+}
+
 /** FADD & co. off the inline path: writes Vd, returns the FPSR flags raised. */
-function fpArith(S: CpuState, op: number, ftype: number, d: number, n: number, m: number, a: number, fpcr: number): number {
+function fpArith(S: CpuState, op: number, ftype: number, d: number, n: number, m: number, a: number, fpcr: number, fpsr: number): number {
   if (ftype !== HALF && (fpcr & RMODE) === 0) {
-    const flags = quickArith(S, op, ftype, d, n, m, a, fpcr);
+    const flags = quickArith(S, op, ftype, d, n, m, a, fpcr, fpsr);
     if (flags >= 0) return flags;
   }
   const f = fmtOf(ftype);
-  return exact(() => {
-    const x = readBits(S, f, n);
-    let r: bigint;
-    if (op === Op.Sqrt) {
-      r = fpSqrt(f, x, fpcr);
-    } else if (op >= Op.MAdd) {
-      const o = op - Op.MAdd;
-      let x1 = x, xa = readBits(S, f, a);
-      if (o === 1 || o === 2) x1 = fpNeg(f, x1);
-      if (o >= 2) xa = fpNeg(f, xa);
-      r = fpMulAdd(f, xa, x1, readBits(S, f, m), fpcr);
-    } else {
-      const y = readBits(S, f, m);
-      switch (op) {
-        case Op.Mul: r = fpMul(f, x, y, fpcr); break;
-        case Op.NMul: r = fpNeg(f, fpMul(f, x, y, fpcr)); break;
-        case Op.Div: r = fpDiv(f, x, y, fpcr); break;
-        case Op.Add: r = fpAdd(f, x, y, fpcr); break;
-        case Op.Sub: r = fpAdd(f, x, y, fpcr, true); break;
-        case Op.Max: r = fpMax(f, x, y, fpcr); break;
-        case Op.Min: r = fpMin(f, x, y, fpcr); break;
-        case Op.MaxNm: r = fpMaxNum(f, x, y, fpcr); break;
-        default: r = fpMinNum(f, x, y, fpcr);
-      }
+  return exact(() => writeBits(S, f, d, exactArith(f, op, readBits(S, f, n), readBits(S, f, m), readBits(S, f, a), fpcr)));
+}
+
+const F64 = new Float64Array(1);
+const U64 = new BigUint64Array(F64.buffer);
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+
+/** The bits of a non-NaN number in format ftype (single or double). */
+function numBits(ftype: number, x: number): bigint {
+  if (ftype === 1) {
+    F64[0] = x;
+    return U64[0];
+  }
+  F32[0] = x;
+  return BigInt(U32[0]);
+}
+
+/** IXC/UFC of a default-mode op on the exact model (the rare cases the number tests cannot settle). */
+function exactFlags(op: number, ftype: number, x: number, y: number, z: number): number {
+  const f = fmtOf(ftype);
+  return exact(() => exactArith(f, op, numBits(ftype, x), numBits(ftype, y), numBits(ftype, z), 0)) & (FPSR_IXC | FPSR_UFC);
+}
+
+/**
+ * IXC and UFC for an arithmetic op whose round-to-nearest result r is finite, from
+ * error-free transformations (TwoSum, TwoProduct): inline code calls this only while
+ * FPSR.IXC is clear (and for tiny results while UFC is clear), so the sticky flags cost
+ * nothing once set. x, y, z are the operands as read (FMSUB & co. negate here).
+ */
+function fpInexact(op: number, ftype: number, x: number, y: number, z: number, r: number): number {
+  if (!(x - x === 0 && y - y === 0 && z - z === 0)) return 0; // e.g. x / inf: exact
+  const single = ftype === 0;
+  const fused = op >= Op.MAdd;
+  if (op !== Op.Add && op !== Op.Sub && op !== Op.Sqrt && Math.abs(r) <= MIN_NORMAL[ftype]) {
+    if (r === 0 && (x === 0 || (op !== Op.Div && y === 0))) return 0;
+    return exactFlags(op, ftype, x, y, z); // tiny: underflow is decided before rounding
+  }
+  switch (op) {
+    case Op.Add:
+    case Op.Sub: {
+      const b = op === Op.Sub ? -y : y;
+      const s = x + b;
+      return sumError(x, b, s) !== 0 || (single && Math.fround(s) !== s) ? FPSR_IXC : 0;
     }
-    writeBits(S, f, d, r);
-  });
+    case Op.Mul:
+    case Op.NMul: {
+      const p = x * y;
+      if (single) return Math.fround(p) !== p ? FPSR_IXC : 0; // the double product is exact
+      const err = productError(x, y, p);
+      return err === 0 ? 0 : err === err ? FPSR_IXC : exactFlags(op, ftype, x, y, z);
+    }
+    case Op.Div:
+    case Op.Sqrt: {
+      // Exact iff r * divisor (r * r) gives the dividend (radicand) back exactly.
+      const b = op === Op.Div ? y : r;
+      const p = r * b;
+      if (p !== x) return FPSR_IXC;
+      if (single) return 0;
+      const err = productError(r, b, p);
+      return err === 0 ? 0 : err === err ? FPSR_IXC : exactFlags(op, ftype, x, y, z);
+    }
+  }
+  if (!fused) return 0;
+  const o = op - Op.MAdd;
+  const x1 = o === 1 || o === 2 ? -x : x, za = o >= 2 ? -z : z;
+  const p = x1 * y;
+  if (single) {
+    const s = p + za;
+    return sumError(p, za, s) !== 0 || Math.fround(s) !== s ? FPSR_IXC : 0;
+  }
+  // a*b + c = th + tl + ul exactly; representable iff the expansion collapses to one double.
+  const ul = productError(x1, y, p);
+  if (ul !== ul || !(Math.abs(za) < 2 ** 1021)) return exactFlags(op, ftype, x, y, z);
+  const th = za + p, tl = sumError(za, p, th);
+  const s2 = tl + ul, e2 = sumError(tl, ul, s2);
+  const s3 = th + s2, e3 = sumError(th, s2, s3);
+  if (e2 === 0) return e3 !== 0 ? FPSR_IXC : 0;
+  if (e3 === 0) return sumError(s3, e2, s3 + e2) !== 0 ? FPSR_IXC : 0;
+  return exactFlags(op, ftype, x, y, z);
 }
 
 /** Whether a NaN number read from Sn/Dn is signalling (its quiet bit is clear). */
@@ -357,7 +432,7 @@ function fpRint(S: CpuState, ftype: number, d: number, n: number, rounding: numb
 }
 
 export const runtime = {
-  fpArith, fpCmp, fpToInt, fpFromInt, fpCvt, fpRint, fpFlagsOut,
+  fpArith, fpInexact, fpCmp, fpToInt, fpFromInt, fpCvt, fpRint, fpFlagsOut,
   fpFmaD: fmaD, fpFmaS: fmaS, fpRoundEven: roundEven, fpRoundAway: roundAway,
 };
 
@@ -365,7 +440,23 @@ export const runtime = {
 
 /** The slow-path call for an arithmetic op (FPSR |= flags). */
 const arithCall = (e: Emitter, op: number, ftype: number, d: number, n: number, m: number, a: number): string =>
-  orFpsr(e, `H.fpArith(S, ${op}, ${ftype}, ${d}, ${n}, ${m}, ${a}, ${fpcr(e)})`);
+  orFpsr(e, `H.fpArith(S, ${op}, ${ftype}, ${d}, ${n}, ${m}, ${a}, ${fpcr(e)}, ${e.slot(SLOT_FPSR)})`);
+
+/**
+ * The inline IXC/UFC update of an arithmetic result t: FPSR's flags are sticky, so the
+ * exactness test runs only while IXC is clear (or, for ops that can underflow, when the
+ * result is tiny and UFC is clear).
+ */
+function inexactCheck(e: Emitter, op: number, ftype: number, n: number, m: number, a: number, t: string): string {
+  if (isMinMax(op)) return '';
+  const fpsr = e.slot(SLOT_FPSR);
+  const args = [num(ftype, n), op === Op.Sqrt ? '0' : num(ftype, m), op >= Op.MAdd ? num(ftype, a) : '0'].join(', ');
+  const canUnderflow = op === Op.Mul || op === Op.NMul || op === Op.Div || op >= Op.MAdd;
+  const when = canUnderflow
+    ? `(${fpsr} & ${FPSR_IXC}) === 0 || (Math.abs(${t}) <= ${MIN_NORMAL[ftype]} && (${fpsr} & ${FPSR_UFC}) === 0)`
+    : `(${fpsr} & ${FPSR_IXC}) === 0`;
+  return `if (${when}) ${orFpsr(e, `H.fpInexact(${op}, ${ftype}, ${args}, ${t})`)} `;
+}
 
 /**
  * Inline arithmetic: `value` computed from the operands as numbers; kept when finite
@@ -377,7 +468,7 @@ function emitArith(e: Emitter, op: number, ftype: number, d: number, n: number, 
   const minMax = isMinMax(op);
   const rounded = ftype === 0 && !minMax && op < Op.MAdd ? `Math.fround(${value})` : value;
   const ok = minMax ? `${t} === ${t} && (${fpcr(e)} & ${FZ}) === 0` : `${t} - ${t} === 0 && (${fpcr(e)} & ${RMODE_FZ}) === 0`;
-  return `${t} = ${rounded};\nif (${ok}) { ${storeNum(ftype, d, t)} } else { ${arithCall(e, op, ftype, d, n, m, a)} }`;
+  return `${t} = ${rounded};\nif (${ok}) { ${inexactCheck(e, op, ftype, n, m, a, t)}${storeNum(ftype, d, t)} } else { ${arithCall(e, op, ftype, d, n, m, a)} }`;
 }
 
 const BINARY: readonly ((a: string, b: string) => string)[] = [

@@ -46,23 +46,40 @@ const TINY = 2 ** -968;
  */
 export function fmaD(a: number, b: number, c: number): number {
   const p = a * b;
-  const ap = Math.abs(p);
-  if (!(ap < BIG && Math.abs(c) < BIG && Math.abs(a) < SPLIT_MAX && Math.abs(b) < SPLIT_MAX)) return NaN;
-  if (ap < TINY) {
-    // An exact zero product adds exactly (IEEE signed-zero rules); a tiny one is left to the slow path.
-    return p === 0 && (a === 0 || b === 0) ? c + p : NaN;
+  if (p === 0) {
+    // An exact zero product adds exactly (IEEE signed-zero rules); an underflow is left to the slow path.
+    return a === 0 || b === 0 ? c + p : NaN;
   }
-  let t = SPLIT * a;
-  const ah = t - (t - a), al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b), bl = b - bh;
-  const ul = ah * bh - p + ah * bl + al * bh + al * bl;
+  const ul = productError(a, b, p);
+  if (!(Math.abs(c) < BIG) || ul !== ul) return NaN;
   const th = c + p;
   const bb = th - c;
   const tl = c - (th - bb) + (p - bb);
   const r = th + addRoundOdd(tl, ul);
   if ((Math.abs(r) < TINY && r !== 0) || (Math.abs(th) < TINY && th !== 0)) return NaN;
   return r;
+}
+
+/**
+ * The exact error a*b - p of the rounded product p = a*b (Dekker's TwoProduct with
+ * Veltkamp splitting), or NaN when it may not be exact: huge operands (the split
+ * overflows), or a product so small its error is below the denormal range.
+ */
+export function productError(a: number, b: number, p: number): number {
+  if (p === 0) return a === 0 || b === 0 ? 0 : NaN;
+  const ap = Math.abs(p);
+  if (!(ap < BIG && ap >= TINY && Math.abs(a) < SPLIT_MAX && Math.abs(b) < SPLIT_MAX)) return NaN;
+  let t = SPLIT * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b), bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** The exact error of the rounded sum s = a + b (Knuth's TwoSum; exact barring overflow). */
+export function sumError(a: number, b: number, s: number): number {
+  const bb = s - a;
+  return a - (s - bb) + (b - bb);
 }
 
 /**
