@@ -139,12 +139,15 @@ function emitLogicImm(f: Fields, e: Emitter): string {
 const and32 = (x: string, c: number): string => logicConstExpr(0, x, c);
 const mask32 = (width: number): number => onesConst(width).lo;
 
-/** Copies a pair into temps unless both halves are already plain locals/literals. */
+/** Copies the halves of a pair that are not plain locals/literals into temps. */
 function simplePair(e: Emitter, x: Pair, code: string[]): Pair {
-  if (isSimple(x.lo) && isSimple(x.hi)) return x;
-  const l = e.tmp(), h = e.tmp();
-  code.push(`${l} = ${x.lo}; ${h} = ${x.hi};`);
-  return { lo: l, hi: h };
+  const local = (expr: string): string => {
+    if (isSimple(expr)) return expr;
+    const t = e.tmp();
+    code.push(`${t} = ${expr};`);
+    return t;
+  };
+  return { lo: local(x.lo), hi: local(x.hi) };
 }
 
 /** SBFM/BFM/UBFM: the Arm ARM's wmask/tmask semantics specialised per case into shifts and masks. */

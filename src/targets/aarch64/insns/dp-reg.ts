@@ -15,12 +15,15 @@ const EXTEND_NAMES = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 's
 
 const reg = (e: Emitter, n: number): Pair => ({ lo: lo(e, n), hi: hi(e, n) });
 
-/** Copies a pair into temps unless both halves are already plain locals/literals. */
+/** Copies the halves of a pair that are not plain locals/literals into temps. */
 function simple(e: Emitter, x: Pair, code: string[]): Pair {
-  if (isSimple(x.lo) && isSimple(x.hi)) return x;
-  const l = e.tmp(), h = e.tmp();
-  code.push(`${l} = ${x.lo}; ${h} = ${x.hi};`);
-  return { lo: l, hi: h };
+  const local = (expr: string): string => {
+    if (isSimple(expr)) return expr;
+    const t = e.tmp();
+    code.push(`${t} = ${expr};`);
+    return t;
+  };
+  return { lo: local(x.lo), hi: local(x.hi) };
 }
 
 /** Rm shifted by a constant (shifted-register forms), as a pair (hi '0' for W). */
@@ -53,13 +56,19 @@ function shiftSuffix(type: number, amount: number): string {
 
 // ---- add/sub ----
 
+/** CMP/CMN: only the (lazy) flags; the difference itself is never needed. */
+function compare(e: Emitter, f: Fields, a: Pair, b: Pair): string {
+  const op = f.sf ? (f.op ? FlagOp.Sub64 : FlagOp.Add64) : f.op ? FlagOp.Sub32 : FlagOp.Add32;
+  return f.sf ? setFlags(e, op, a.lo, a.hi, b.lo, b.hi) : setFlags(e, op, a.lo, '0', b.lo, '0');
+}
+
 function emitAddSubShifted(f: Fields, e: Emitter): string {
   const code: string[] = [];
   let b = shiftedOperand(e, f);
   // the operand is read again for the high half's borrow and for the flags
   if (f.S || (f.sf && f.op)) b = simple(e, b, code);
   const a = f.sf ? reg(e, f.rn) : { lo: lo(e, f.rn), hi: '0' };
-  code.push(addSub(e, { sf: f.sf, sub: f.op === 1, setFlags: f.S === 1, rd: f.rd, rdIsSp: false, a, b }));
+  code.push(f.S && f.rd === 31 ? compare(e, f, a, b) : addSub(e, { sf: f.sf, sub: f.op === 1, setFlags: f.S === 1, rd: f.rd, rdIsSp: false, a, b }));
   return code.join(' ');
 }
 
@@ -68,7 +77,7 @@ function emitAddSubExtended(f: Fields, e: Emitter): string {
   let b = extendedOperand(e, f, code);
   if (f.S || (f.sf && f.op)) b = simple(e, b, code);
   const a = f.sf ? { lo: loSp(e, f.rn), hi: hiSp(e, f.rn) } : { lo: loSp(e, f.rn), hi: '0' };
-  code.push(addSub(e, { sf: f.sf, sub: f.op === 1, setFlags: f.S === 1, rd: f.rd, rdIsSp: true, a, b }));
+  code.push(f.S && f.rd === 31 ? compare(e, f, a, b) : addSub(e, { sf: f.sf, sub: f.op === 1, setFlags: f.S === 1, rd: f.rd, rdIsSp: true, a, b }));
   return code.join(' ');
 }
 
