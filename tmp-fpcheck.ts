@@ -48,7 +48,7 @@ for (let i = 0; i < cases.length; i++) {
   const got = `${s.vview.getBigUint64(0, true).toString(16).padStart(16, '0')} ${s.vview.getBigUint64(8, true).toString(16).padStart(16, '0')} ${x0.toString(16).padStart(16, '0')} ${nz.toString(16)} ${(r[SLOT_FPSR] >>> 0).toString(16)}`;
   let want = outs[i];
   const arith = /^(fadd|fsub|fmul|fnmul|fdiv|fsqrt|fmadd|fmsub|fnmadd|fnmsub) [sd]/.test(names[i]);
-  if (arith && ((Number(f[1]) >> 22) & 3) === 0) {
+  if (process.env.MASK && arith && ((Number(f[1]) >> 22) & 3) === 0) {
     const parts = want.split(' ');
     parts[4] = (parseInt(parts[4], 16) & ~0x18).toString(16);
     want = parts.join(' ');

@@ -60,7 +60,7 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
     .addOption(new Option('-d, --log <item,...>', `enable logging of specified items: ${Object.keys(LOG_ITEMS).join(', ')} (QEMU_LOG)`))
     .addOption(new Option('-D, --log-file <file>', 'write logs to file instead of stderr (QEMU_LOG_FILENAME)'))
     .addOption(new Option('--seed <number>', 'seed for pseudo-random number generator (QEMU_RAND_SEED)'))
-    .argument('<program>', 'the guest executable')
+    .argument('[program]', 'the guest executable')
     .argument('[arguments...]', 'passed to the guest untouched')
     .passThroughOptions()
     .exitOverride()
@@ -73,7 +73,7 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
     throw err;
   }
   const o = program.opts<CliOptions>();
-  const [path, guestArgs] = program.processedArgs as [string, string[]];
+  const [path, guestArgs] = program.processedArgs as [string | undefined, string[]];
 
   const fail = (message: string): never => {
     process.stderr.write(`${name}: ${message}\n`);
@@ -86,6 +86,8 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
     process.exit(0);
   }
   if (!CPU_MODELS.includes(cpu)) fail(`unknown CPU model '${cpu}' (try --cpu help)`);
+
+  if (path === undefined) return fail("missing required argument 'program' (see -h)");
 
   const stackSpec = o.stackSize ?? env.QEMU_STACK_SIZE;
   const stackSize = stackSpec === undefined ? DEFAULT_STACK : parseSize(stackSpec);

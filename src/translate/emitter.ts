@@ -3,6 +3,11 @@
 // inside the region stay inside the compiled function.
 import { Exit } from './cpu-state.js';
 
+/** The vector-bank views generated code may use, by name. */
+const VIEWS = [['V8', 'S.v8'], ['V32', 'S.v32'], ['VF32', 'S.vf32'], ['VF64', 'S.vf64'], ['VD', 'S.vview']] as const;
+/** What a compiled function finds in its context argument C (see RegionContext). */
+const RUNTIME = ['M', 'P', 'DV', 'U8', 'H'] as const;
+
 /** Marker replaced by the write-back of dirty slots once the whole region is emitted. */
 const WRITE_BACK = '/*@wb*/';
 
@@ -81,10 +86,15 @@ export class Emitter {
     } else {
       body = [...blocks.values()].join('\n');
     }
+    // Only what the body uses: every line here is compiled again for each translation.
+    const views = VIEWS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(body)).map(([n, e]) => `${n} = ${e}`);
+    const runtime = RUNTIME.filter((name) => body.includes(`${name}.`) || body.includes(`${name}[`));
+    const canFault = body.includes('M.');
     return [
-      'const R = S.r, V8 = S.v8, V32 = S.v32, VF32 = S.vf32, VF64 = S.vf64, VD = S.vview;',
+      `const R = S.r${views.map((v) => `, ${v}`).join('')};`,
+      runtime.length ? `const { ${runtime.join(', ')} } = C;` : '',
       decl ? `let ${decl};` : '',
-      `try {\n${body}\n} catch (err) { ${WRITE_BACK} throw err; }`,
+      canFault ? `try {\n${body}\n} catch (err) { ${WRITE_BACK} throw err; }` : body,
     ]
       .join('\n')
       .split(WRITE_BACK)

@@ -17,10 +17,21 @@ export interface TranslatorOptions {
   onExec?: (pc: number, state: CpuState) => void;
 }
 
-type RegionFn = (state: CpuState) => number;
+/** The objects generated code reaches through its second argument. */
+export interface RegionContext {
+  readonly M: SlowMemory;
+  readonly P: Uint8Array;
+  readonly DV: DataView;
+  readonly U8: Uint8Array;
+  readonly H: Readonly<Record<string, unknown>>;
+}
+
+type RegionFn = (state: CpuState, context: RegionContext) => number;
 
 class Region {
   valid = true;
+  /** Times a first-tier region was entered from the run loop. */
+  hits = 0;
   // Two cached successors: most exits go to one of at most two places.
   pc0 = -1;
   next0: Region | null = null;
@@ -31,8 +42,13 @@ class Region {
     readonly entry: number,
     readonly run: RegionFn,
     readonly pages: readonly number[],
+    /** 0: one basic block, compiled on first execution; 1: a region of blocks, for hot code. */
+    readonly tier: 0 | 1,
   ) {}
 }
+
+/** Entries after which a one-block translation is redone as a region. */
+const HOT_THRESHOLD = 50;
 
 /** Most instructions in one region, and in one basic block. */
 const MAX_REGION_INSNS = 512;
@@ -43,16 +59,20 @@ const REGION_REACH = 0x1000;
 export class Translator {
   private readonly cache = new Map<number, Region>();
   private readonly regionsByPage = new Map<number, Set<Region>>();
-  private readonly slow: SlowMemory;
-  private readonly runtime: Readonly<Record<string, unknown>>;
+  private readonly context: RegionContext;
 
   constructor(
     private readonly target: TargetOps,
     private readonly mem: AddressSpace,
     private readonly options: TranslatorOptions = {},
   ) {
-    this.slow = new SlowMemory(mem);
-    this.runtime = { ...int64Runtime, ...target.runtime };
+    this.context = {
+      M: new SlowMemory(mem),
+      P: mem.perm,
+      DV: mem.view,
+      U8: mem.u8,
+      H: { ...int64Runtime, ...target.runtime },
+    };
     mem.onCodeWrite = (page) => this.invalidatePage(page);
   }
 
@@ -65,8 +85,11 @@ export class Translator {
     let region = this.lookup(pc);
     const onExec = this.options.onExec;
     for (let n = 0; n < maxRegions; n++) {
+      if (region.tier === 0 && ++region.hits === HOT_THRESHOLD && !this.options.singleBlock) {
+        region = this.translate(region.entry, 1);
+      }
       onExec?.(region.entry, state);
-      const next = region.run(state);
+      const next = region.run(state, this.context);
       if (state.exc !== Exit.None) return next;
       if (next === region.pc0 && region.next0!.valid) {
         region = region.next0!;
@@ -86,14 +109,14 @@ export class Translator {
 
   /** Drops every translation of code on `page`. */
   invalidatePage(page: number): void {
-    const regions = this.regionsByPage.get(page);
-    if (!regions) return;
-    for (const r of regions) {
-      r.valid = false;
-      if (this.cache.get(r.entry) === r) this.cache.delete(r.entry);
-      for (const p of r.pages) if (p !== page) this.regionsByPage.get(p)?.delete(r);
-    }
+    for (const r of this.regionsByPage.get(page) ?? []) this.forget(r);
     this.regionsByPage.delete(page);
+  }
+
+  private forget(r: Region): void {
+    r.valid = false;
+    if (this.cache.get(r.entry) === r) this.cache.delete(r.entry);
+    for (const p of r.pages) this.regionsByPage.get(p)?.delete(r);
   }
 
   /** Drops every translation (e.g. after execve). */
@@ -102,19 +125,23 @@ export class Translator {
   }
 
   private lookup(pc: number): Region {
-    return this.cache.get(pc) ?? this.translate(pc);
+    return this.cache.get(pc) ?? this.translate(pc, 0);
   }
 
   private isExecutable(pc: number): boolean {
     return pc >= 0 && pc < 2 ** 32 && (this.mem.perm[pc >>> PAGE_SHIFT] & PERM_EXEC) !== 0;
   }
 
-  private translate(entry: number): Region {
+  /**
+   * Compiles code at `entry`: cold code one basic block at a time (compiling is the
+   * main cost of start-up), hot code as a region whose loops stay inside one function.
+   */
+  private translate(entry: number, tier: 0 | 1): Region {
     if (!this.isExecutable(entry) || !this.isExecutable(entry + 3)) {
       const mapped = entry >= 0 && entry < 2 ** 32 && this.mem.perm[entry >>> PAGE_SHIFT] !== 0;
       throw new GuestFault(entry, 'exec', mapped, entry);
     }
-    const blocks = this.discover(entry);
+    const blocks = this.discover(entry, tier === 0 || this.options.singleBlock === true);
     const looping = blocks.size > 1 || [...blocks.values()].some((b) => b.at(-1)!.successors.includes(entry));
     const e = new Emitter(new Set(blocks.keys()), looping);
     const code = new Map<number, string>();
@@ -135,10 +162,11 @@ export class Translator {
       code.set(pc, parts.join('\n'));
     }
     const body = e.finish(code, entry);
-    const name = `region_${entry.toString(16)}`;
-    const factory = new Function('M', 'P', 'DV', 'U8', 'H', `return function ${name}(S) {\n${body}\n};`);
-    const fn = factory(this.slow, this.mem.perm, this.mem.view, this.mem.u8, this.runtime) as RegionFn;
-    const region = new Region(entry, fn, [...pages]);
+    // A plain Function (not a factory returning a closure): V8 compiles it once, eagerly.
+    const fn = new Function('S', 'C', body) as RegionFn;
+    const region = new Region(entry, fn, [...pages], tier);
+    const replaced = this.cache.get(entry);
+    if (replaced) this.forget(replaced);
     for (const p of pages) {
       this.mem.markCode(p);
       let set = this.regionsByPage.get(p);
@@ -150,7 +178,7 @@ export class Translator {
   }
 
   /** Decodes the blocks of a region: the entry block and nearby direct successors. */
-  private discover(entry: number): Map<number, Insn[]> {
+  private discover(entry: number, oneBlock: boolean): Map<number, Insn[]> {
     const blocks = new Map<number, Insn[]>();
     const work = [entry];
     let total = 0;
@@ -169,7 +197,7 @@ export class Translator {
       }
       blocks.set(start, insns);
       total += insns.length;
-      if (this.options.singleBlock) break;
+      if (oneBlock) break;
       const last = insns.at(-1)!;
       const next = last.endsBlock ? last.successors : [pc];
       for (const s of next) {

@@ -95,6 +95,11 @@ export class Code {
     return signed ? w : this.load(`u${4 * reg + i}`, `${w} >>> 0`);
   }
 
+  /** Floating-point lane `i` of V`reg` (sz 2: single, 3: double) as a JS number. */
+  fl(reg: number, sz: number, i: number): string {
+    return sz === 2 ? this.load(`f${4 * reg + i}`, `VF32[${4 * reg + i}]`) : this.load(`d${2 * reg + i}`, `VF64[${2 * reg + i}]`);
+  }
+
   /** 64-bit lane `i` of V`reg`. */
   pair(reg: number, i: number): Pair {
     return { lo: this.word(reg, 2 * i), hi: this.word(reg, 2 * i + 1) };
@@ -159,6 +164,14 @@ export class Code {
     const v = vals.map((p) => ({ lo: this.let(p.lo), hi: this.let(p.hi) }));
     const stores = v.map((p, i) => `V32[${4 * d + 2 * i}] = ${p.lo}; V32[${4 * d + 2 * i + 1}] = ${p.hi};`);
     if (v.length === 1) stores.push(`V32[${4 * d + 2}] = 0; V32[${4 * d + 3}] = 0;`);
+    this.store(stores.join(' '));
+  }
+
+  /** Writes floating-point lanes (already rounded to the lane format) and zeroes the rest of Vd. */
+  writeFloats(d: number, sz: number, vals: readonly string[]): void {
+    const v = vals.map((x) => this.let(x));
+    const stores = v.map((x, i) => (sz === 2 ? `VF32[${4 * d + i}] = ${x};` : `VF64[${2 * d + i}] = ${x};`));
+    for (let w = (v.length << sz) / 4; w < 4; w++) stores.push(`V32[${4 * d + w}] = 0;`);
     this.store(stores.join(' '));
   }
 

@@ -1,11 +1,13 @@
 // Advanced SIMD (NEON): the instruction groups live in simd-*.ts; this module gathers
 // their patterns and runtime helpers for the decoder.
 import { defineInsns } from '../insn-def.js';
+import * as fp from './simd-fp.js';
+import { fpRuntime } from './simd-fp-rt.js';
 import * as int from './simd-int.js';
 import { intRuntime } from './simd-int-rt.js';
 import * as long from './simd-long.js';
 import * as perm from './simd-perm.js';
 
-export const insns = defineInsns([...perm.insns, ...int.insns, ...long.insns]);
+export const insns = defineInsns([...perm.insns, ...int.insns, ...long.insns, ...fp.insns]);
 
-export const runtime = { ...perm.runtime, ...intRuntime };
+export const runtime = { ...perm.runtime, ...intRuntime, ...fpRuntime };
