@@ -8,8 +8,6 @@ const VIEWS = [['V8', 'S.v8'], ['V32', 'S.v32'], ['VF32', 'S.vf32'], ['VF64', 'S
 /** What a compiled function finds in its context argument C (see RegionContext). */
 const RUNTIME = ['M', 'P', 'DV', 'U8', 'H'] as const;
 
-/** Marker replaced by the write-back of dirty slots once the whole region is emitted. */
-const WRITE_BACK = '/*@wb*/';
 
 export class Emitter {
   /** Address of the instruction being emitted. */
@@ -22,12 +20,18 @@ export class Emitter {
   private readonly used = new Set<number>();
   private readonly dirty = new Set<number>();
   private temps = 0;
+  private maxTemps = 0;
 
   constructor(
     /** Entry PCs of the blocks compiled into this function. */
     private readonly blockEntries: ReadonlySet<number>,
     /** Whether the function loops over its blocks (false: one straight block). */
     private readonly looping: boolean,
+    /**
+     * Prefer short code to fast code (first-tier, cold code: compiling it costs more
+     * than running it): e.g. memory accesses call the checked path instead of inlining.
+     */
+    readonly compact = false,
   ) {}
 
   /** The local holding state slot `i`, for reading. */
@@ -43,9 +47,18 @@ export class Emitter {
     return `s${i} = ${expr};`;
   }
 
-  /** A fresh temporary local. */
+  /** Starts the next instruction: temps are per instruction, so their names are reused. */
+  startInsn(pc: number, nextPc: number): void {
+    this.pc = pc;
+    this.nextPc = nextPc;
+    this.temps = 0;
+  }
+
+  /** A fresh temporary local (valid until the end of the current instruction). */
   tmp(): string {
-    return `t${this.temps++}`;
+    const name = `t${this.temps++}`;
+    this.maxTemps = Math.max(this.maxTemps, this.temps);
+    return name;
   }
 
   /** Control transfer to a constant guest address. */
@@ -53,38 +66,40 @@ export class Emitter {
     if (this.looping && this.blockEntries.has(target)) {
       // Only backward jumps can loop; they count down the budget so a spinning guest
       // still returns to the run loop now and then.
-      const budget = target <= this.pc ? `if (--budget === 0) { ${WRITE_BACK} return ${target}; } ` : '';
-      return `{ pc = ${target}; ${budget}continue run; }`;
+      const budget = target <= this.pc ? 'if (--budget === 0) break out; ' : '';
+      return `{ pc = ${target}; ${budget}continue out; }`;
     }
-    return `{ ${WRITE_BACK} return ${target}; }`;
+    return `{ pc = ${target}; break out; }`;
   }
 
   /** Control transfer to a computed guest address (a JS number expression). */
   jumpTo(expr: string): string {
-    if (this.looping) {
-      return `{ pc = ${expr}; if (--budget === 0) { ${WRITE_BACK} return pc; } continue run; }`;
-    }
-    return `{ const next = ${expr}; ${WRITE_BACK} return next; }`;
+    if (this.looping) return `{ pc = ${expr}; if (--budget === 0) break out; continue out; }`;
+    return `{ pc = ${expr}; break out; }`;
   }
 
   /** Stops the region with an exception for the run loop; it resumes at `resumePc`. */
   raise(kind: Exit, resumePc: number): string {
-    return `{ S.exc = ${kind}; S.excPc = ${this.pc}; ${WRITE_BACK} return ${resumePc}; }`;
+    return `{ S.exc = ${kind}; S.excPc = ${this.pc}; pc = ${resumePc}; break out; }`;
   }
 
-  /** Assembles the function body around the emitted blocks. */
+  /**
+   * Assembles the function body around the emitted blocks. Every exit sets `pc` and
+   * leaves the labelled statement `out`, so the write-back of dirty slots is written
+   * once (plus once for a fault).
+   */
   finish(blocks: ReadonlyMap<number, string>, entry: number): string {
     const slots = [...this.used].sort((a, b) => a - b);
-    const load = slots.map((i) => `s${i} = R[${i}]`).join(', ');
+    const load = slots.map((i) => `s${i} = R[${i}]`);
     const writeBack = [...this.dirty].sort((a, b) => a - b).map((i) => `R[${i}] = s${i};`).join(' ');
-    const temps = Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ');
-    const decl = [load, temps].filter((x) => x).join(', ');
+    const temps = Array.from({ length: this.maxTemps }, (_, i) => `t${i}`);
+    const decl = [`pc = ${entry}`, ...(this.looping ? ['budget = 65536'] : []), ...load, ...temps].join(', ');
     let body: string;
     if (this.looping) {
       const cases = [...blocks].map(([pc, code]) => `case ${pc}: {\n${code}\n}`).join('\n');
-      body = `let pc = ${entry}, budget = 65536;\nrun: for (;;) switch (pc) {\n${cases}\ndefault: ${WRITE_BACK} return pc;\n}`;
+      body = `out: for (;;) switch (pc) {\n${cases}\ndefault: break out;\n}`;
     } else {
-      body = [...blocks.values()].join('\n');
+      body = `out: {\n${[...blocks.values()].join('\n')}\n}`;
     }
     // Only what the body uses: every line here is compiled again for each translation.
     const views = VIEWS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(body)).map(([n, e]) => `${n} = ${e}`);
@@ -93,11 +108,9 @@ export class Emitter {
     return [
       `const R = S.r${views.map((v) => `, ${v}`).join('')};`,
       runtime.length ? `const { ${runtime.join(', ')} } = C;` : '',
-      decl ? `let ${decl};` : '',
-      canFault ? `try {\n${body}\n} catch (err) { ${WRITE_BACK} throw err; }` : body,
-    ]
-      .join('\n')
-      .split(WRITE_BACK)
-      .join(writeBack);
+      `let ${decl};`,
+      canFault ? `try {\n${body}\n} catch (err) { ${writeBack} throw err; }` : body,
+      `${writeBack} return pc;`,
+    ].join('\n');
   }
 }

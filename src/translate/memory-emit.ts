@@ -47,7 +47,7 @@ export function emitLoad(e: Emitter, size: AccessSize, a: Address): { code: stri
     size === 8
       ? `${lo} = M.load64(${a.lo}, ${a.hi}, ${a.off}, ${e.pc}); ${hi} = M.hi;`
       : `${lo} = M.load(${size}, ${a.lo}, ${a.hi}, ${a.off}, ${e.pc});`;
-  const code = `${t} = (${a.lo} + ${a.off}) >>> 0;\nif (${check}) { ${fast} } else { ${slow} }`;
+  const code = e.compact ? slow : `${t} = (${a.lo} + ${a.off}) >>> 0;\nif (${check}) { ${fast} } else { ${slow} }`;
   return { code, lo, hi };
 }
 
@@ -63,5 +63,6 @@ export function emitStore(e: Emitter, size: AccessSize, a: Address, lo: string, 
     size === 8
       ? `M.store64(${a.lo}, ${a.hi}, ${a.off}, ${lo}, ${hi}, ${e.pc});`
       : `M.store(${size}, ${a.lo}, ${a.hi}, ${a.off}, ${lo}, ${e.pc});`;
+  if (e.compact) return slow;
   return `${t} = (${a.lo} + ${a.off}) >>> 0;\nif (${check}) { ${fast} } else { ${slow} }`;
 }

@@ -143,7 +143,7 @@ export class Translator {
     }
     const blocks = this.discover(entry, tier === 0 || this.options.singleBlock === true);
     const looping = blocks.size > 1 || [...blocks.values()].some((b) => b.at(-1)!.successors.includes(entry));
-    const e = new Emitter(new Set(blocks.keys()), looping);
+    const e = new Emitter(new Set(blocks.keys()), looping, tier === 0);
     const code = new Map<number, string>();
     const pages = new Set<number>();
     for (const [pc, insns] of blocks) {
@@ -152,8 +152,7 @@ export class Translator {
       this.target.startBlock(e);
       const parts: string[] = [];
       for (const insn of insns) {
-        e.pc = insn.pc;
-        e.nextPc = insn.pc + insn.size;
+        e.startInsn(insn.pc, insn.pc + insn.size);
         parts.push(insn.emit(e));
         pages.add(insn.pc >>> PAGE_SHIFT).add((insn.pc + insn.size - 1) >>> PAGE_SHIFT);
       }

@@ -19,6 +19,8 @@ export function setX(e: Emitter, n: number, loExpr: string, hiExpr: string): str
 
 /** Xn|SP = (lo, hi). */
 export function setXSp(e: Emitter, n: number, loExpr: string, hiExpr: string): string {
+  // A constant or a temp cannot change when the high half is written first.
+  if (/^(-?\d+|t\d+)$/.test(loExpr)) return `${e.assign(2 * n + 1, hiExpr)} ${e.assign(2 * n, loExpr)}`;
   const t = e.tmp();
   return `${t} = ${loExpr}; ${e.assign(2 * n + 1, hiExpr)} ${e.assign(2 * n, t)}`;
 }

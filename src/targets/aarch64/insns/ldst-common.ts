@@ -90,6 +90,7 @@ export function loadWords(e: Emitter, a: Address, bytes: number): { code: string
   for (let i = 0; i < words.length; i += 2) {
     slow.push(`${words[i]} = M.load64(${a.lo}, ${a.hi}, ${a.off + 4 * i}, ${e.pc}); ${words[i + 1]} = M.hi;`);
   }
+  if (e.compact) return { code: slow.join(' '), words };
   const check = `${a.hi} === 0 && (P[${t} >>> 12] & ${PERM_READ}) !== 0 && (${t} & 4095) <= ${4096 - bytes}`;
   const code = `${t} = (${a.lo} + ${a.off}) >>> 0;\nif (${check}) { ${fast} } else { ${slow.join(' ')} }`;
   return { code, words };
@@ -107,6 +108,7 @@ export function storeWords(e: Emitter, a: Address, words: readonly string[]): st
   for (let i = 0; i < words.length; i += 2) {
     slow.push(`M.store64(${a.lo}, ${a.hi}, ${a.off + 4 * i}, ${words[i]}, ${words[i + 1]}, ${e.pc});`);
   }
+  if (e.compact) return slow.join(' ');
   const check = `${a.hi} === 0 && (P[${t} >>> 12] & ${PERM_WRITE | PERM_CODE}) === ${PERM_WRITE} && (${t} & 4095) <= ${4096 - bytes}`;
   return `${t} = (${a.lo} + ${a.off}) >>> 0;\nif (${check}) { ${fast} } else { ${slow.join(' ')} }`;
 }
