@@ -85,8 +85,7 @@ export class Emitter {
 
   /**
    * Assembles the function body around the emitted blocks. Every exit sets `pc` and
-   * leaves the labelled statement `out`, so the write-back of dirty slots is written
-   * once (plus once for a fault).
+   * leaves the labelled statement `out`, so the write-back of dirty slots is written once.
    */
   finish(blocks: ReadonlyMap<number, string>, entry: number): string {
     const slots = [...this.used].sort((a, b) => a - b);
@@ -109,8 +108,8 @@ export class Emitter {
       `const R = S.r${views.map((v) => `, ${v}`).join('')};`,
       runtime.length ? `const { ${runtime.join(', ')} } = C;` : '',
       `let ${decl};`,
-      canFault ? `try {\n${body}\n} catch (err) { ${writeBack} throw err; }` : body,
-      `${writeBack} return pc;`,
+      // A fault thrown mid-block must leave the registers as its instruction found them.
+      canFault ? `try {\n${body}\n} finally { ${writeBack} }\nreturn pc;` : `${body}\n${writeBack} return pc;`,
     ].join('\n');
   }
 }

@@ -7,10 +7,9 @@ export const hi = new Int32Array(1);
 
 /** High 32 bits of the unsigned 64-bit product of two uint32 values. */
 export function mulhu32(a: number, b: number): number {
-  const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
-  const mid = a0 * b1 + a1 * b0; // < 2^33, exact
-  const low = a0 * b0 + (mid % 65536) * 65536; // < 2^49, exact
-  return (a1 * b1 + Math.floor(mid / 65536) + Math.floor(low / 4294967296)) | 0;
+  // The double product is within 2^11 of the exact one; subtracting the exact low word
+  // leaves hi * 2^32 give or take 2^12, so rounding recovers hi exactly.
+  return Math.round(((a >>> 0) * (b >>> 0) - (Math.imul(a, b) >>> 0)) / 4294967296) | 0;
 }
 
 /** Low 64 bits of a 64x64 product. */
@@ -22,11 +21,10 @@ export function mul64(al: number, ah: number, bl: number, bh: number): number {
 /** High 64 bits of the unsigned 128-bit product. */
 export function umulh64(al: number, ah: number, bl: number, bh: number): number {
   // Schoolbook on 32-bit limbs; partial sums kept below 2^53.
-  const ll = Math.imul(al, bl) >>> 0, llh = mulhu32(al, bl) >>> 0;
+  const llh = mulhu32(al, bl) >>> 0;
   const lh = Math.imul(al, bh) >>> 0, lhh = mulhu32(al, bh) >>> 0;
   const hl = Math.imul(ah, bl) >>> 0, hlh = mulhu32(ah, bl) >>> 0;
   const hh = Math.imul(ah, bh) >>> 0, hhh = mulhu32(ah, bh) >>> 0;
-  void ll;
   const c1 = llh + lh + hl; // carry into word 2 = floor(c1 / 2^32)
   const w2 = hh + lhh + hlh + Math.floor(c1 / 4294967296);
   hi[0] = (hhh + Math.floor(w2 / 4294967296)) | 0;
@@ -52,118 +50,75 @@ export function smulh64(al: number, ah: number, bl: number, bh: number): number 
   return lo;
 }
 
-const toBig = (lo: number, h: number): bigint => (BigInt(h >>> 0) << 32n) | BigInt(lo >>> 0);
-function fromBig(v: bigint): number {
-  hi[0] = Number(BigInt.asIntN(32, v >> 32n));
-  return Number(BigInt.asIntN(32, v));
+/** Unsigned 64 / 32-bit divisor (b a non-zero uint32) by 16-bit long-division steps exact in doubles. */
+function udivBy32(al: number, ah: number, b: number): number {
+  const ahu = ah >>> 0;
+  const qh = Math.floor(ahu / b);
+  let r = ahu - qh * b;
+  const x1 = r * 65536 + (al >>> 16); // < 2^48
+  const q1 = Math.floor(x1 / b);
+  r = x1 - q1 * b;
+  const q0 = Math.floor((r * 65536 + (al & 0xffff)) / b);
+  hi[0] = qh | 0;
+  return (q1 * 65536 + q0) | 0;
 }
 
-/** Unsigned 64-bit quotient; divisor must be non-zero. */
+/** Unsigned 64-bit quotient; the divisor must be non-zero (each ISA has its own rule for zero). */
 export function udiv64(al: number, ah: number, bl: number, bh: number): number {
-  if (ah === 0 && bh === 0) {
-    hi[0] = 0;
-    return ((al >>> 0) / (bl >>> 0)) | 0 ? Math.floor((al >>> 0) / (bl >>> 0)) | 0 : 0;
+  if (bh === 0) {
+    if (ah === 0) {
+      hi[0] = 0;
+      return ((al >>> 0) / (bl >>> 0)) | 0;
+    }
+    return udivBy32(al, ah, bl >>> 0);
   }
-  return fromBig(toBig(al, ah) / toBig(bl, bh));
-}
-
-/** Unsigned 64-bit remainder; divisor must be non-zero. */
-export function urem64(al: number, ah: number, bl: number, bh: number): number {
-  if (ah === 0 && bh === 0) {
-    hi[0] = 0;
-    return ((al >>> 0) % (bl >>> 0)) | 0;
-  }
-  return fromBig(toBig(al, ah) % toBig(bl, bh));
-}
-
-/** Signed 64-bit quotient truncated toward zero; divisor non-zero, INT64_MIN/-1 wraps. */
-export function sdiv64(al: number, ah: number, bl: number, bh: number): number {
-  return fromBig(BigInt.asIntN(64, BigInt.asIntN(64, toBig(al, ah)) / BigInt.asIntN(64, toBig(bl, bh))));
-}
-
-/** Signed 64-bit remainder (sign of the dividend); divisor non-zero. */
-export function srem64(al: number, ah: number, bl: number, bh: number): number {
-  return fromBig(BigInt.asIntN(64, toBig(al, ah)) % BigInt.asIntN(64, toBig(bl, bh)));
-}
-
-/** Shift left by a variable amount 0..63. */
-export function shl64(lo: number, h: number, n: number): number {
-  if (n === 0) {
-    hi[0] = h;
-    return lo;
-  }
-  if (n < 32) {
-    hi[0] = (h << n) | (lo >>> (32 - n));
-    return lo << n;
-  }
-  hi[0] = lo << (n - 32);
-  return 0;
-}
-
-/** Logical shift right by 0..63. */
-export function lsr64(lo: number, h: number, n: number): number {
-  if (n === 0) {
-    hi[0] = h;
-    return lo;
-  }
-  if (n < 32) {
-    hi[0] = h >>> n;
-    return (lo >>> n) | (h << (32 - n));
-  }
+  // Divisor >= 2^32: the quotient fits 32 bits. Estimate it from the divisor's top 32
+  // bits (normalised) with the dividend halved so the estimate cannot overflow, then
+  // correct by one (the divdu method of Hacker's Delight).
+  const n = Math.clz32(bh);
+  const v1 = n === 0 ? bh >>> 0 : ((bh << n) | (bl >>> (32 - n))) >>> 0;
+  const q1 = udivBy32((al >>> 1) | (ah << 31), ah >>> 1, v1) >>> 0;
+  let q = q1 >>> (31 - n);
+  if (q !== 0) q--;
+  // remainder a - q*b (cannot underflow: q <= the true quotient); one more if it is >= b
+  const pl = Math.imul(q, bl);
+  const ph = (mulhu32(q, bl) + Math.imul(q, bh)) | 0;
+  const rl = (al - pl) | 0;
+  const rh = (ah - ph - (al >>> 0 < pl >>> 0 ? 1 : 0)) | 0;
+  if (rh >>> 0 > bh >>> 0 || (rh === bh && rl >>> 0 >= bl >>> 0)) q++;
   hi[0] = 0;
-  return (h >>> (n - 32)) | 0;
+  return q | 0;
 }
 
-/** Arithmetic shift right by 0..63. */
-export function asr64(lo: number, h: number, n: number): number {
-  if (n === 0) {
-    hi[0] = h;
-    return lo;
+/**
+ * Signed 64-bit quotient truncated toward zero; the divisor must be non-zero.
+ * INT64_MIN / -1 wraps to INT64_MIN.
+ */
+export function sdiv64(al: number, ah: number, bl: number, bh: number): number {
+  if (ah === al >> 31 && bh === bl >> 31) {
+    // both fit int32: the quotient is exact in doubles (2^31 for INT32_MIN / -1 is fine here)
+    const q = Math.trunc(al / bl);
+    hi[0] = q < 0 ? -1 : 0;
+    return q | 0;
   }
-  if (n < 32) {
-    hi[0] = h >> n;
-    return (lo >>> n) | (h << (32 - n));
+  const ul = ah < 0 ? -al | 0 : al, uh = ah < 0 ? (~ah + (al === 0 ? 1 : 0)) | 0 : ah;
+  const vl = bh < 0 ? -bl | 0 : bl, vh = bh < 0 ? (~bh + (bl === 0 ? 1 : 0)) | 0 : bh;
+  const ql = udiv64(ul, uh, vl, vh);
+  const qh = hi[0];
+  if ((ah ^ bh) < 0) {
+    hi[0] = (~qh + (ql === 0 ? 1 : 0)) | 0;
+    return -ql | 0;
   }
-  hi[0] = h >> 31;
-  return h >> (n - 32);
+  hi[0] = qh;
+  return ql;
 }
 
-/** Rotate right by 0..63. */
-export function ror64(lo: number, h: number, n: number): number {
-  if (n >= 32) {
-    const t = lo;
-    lo = h;
-    h = t;
-    n -= 32;
-  }
-  if (n === 0) {
-    hi[0] = h;
-    return lo;
-  }
-  hi[0] = (h >>> n) | (lo << (32 - n));
-  return (lo >>> n) | (h << (32 - n));
-}
-
-/** Count leading zeros of a 64-bit value. */
-export function clz64(lo: number, h: number): number {
-  return h !== 0 ? Math.clz32(h) : 32 + Math.clz32(lo);
-}
-
-/** Unsigned a < b on 64-bit values. */
-export function ult64(al: number, ah: number, bl: number, bh: number): boolean {
-  return ah !== bh ? ah >>> 0 < bh >>> 0 : al >>> 0 < bl >>> 0;
-}
-
-/** 64-bit value (as lo/hi halves) to a JS number, exact below 2^53 (for conversions). */
+/** An unsigned 64-bit value as a JS number, exact below 2^53 (jump targets, conversions). */
 export function toNumberU64(lo: number, h: number): number {
   return (h >>> 0) * 4294967296 + (lo >>> 0);
-}
-export function toNumberS64(lo: number, h: number): number {
-  return h * 4294967296 + (lo >>> 0);
 }
 
 /** The helpers by the names generated code uses (`H.mul64(...)`, `H.hi[0]`). */
 export const int64Runtime = {
-  hi, mulhu32, mul64, umulh64, smulh64, udiv64, urem64, sdiv64, srem64,
-  shl64, lsr64, asr64, ror64, clz64, ult64, toNumberU64, toNumberS64,
+  hi, mulhu32, mul64, umulh64, smulh64, udiv64, sdiv64, toNumberU64,
 };

@@ -3,7 +3,7 @@
 // multiply(-add) and the one-source bit operations.
 import type { Fields } from '../../common/decode-pattern.js';
 import type { Emitter } from '../../../translate/emitter.js';
-import { hi as hiResult, mulhu32 } from '../../../translate/int64.js';
+import { hi as hiResult, sdiv64, udiv64 } from '../../../translate/int64.js';
 import { addSub, add64, sub64, type Pair } from '../alu.js';
 import { isSimple, shift32c, shift64c, shl64c } from '../bitmask.js';
 import { carry, condition, CONDITION_NAMES, FlagOp, setFlags, setNzcv } from '../flags.js';
@@ -420,76 +420,22 @@ export const insns = defineInsns([
 
 // ---- runtime helpers (H.a64*) ----
 
-/** Unsigned 64 / 32-bit divisor (b a non-zero uint32) by 16-bit long-division steps kept exact in doubles. */
-function udivBy32(al: number, ah: number, b: number): number {
-  const ahu = ah >>> 0;
-  const qh = Math.floor(ahu / b);
-  let r = ahu - qh * b;
-  const x1 = r * 65536 + (al >>> 16); // < 2^48
-  const q1 = Math.floor(x1 / b);
-  r = x1 - q1 * b;
-  const q0 = Math.floor((r * 65536 + (al & 0xffff)) / b);
-  hiResult[0] = qh | 0;
-  return (q1 * 65536 + q0) | 0;
-}
-
-/** Unsigned 64-bit quotient; a zero divisor gives 0 (A64 semantics). No BigInt. */
+/** Unsigned 64-bit quotient; a zero divisor gives 0 (A64 semantics). */
 export function a64udiv64(al: number, ah: number, bl: number, bh: number): number {
-  if (bh === 0) {
-    if (bl === 0) {
-      hiResult[0] = 0;
-      return 0;
-    }
-    if (ah === 0) {
-      hiResult[0] = 0;
-      return ((al >>> 0) / (bl >>> 0)) | 0;
-    }
-    return udivBy32(al, ah, bl >>> 0);
+  if ((bl | bh) === 0) {
+    hiResult[0] = 0;
+    return 0;
   }
-  // Divisor >= 2^32: the quotient fits 32 bits. Estimate it from the divisor's top 32
-  // bits (normalised) with the dividend halved so the estimate cannot overflow, then
-  // correct by one (Hacker's Delight, divdu).
-  const n = Math.clz32(bh);
-  const v1 = n === 0 ? bh >>> 0 : ((bh << n) | (bl >>> (32 - n))) >>> 0;
-  const q1 = udivBy32((al >>> 1) | (ah << 31), ah >>> 1, v1) >>> 0;
-  let q = q1 >>> (31 - n);
-  if (q !== 0) q--;
-  // remainder a - q*b (cannot underflow: q <= the true quotient); one more if it is >= b
-  const pl = Math.imul(q, bl);
-  const ph = (mulhu32(q, bl) + Math.imul(q, bh)) | 0;
-  const rl = (al - pl) | 0;
-  const rh = (ah - ph - (al >>> 0 < pl >>> 0 ? 1 : 0)) | 0;
-  if (rh >>> 0 > bh >>> 0 || (rh === bh && rl >>> 0 >= bl >>> 0)) q++;
-  hiResult[0] = 0;
-  return q | 0;
+  return udiv64(al, ah, bl, bh);
 }
 
 /** Signed 64-bit quotient truncated toward zero; x / 0 = 0, INT64_MIN / -1 = INT64_MIN. */
 export function a64sdiv64(al: number, ah: number, bl: number, bh: number): number {
-  if (ah === al >> 31 && bh === bl >> 31) {
-    // both fit int32: the quotient is exact in doubles (2^31 for INT32_MIN / -1 is fine here)
-    if (bl === 0) {
-      hiResult[0] = 0;
-      return 0;
-    }
-    const q = Math.trunc(al / bl);
-    hiResult[0] = q < 0 ? -1 : 0;
-    return q | 0;
+  if ((bl | bh) === 0) {
+    hiResult[0] = 0;
+    return 0;
   }
-  const neg = (ah ^ bh) < 0;
-  let ql: number, qh: number;
-  {
-    const ul = ah < 0 ? -al | 0 : al, uh = ah < 0 ? (~ah + (al === 0 ? 1 : 0)) | 0 : ah;
-    const vl = bh < 0 ? -bl | 0 : bl, vh = bh < 0 ? (~bh + (bl === 0 ? 1 : 0)) | 0 : bh;
-    ql = a64udiv64(ul, uh, vl, vh);
-    qh = hiResult[0];
-  }
-  if (neg) {
-    hiResult[0] = (~qh + (ql === 0 ? 1 : 0)) | 0;
-    return -ql | 0;
-  }
-  hiResult[0] = qh;
-  return ql;
+  return sdiv64(al, ah, bl, bh);
 }
 
 /** Bit reversal of a 32-bit word. */

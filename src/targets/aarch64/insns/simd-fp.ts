@@ -279,7 +279,7 @@ function scalarPair(name: string, a: number, opc: number, op: FOp): InsnDef {
   return {
     name: `${name.toUpperCase()}_s`, pattern: `01 1 11110 ${a} sz:1 11000 ${lit(opc, 5)} 10 rn:5 rd:5`,
     emit: (f, e) => emitFp(e, { op, shape: FShape.Across, sz: fsz(f), count: 2, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
-    asm: (f) => `${name} ${sr(f.rd, fsz(f))}, ${vr(f.rn, 1, fsz(f))}`,
+    asm: (f) => `${name} ${sr(f.rd, fsz(f))}, ${vr(f.rn, f.sz, fsz(f))}`,
   };
 }
 
