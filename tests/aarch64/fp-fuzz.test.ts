@@ -140,8 +140,12 @@ class Runner {
     s.r[SLOT_FPCR] = fpcr;
     s.exc = Exit.None;
     this.t.run(s, pc, 1);
-    if (s.exc !== Exit.Syscall) throw new Error(`exit ${s.exc}`);
+    if (!this.stoppedAtSvc()) throw new Error(`exit ${s.exc}`);
     return [s.vview.getBigUint64(0, true), s.r[SLOT_FPSR]];
+  }
+
+  private stoppedAtSvc(): boolean {
+    return this.s.exc === Exit.Syscall;
   }
 }
 
