@@ -467,9 +467,20 @@ function emitArith(e: Emitter, op: number, ftype: number, d: number, n: number, 
   const t = e.tmp();
   const minMax = isMinMax(op);
   const rounded = ftype === 0 && !minMax && op < Op.MAdd ? `Math.fround(${value})` : value;
-  const ok = minMax ? `${t} === ${t} && (${fpcr(e)} & ${FZ}) === 0` : `${t} - ${t} === 0 && (${fpcr(e)} & ${RMODE_FZ}) === 0`;
+  const operands = [num(ftype, n)];
+  if (op !== Op.Sqrt) operands.push(num(ftype, m));
+  if (op >= Op.MAdd) operands.push(num(ftype, a));
+  // Under FZ (round to nearest) the plain result stands when no operand is denormal and
+  // the result is not tiny; that check runs only when FPCR is not 0.
+  const normal = operands.map((o) => notDenormal(ftype, o)).join(' && ');
+  const ok = minMax
+    ? `${t} === ${t} && ((${fpcr(e)} & ${FZ}) === 0 || ${normal})`
+    : `${t} - ${t} === 0 && ((${fpcr(e)} & ${RMODE_FZ}) === 0 || ((${fpcr(e)} & ${RMODE}) === 0 && Math.abs(${t}) > ${MIN_NORMAL[ftype]} && ${normal}))`;
   return `${t} = ${rounded};\nif (${ok}) { ${inexactCheck(e, op, ftype, n, m, a, t)}${storeNum(ftype, d, t)} } else { ${arithCall(e, op, ftype, d, n, m, a)} }`;
 }
+
+/** A JS condition: the number `x` (Sn/Dn) is not a denormal (flush-to-zero leaves it alone). */
+const notDenormal = (ftype: number, x: string): string => `(Math.abs(${x}) >= ${MIN_NORMAL[ftype]} || ${x} === 0)`;
 
 const BINARY: readonly ((a: string, b: string) => string)[] = [
   (a, b) => `${a} * ${b}`,
@@ -490,7 +501,7 @@ function emitCompareCode(e: Emitter, ftype: number, n: number, m: number, signal
   if (ftype === HALF) return { code: slow, c };
   const x = e.tmp(), y = e.tmp();
   const code = `${x} = ${num(ftype, n)}; ${y} = ${m < 0 ? '0' : num(ftype, m)};
-if (${x} === ${x} && ${y} === ${y} && (${fpcr(e)} & ${FZ}) === 0) { ${c} = ${x} < ${y} ? 1 : ${x} > ${y} ? 2 : 0; } else { ${slow} }`;
+if (${x} === ${x} && ${y} === ${y} && ((${fpcr(e)} & ${FZ}) === 0 || (${notDenormal(ftype, x)} && ${notDenormal(ftype, y)}))) { ${c} = ${x} < ${y} ? 1 : ${x} > ${y} ? 2 : 0; } else { ${slow} }`;
   return { code, c };
 }
 
@@ -541,7 +552,7 @@ function emitToInt(e: Emitter, c: ToInt): string {
     : c.sf ? `${r} >= -9223372036854775808 && ${r} < 9223372036854775808` : `${r} >= -2147483648 && ${r} <= 2147483647`;
   const halves = c.sf ? `${rlo} = ${r} | 0; ${rhi} = Math.floor(${r} / 4294967296) | 0;` : `${rlo} = ${r} | 0; ${rhi} = 0;`;
   return `${t} = ${scaled}; ${r} = ${ROUND_EXPR[c.rounding](t)};
-if (${range} && (${fpcr(e)} & ${FZ}) === 0) { ${halves} if (${r} !== ${t}) ${orFpsr(e, String(FPSR_IXC))} } else { ${slow} }
+if (${range} && ((${fpcr(e)} & ${FZ}) === 0 || ${notDenormal(c.ftype, num(c.ftype, c.rn))})) { ${halves} if (${r} !== ${t}) ${orFpsr(e, String(FPSR_IXC))} } else { ${slow} }
 ${write}`;
 }
 
@@ -658,12 +669,14 @@ function emitFcvt(e: Emitter, from: number, to: number, d: number, n: number): s
   if (from === HALF || to === HALF) return slow;
   const t = e.tmp();
   if (to === 1) {
-    return `${t} = ${num(0, n)};\nif (${t} === ${t} && (${fpcr(e)} & ${FZ}) === 0) { ${storeNum(1, d, t)} } else { ${slow} }`;
+    return `${t} = ${num(0, n)};\nif (${t} === ${t} && ((${fpcr(e)} & ${FZ}) === 0 || ${notDenormal(0, t)})) { ${storeNum(1, d, t)} } else { ${slow} }`;
   }
-  // Exact conversions need nothing; inexact ones in the normal range only raise IXC.
+  // Exact conversions need nothing; inexact ones in the normal range only raise IXC. Under
+  // FZ a value below the single normal range is flushed (slow path) unless it is zero.
   const r = e.tmp();
+  const inRange = `Math.abs(${t}) >= ${MIN_NORMAL[0]} ? Math.abs(${r}) <= ${MAX_SINGLE} || ${r} === ${t} : ${r} === ${t} && (${t} === 0 || (${fpcr(e)} & ${FZ}) === 0)`;
   return `${t} = ${num(1, n)}; ${r} = Math.fround(${t});
-if ((${fpcr(e)} & ${RMODE_FZ}) === 0 && (${r} === ${t} || (Math.abs(${t}) >= ${MIN_NORMAL[0]} && Math.abs(${r}) <= ${MAX_SINGLE}))) { ${storeNum(0, d, r)} if (${r} !== ${t}) ${orFpsr(e, String(FPSR_IXC))} } else { ${slow} }`;
+if ((${fpcr(e)} & ${RMODE}) === 0 && (${inRange})) { ${storeNum(0, d, r)} if (${r} !== ${t}) ${orFpsr(e, String(FPSR_IXC))} } else { ${slow} }`;
 }
 
 /** FRINT: mode 0..4 = N, P, M, Z, A; 6 = X (FPCR rounding, inexact raises IXC); 7 = I (FPCR rounding). */
@@ -673,10 +686,11 @@ function emitFrint(e: Emitter, ftype: number, mode: number, d: number, n: number
   const slow = orFpsr(e, `H.fpRint(S, ${ftype}, ${d}, ${n}, ${fromFpcr ? -1 : mode}, ${isExact}, ${fpcr(e)})`);
   if (ftype === HALF) return slow;
   const t = e.tmp(), r = e.tmp();
-  const mask = fromFpcr ? RMODE_FZ : FZ;
+  const fz = `((${fpcr(e)} & ${FZ}) === 0 || ${notDenormal(ftype, t)})`;
+  const ok = fromFpcr ? `(${fpcr(e)} & ${RMODE}) === 0 && ${fz}` : fz;
   const inexact = isExact ? ` if (${r} !== ${t}) ${orFpsr(e, String(FPSR_IXC))}` : '';
   return `${t} = ${num(ftype, n)};
-if (${t} === ${t} && (${fpcr(e)} & ${mask}) === 0) { ${r} = ${ROUND_EXPR[fromFpcr ? 0 : mode](t)}; ${storeNum(ftype, d, r)}${inexact} } else { ${slow} }`;
+if (${t} === ${t} && ${ok}) { ${r} = ${ROUND_EXPR[fromFpcr ? 0 : mode](t)}; ${storeNum(ftype, d, r)}${inexact} } else { ${slow} }`;
 }
 
 export const insns = defineInsns([
