@@ -1,12 +1,25 @@
-// What a target's instruction emitters write JS through. Guest state slots become
-// function locals (`s<N>`), loaded once on entry and written back at every exit; jumps
-// inside the region stay inside the compiled function.
+// What a target's instruction emitters write JS through. Two modes:
+// - region: guest state slots become function locals (`s<N>`), loaded once on entry and
+//   written back at the exit; jumps inside the region stay inside the compiled function.
+// - step: one instruction is one small function working on the state array directly;
+//   cold code runs this way, so that instructions of the same shape share one compiled
+//   function (see step-cache.ts).
 import { Exit } from './cpu-state.js';
 
 /** The vector-bank views generated code may use, by name. */
 const VIEWS = [['V8', 'S.v8'], ['V32', 'S.v32'], ['VF32', 'S.vf32'], ['VF64', 'S.vf64'], ['VD', 'S.vview']] as const;
 /** What a compiled function finds in its context argument C (see RegionContext). */
 const RUNTIME = ['M', 'P', 'DV', 'U8', 'H'] as const;
+
+/** Declares only what the body uses: every line is compiled again for each translation. */
+function prologue(body: string): string {
+  const views = VIEWS.filter(([name]) => body.includes(`${name}[`) || body.includes(`${name}.`));
+  const runtime = RUNTIME.filter((name) => body.includes(`${name}.`) || body.includes(`${name}[`));
+  return [
+    `const R = S.r${views.map(([n, e]) => `, ${n} = ${e}`).join('')};`,
+    runtime.length ? `const { ${runtime.join(', ')} } = C;` : '',
+  ].join('\n');
+}
 
 
 export class Emitter {
@@ -27,21 +40,27 @@ export class Emitter {
     private readonly blockEntries: ReadonlySet<number>,
     /** Whether the function loops over its blocks (false: one straight block). */
     private readonly looping: boolean,
-    /**
-     * Prefer short code to fast code (first-tier, cold code: compiling it costs more
-     * than running it): e.g. memory accesses call the checked path instead of inlining.
-     */
-    readonly compact = false,
+    readonly mode: 'region' | 'step' = 'region',
   ) {}
 
-  /** The local holding state slot `i`, for reading. */
+  /**
+   * Prefer short code to fast code (cold code: compiling costs more than running it):
+   * e.g. memory accesses call the checked path instead of inlining the fast one.
+   */
+  get compact(): boolean {
+    return this.mode === 'step';
+  }
+
+  /** The expression reading state slot `i`. */
   slot(i: number): string {
+    if (this.mode === 'step') return `R[${i}]`;
     this.used.add(i);
     return `s${i}`;
   }
 
   /** A statement assigning `expr` to state slot `i`. */
   assign(i: number, expr: string): string {
+    if (this.mode === 'step') return `R[${i}] = ${expr};`;
     this.used.add(i);
     this.dirty.add(i);
     return `s${i} = ${expr};`;
@@ -63,6 +82,7 @@ export class Emitter {
 
   /** Control transfer to a constant guest address. */
   jump(target: number): string {
+    if (this.mode === 'step') return `return ${target};`;
     if (this.looping && this.blockEntries.has(target)) {
       // Only backward jumps can loop; they count down the budget so a spinning guest
       // still returns to the run loop now and then.
@@ -74,13 +94,21 @@ export class Emitter {
 
   /** Control transfer to a computed guest address (a JS number expression). */
   jumpTo(expr: string): string {
+    if (this.mode === 'step') return `return ${expr};`;
     if (this.looping) return `{ pc = ${expr}; if (--budget === 0) break out; continue out; }`;
     return `{ pc = ${expr}; break out; }`;
   }
 
   /** Stops the region with an exception for the run loop; it resumes at `resumePc`. */
   raise(kind: Exit, resumePc: number): string {
+    if (this.mode === 'step') return `{ S.exc = ${kind}; S.excPc = ${this.pc}; return ${resumePc}; }`;
     return `{ S.exc = ${kind}; S.excPc = ${this.pc}; pc = ${resumePc}; break out; }`;
+  }
+
+  /** The body of a step function: one instruction; -1 means "go on with the next one". */
+  finishStep(code: string): string {
+    const temps = Array.from({ length: this.temps }, (_, i) => `t${i}`);
+    return [prologue(code), temps.length ? `let ${temps.join(', ')};` : '', code, 'return -1;'].join('\n');
   }
 
   /**
@@ -100,13 +128,9 @@ export class Emitter {
     } else {
       body = `out: {\n${[...blocks.values()].join('\n')}\n}`;
     }
-    // Only what the body uses: every line here is compiled again for each translation.
-    const views = VIEWS.filter(([name]) => new RegExp(`\\b${name}\\b`).test(body)).map(([n, e]) => `${n} = ${e}`);
-    const runtime = RUNTIME.filter((name) => body.includes(`${name}.`) || body.includes(`${name}[`));
     const canFault = body.includes('M.');
     return [
-      `const R = S.r${views.map((v) => `, ${v}`).join('')};`,
-      runtime.length ? `const { ${runtime.join(', ')} } = C;` : '',
+      prologue(body),
       `let ${decl};`,
       // A fault thrown mid-block must leave the registers as its instruction found them.
       canFault ? `try {\n${body}\n} finally { ${writeBack} }\nreturn pc;` : `${body}\n${writeBack} return pc;`,

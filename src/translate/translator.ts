@@ -6,12 +6,13 @@ import { CpuState, Exit } from './cpu-state.js';
 import { Emitter } from './emitter.js';
 import { int64Runtime } from './int64.js';
 import { SlowMemory } from './slow-memory.js';
+import { runSteps, StepCache } from './step-cache.js';
 import type { Insn, TargetOps } from './target.js';
 
 export interface TranslatorOptions {
   /** Compile one basic block per function (needed to observe every block, e.g. -d exec). */
   singleBlock?: boolean;
-  /** Called with each new block's instructions (-d in_asm). */
+  /** Called with each block's instructions when first translated (-d in_asm). */
   onBlock?: (insns: readonly Insn[]) => void;
   /** Called before each region runs (-d exec, -d cpu). */
   onExec?: (pc: number, state: CpuState) => void;
@@ -60,6 +61,7 @@ export class Translator {
   private readonly cache = new Map<number, Region>();
   private readonly regionsByPage = new Map<number, Set<Region>>();
   private readonly context: RegionContext;
+  private readonly steps = new StepCache();
 
   constructor(
     private readonly target: TargetOps,
@@ -142,19 +144,46 @@ export class Translator {
       throw new GuestFault(entry, 'exec', mapped, entry);
     }
     const blocks = this.discover(entry, tier === 0 || this.options.singleBlock === true);
+    const region = tier === 0 ? this.compileSteps(entry, blocks.get(entry)!) : this.compileRegion(entry, blocks);
+    const replaced = this.cache.get(entry);
+    if (replaced) this.forget(replaced);
+    for (const p of region.pages) {
+      this.mem.markCode(p);
+      let set = this.regionsByPage.get(p);
+      if (!set) this.regionsByPage.set(p, (set = new Set()));
+      set.add(region);
+    }
+    this.cache.set(entry, region);
+    return region;
+  }
+
+  /** First tier: one basic block as a list of shared per-instruction functions. */
+  private compileSteps(entry: number, insns: readonly Insn[]): Region {
+    this.options.onBlock?.(insns);
+    const e = new Emitter(new Set([entry]), false, 'step');
+    this.target.startBlock(e);
+    const steps = insns.map((insn, i) => {
+      e.known.clear();
+      e.startInsn(insn.pc, insn.pc + insn.size);
+      let code = insn.emit(e);
+      if (i === insns.length - 1 && !insn.endsBlock) code += `\n${e.jump(insn.pc + insn.size)}`;
+      return this.steps.get(e.finishStep(code));
+    });
+    return new Region(entry, (state, context) => runSteps(steps, state, context), pagesOf(insns), 0);
+  }
+
+  /** Hot code: a region of blocks compiled into one function with registers in locals. */
+  private compileRegion(entry: number, blocks: ReadonlyMap<number, readonly Insn[]>): Region {
     const looping = blocks.size > 1 || [...blocks.values()].some((b) => b.at(-1)!.successors.includes(entry));
-    const e = new Emitter(new Set(blocks.keys()), looping, tier === 0);
+    const e = new Emitter(new Set(blocks.keys()), looping);
     const code = new Map<number, string>();
-    const pages = new Set<number>();
     for (const [pc, insns] of blocks) {
-      this.options.onBlock?.(insns);
       e.known.clear();
       this.target.startBlock(e);
       const parts: string[] = [];
       for (const insn of insns) {
         e.startInsn(insn.pc, insn.pc + insn.size);
         parts.push(insn.emit(e));
-        pages.add(insn.pc >>> PAGE_SHIFT).add((insn.pc + insn.size - 1) >>> PAGE_SHIFT);
       }
       const last = insns.at(-1)!;
       if (!last.endsBlock) parts.push(e.jump(last.pc + last.size));
@@ -163,17 +192,7 @@ export class Translator {
     const body = e.finish(code, entry);
     // A plain Function (not a factory returning a closure): V8 compiles it once, eagerly.
     const fn = new Function('S', 'C', body) as RegionFn;
-    const region = new Region(entry, fn, [...pages], tier);
-    const replaced = this.cache.get(entry);
-    if (replaced) this.forget(replaced);
-    for (const p of pages) {
-      this.mem.markCode(p);
-      let set = this.regionsByPage.get(p);
-      if (!set) this.regionsByPage.set(p, (set = new Set()));
-      set.add(region);
-    }
-    this.cache.set(entry, region);
-    return region;
+    return new Region(entry, fn, pagesOf([...blocks.values()].flat()), 1);
   }
 
   /** Decodes the blocks of a region: the entry block and nearby direct successors. */
@@ -205,4 +224,11 @@ export class Translator {
     }
     return blocks;
   }
+}
+
+/** The guest pages an instruction list was read from. */
+function pagesOf(insns: readonly Insn[]): number[] {
+  const pages = new Set<number>();
+  for (const i of insns) pages.add(i.pc >>> PAGE_SHIFT).add((i.pc + i.size - 1) >>> PAGE_SHIFT);
+  return [...pages];
 }

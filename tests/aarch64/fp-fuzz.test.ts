@@ -1,7 +1,8 @@
 // Randomised checks of the FP fast paths against the exact model (softfloat/arm-fp.ts,
 // itself checked against qemu by fp-qemu.test.ts): the FMA emulation on constructed hard
-// cases, the integral rounding helpers, and translated arithmetic in the default mode
-// and under FZ, where inline code and number helpers do the work.
+// cases, the integral rounding helpers, and translated arithmetic in the default mode,
+// under FZ and in the directed rounding modes, where inline code and number helpers do
+// the work.
 import { describe, expect, it } from 'vitest';
 import { AddressSpace } from '../../src/memory/address-space.js';
 import { CpuState, Exit } from '../../src/translate/cpu-state.js';
@@ -14,6 +15,7 @@ import { SLOT_FPCR, SLOT_FPSR } from '../../src/targets/aarch64/state.js';
 import { aarch64Target } from '../../src/targets/aarch64/target.js';
 
 const FZ = 1 << 24;
+const RP = 1 << 22, RM = 2 << 22, RZ = 3 << 22;
 const M64 = (1n << 64n) - 1n;
 
 // xorshift64: deterministic
@@ -177,7 +179,7 @@ function operand(single: boolean): bigint {
 
 describe('translated arithmetic matches the exact model', () => {
   const runner = new Runner();
-  for (const fpcr of [0, FZ]) {
+  for (const fpcr of [0, FZ, RP, RM, RZ, FZ | RM]) {
     for (const [name, wordD, wordS, ref] of OPS) {
       for (const single of [false, true]) {
         it(`${name} ${single ? 's' : 'd'} with FPCR=${fpcr.toString(16)}`, () => {

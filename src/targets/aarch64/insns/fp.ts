@@ -28,7 +28,7 @@ import {
   fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpSqrt, FPSR_IDC, FPSR_IOC, FPSR_IXC, FPSR_UFC,
   fpToFixed, Rounding, vfpExpandImm, type FpFormat,
 } from '../softfloat/arm-fp.js';
-import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
+import { fmaD, fmaS, nextDouble, nextSingle, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
 import { SLOT_FPCR, SLOT_FPSR } from '../state.js';
 
 // ---- operand encodings ----
@@ -131,12 +131,29 @@ const isDenormal = (x: number, ftype: number): boolean => x !== 0 && Math.abs(x)
 /** Operands an arithmetic op reads: 1 (sqrt), 2 or 3 (fused). */
 const arity = (op: number): number => (op === Op.Sqrt ? 1 : op >= Op.MAdd ? 3 : 2);
 
+/** The largest finite single and double. */
+const MAX_FINITE = [MAX_SINGLE, Number.MAX_VALUE];
+
 /**
- * Tier 2: finite operands in round to nearest (FZ allowed). Returns the FPSR flags, or
+ * The neighbour of r (not 0, not tiny, below the largest finite) that a directed rounding
+ * picks, given sign(exact - r) != 0.
+ */
+function roundDirected(r: number, sign: number, rounding: Rounding, double: boolean): number {
+  const up = rounding === Rounding.PosInf ? sign > 0 : rounding === Rounding.Zero && r < 0 && sign > 0;
+  const down = rounding === Rounding.NegInf ? sign < 0 : rounding === Rounding.Zero && r > 0 && sign < 0;
+  if (!up && !down) return r;
+  return double ? nextDouble(r, up) : nextSingle(r, up);
+}
+
+/**
+ * Tier 2: finite operands, any rounding mode and FZ. Returns the FPSR flags, or
  * -1 when the exact model must decide (NaN, infinities, overflow, results that may
  * underflow or flush).
  */
 function quickArith(S: CpuState, op: number, ftype: number, d: number, n: number, m: number, a: number, fpcr: number, fpsr: number): number {
+  // FNMUL negates the rounded product (it matters for the directed roundings).
+  const negate = op === Op.NMul;
+  if (negate) op = Op.Mul;
   const k = arity(op);
   let x = readNum(S, ftype, n), y = k > 1 ? readNum(S, ftype, m) : 0, z = k > 2 ? readNum(S, ftype, a) : 0;
   if (!(x - x === 0 && y - y === 0 && z - z === 0)) return -1;
@@ -151,7 +168,6 @@ function quickArith(S: CpuState, op: number, ftype: number, d: number, n: number
   let zeroExact = true; // whether a zero result is exact (not an underflow)
   switch (op) {
     case Op.Mul: r = x * y; zeroExact = x === 0 || y === 0; break;
-    case Op.NMul: r = -(x * y); zeroExact = x === 0 || y === 0; break;
     case Op.Div: r = x / y; zeroExact = x === 0; break;
     case Op.Add: r = x + y; break;
     case Op.Sub: r = x - y; break;
@@ -169,9 +185,22 @@ function quickArith(S: CpuState, op: number, ftype: number, d: number, n: number
   if (ftype === 0) r = Math.fround(r);
   if (!(r - r === 0)) return -1;
   const tiny = Math.abs(r) <= MIN_NORMAL[ftype];
-  if (r === 0 ? !zeroExact : fz && !isMinMax(op) && tiny) return -1;
-  if (!isMinMax(op) && ((fpsr & FPSR_IXC) === 0 || (tiny && (fpsr & FPSR_UFC) === 0))) flags |= fpInexact(op, ftype, x, y, z, r);
-  writeNum(S, ftype, d, r);
+  const rounding = fpcrRounding(fpcr);
+  if (rounding !== Rounding.TieEven && !isMinMax(op)) {
+    // Directed rounding: step the nearest result toward the exact value when needed.
+    // Zero, tiny and extreme results (signs of zero, underflow, overflow) are the exact model's.
+    if (r === 0 || tiny || Math.abs(r) >= MAX_FINITE[ftype]) return -1;
+    const sign = errorSign(op, ftype, x, y, z, r);
+    if (sign !== sign) return -1;
+    if (sign !== 0) {
+      r = roundDirected(r, sign, rounding, ftype === 1);
+      flags |= FPSR_IXC;
+    }
+  } else {
+    if (r === 0 ? !zeroExact : fz && !isMinMax(op) && tiny) return -1;
+    if (!isMinMax(op) && ((fpsr & FPSR_IXC) === 0 || (tiny && (fpsr & FPSR_UFC) === 0))) flags |= fpInexact(op, ftype, x, y, z, r);
+  }
+  writeNum(S, ftype, d, negate ? -r : r);
   return flags;
 }
 
@@ -197,7 +226,7 @@ function exactArith(f: FpFormat, op: number, x: bigint, y: bigint, z: bigint, fp
 
 /** FADD & co. off the inline path: writes Vd, returns the FPSR flags raised. */
 function fpArith(S: CpuState, op: number, ftype: number, d: number, n: number, m: number, a: number, fpcr: number, fpsr: number): number {
-  if (ftype !== HALF && (fpcr & RMODE) === 0) {
+  if (ftype !== HALF) {
     const flags = quickArith(S, op, ftype, d, n, m, a, fpcr, fpsr);
     if (flags >= 0) return flags;
   }
@@ -227,61 +256,77 @@ function exactFlags(op: number, ftype: number, x: number, y: number, z: number):
 }
 
 /**
- * IXC and UFC for an arithmetic op whose round-to-nearest result r is finite, from
- * error-free transformations (TwoSum, TwoProduct): inline code calls this only while
- * FPSR.IXC is clear (and for tiny results while UFC is clear), so the sticky flags cost
- * nothing once set. x, y, z are the operands as read (FMSUB & co. negate here).
+ * sign(exact - r) for an arithmetic op whose round-to-nearest result r is finite, not
+ * tiny and not 0 (x, y, z are finite operands as read; FMSUB & co. negate here), from
+ * error-free transformations (TwoSum, TwoProduct); NaN when they cannot tell (extreme
+ * magnitudes), leaving it to the exact model.
  */
-function fpInexact(op: number, ftype: number, x: number, y: number, z: number, r: number): number {
-  if (!(x - x === 0 && y - y === 0 && z - z === 0)) return 0; // e.g. x / inf: exact
+function errorSign(op: number, ftype: number, x: number, y: number, z: number, r: number): number {
   const single = ftype === 0;
-  const fused = op >= Op.MAdd;
-  if (op !== Op.Add && op !== Op.Sub && op !== Op.Sqrt && Math.abs(r) <= MIN_NORMAL[ftype]) {
-    if (r === 0 && (x === 0 || (op !== Op.Div && y === 0))) return 0;
-    return exactFlags(op, ftype, x, y, z); // tiny: underflow is decided before rounding
-  }
   switch (op) {
     case Op.Add:
     case Op.Sub: {
       const b = op === Op.Sub ? -y : y;
       const s = x + b;
-      return sumError(x, b, s) !== 0 || (single && Math.fround(s) !== s) ? FPSR_IXC : 0;
+      // For single, a double sum s != r is at least an ulp of s away, beyond s's own error.
+      return single && s !== r ? Math.sign(s - r) : Math.sign(sumError(x, b, s));
     }
     case Op.Mul:
     case Op.NMul: {
-      const p = x * y;
-      if (single) return Math.fround(p) !== p ? FPSR_IXC : 0; // the double product is exact
-      const err = productError(x, y, p);
-      return err === 0 ? 0 : err === err ? FPSR_IXC : exactFlags(op, ftype, x, y, z);
+      const p = x * y; // exact for single operands
+      const sign = op === Op.NMul ? -1 : 1;
+      return sign * Math.sign(single ? p - Math.fround(p) : productError(x, y, p));
     }
     case Op.Div:
     case Op.Sqrt: {
-      // Exact iff r * divisor (r * r) gives the dividend (radicand) back exactly.
+      // sign(x/y - r) = sign(x - r*y) * sign(y); sign(sqrt(x) - r) = sign(x - r*r)
       const b = op === Op.Div ? y : r;
-      const p = r * b;
-      if (p !== x) return FPSR_IXC;
-      if (single) return 0;
-      const err = productError(r, b, p);
-      return err === 0 ? 0 : err === err ? FPSR_IXC : exactFlags(op, ftype, x, y, z);
+      const ph = r * b;
+      const k = op === Op.Div ? Math.sign(y) : 1;
+      if (single) return k * Math.sign(x - ph); // r*b is exact
+      const pl = productError(r, b, ph);
+      return k * Math.sign(x - ph - pl); // x - ph is exact (Sterbenz): ph is within ulps of x
     }
+    case Op.Max:
+    case Op.Min:
+    case Op.MaxNm:
+    case Op.MinNm:
+      return 0;
   }
-  if (!fused) return 0;
   const o = op - Op.MAdd;
   const x1 = o === 1 || o === 2 ? -x : x, za = o >= 2 ? -z : z;
   const p = x1 * y;
   if (single) {
     const s = p + za;
-    return sumError(p, za, s) !== 0 || Math.fround(s) !== s ? FPSR_IXC : 0;
+    return s !== r ? Math.sign(s - r) : Math.sign(sumError(p, za, s));
   }
-  // a*b + c = th + tl + ul exactly; representable iff the expansion collapses to one double.
+  // a*b + c - r = (th - r) + tl + ul exactly
   const ul = productError(x1, y, p);
-  if (ul !== ul || !(Math.abs(za) < 2 ** 1021)) return exactFlags(op, ftype, x, y, z);
+  if (ul !== ul || !(Math.abs(za) < 2 ** 1021)) return NaN;
   const th = za + p, tl = sumError(za, p, th);
+  if (th === 0) return Math.sign(ul - r); // exact cancellation: tl is 0 too
+  if (!(th / r >= 0.5 && th / r <= 2)) return NaN; // th - r not surely exact
+  const a = th - r;
   const s2 = tl + ul, e2 = sumError(tl, ul, s2);
-  const s3 = th + s2, e3 = sumError(th, s2, s3);
-  if (e2 === 0) return e3 !== 0 ? FPSR_IXC : 0;
-  if (e3 === 0) return sumError(s3, e2, s3 + e2) !== 0 ? FPSR_IXC : 0;
-  return exactFlags(op, ftype, x, y, z);
+  const s3 = a + s2, e3 = sumError(a, s2, s3);
+  if (s3 === 0) return Math.sign(e3 + e2);
+  return Math.abs(s3) > 4 * (Math.abs(e3) + Math.abs(e2)) ? Math.sign(s3) : NaN;
+}
+
+/**
+ * IXC and UFC for an arithmetic op whose round-to-nearest result r is finite: inline
+ * code calls this only while FPSR.IXC is clear (and for tiny results while UFC is clear),
+ * so the sticky flags cost nothing once set. x, y, z are the operands as read.
+ */
+function fpInexact(op: number, ftype: number, x: number, y: number, z: number, r: number): number {
+  if (!(x - x === 0 && y - y === 0 && z - z === 0)) return 0; // e.g. x / inf: exact
+  if (op !== Op.Add && op !== Op.Sub && op !== Op.Sqrt && Math.abs(r) <= MIN_NORMAL[ftype]) {
+    if (r === 0 && (x === 0 || (op !== Op.Div && y === 0))) return 0;
+    return exactFlags(op, ftype, x, y, z); // tiny: underflow is decided before rounding
+  }
+  if (r === 0) return 0; // an exact cancellation (tiny sums are exact)
+  const sign = errorSign(op, ftype, x, y, z, r);
+  return sign === 0 ? 0 : sign === sign ? FPSR_IXC : exactFlags(op, ftype, x, y, z);
 }
 
 /** Whether a NaN number read from Sn/Dn is signalling (its quiet bit is clear). */

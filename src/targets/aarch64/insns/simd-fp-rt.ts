@@ -1,12 +1,13 @@
 // Runtime of the SIMD floating-point emitters: the whole-instruction slow path (it
-// recomputes every lane with the exact soft-float and returns the FPSR flags), and
-// small per-lane helpers the fast paths call: fused multiply-adds and the rounding
-// functions JS lacks.
+// recomputes every lane with the exact soft-float and returns the FPSR flags), plus the
+// number-based lane helpers of softfloat/fast-fp.ts the fast paths call (fused
+// multiply-adds that return NaN when they cannot be exact, and the roundings JS lacks).
 import {
   DOUBLE, FpEnv, HALF, Rounding, SINGLE, fixedToFp, fpAdd, fpCompare, fpConvert, fpConvertFromHalf, fpDiv, fpMinMax,
   fpMul, fpMulAdd, fpRSqrtEstimate, fpRecipEstimate, fpRecpX, fpRoundInt, fpSqrt, fpStepFused, fpToFixed,
   unsignedEstimate, type Fmt,
 } from './simd-softfloat.js';
+import { fmaD, fmaS, roundAway, roundEven } from '../softfloat/fast-fp.js';
 
 /** Operations of the slow path. */
 export const enum FOp {
@@ -166,90 +167,4 @@ function simdFpSlow(v32: Int32Array, op: FOp, shape: FShape, sz: number, count: 
   return env.flags;
 }
 
-// ---- fast-path lane helpers ----
-
-const scratch = new Float64Array(1);
-const scratchWords = new Int32Array(scratch.buffer);
-
-/** x + y rounded to odd (the sticky rounding that makes a later rounding exact). */
-function addRoundOdd(x: number, y: number): number {
-  const s = x + y;
-  const bb = s - x;
-  const err = (x - (s - bb)) + (y - bb);
-  if (err === 0) return s;
-  scratch[0] = s;
-  if (scratchWords[0] & 1) return s;
-  // Step one unit in the last place toward the exact sum.
-  const up = err > 0 === s > 0;
-  const lo = scratchWords[0];
-  if (up) {
-    scratchWords[0] = lo + 1;
-  } else {
-    scratchWords[0] = lo - 1;
-    if (lo === 0) scratchWords[1] -= 1;
-  }
-  return scratch[0];
-}
-
-/** Fused a*b + c on single-precision values (the product is exact in a double). */
-function fpFma32(a: number, b: number, c: number): number {
-  return Math.fround(addRoundOdd(a * b, c));
-}
-
-const SPLIT = 134217729; // 2^27 + 1, Dekker's splitter
-const softEnv = new FpEnv(0);
-const f64Bits = (x: number): bigint => {
-  scratch[0] = x;
-  return (BigInt(scratchWords[1] >>> 0) << 32n) | BigInt(scratchWords[0] >>> 0);
-};
-const bitsF64 = (b: bigint): number => {
-  scratchWords[0] = Number(BigInt.asIntN(32, b));
-  scratchWords[1] = Number(BigInt.asIntN(32, b >> 32n));
-  return scratch[0];
-};
-
-/** The soft-float fused multiply-add on doubles. */
-const softFma64 = (a: number, b: number, c: number): number =>
-  bitsF64(fpMulAdd(f64Bits(c), f64Bits(a), f64Bits(b), DOUBLE, softEnv));
-
-/**
- * Fused a*b + c on doubles: Boldo and Melquiond's emulation (exact product by Dekker
- * splitting, exact sum, round-to-odd of the tails, one final rounding). Outside the
- * range where that is exact (huge or tiny magnitudes) it defers to the soft-float.
- * Non-finite operands give some non-finite value (the caller then takes the slow path).
- */
-function fpFma64(a: number, b: number, c: number): number {
-  const p = a * b;
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c) || a === 0 || b === 0) return p + c;
-  const ap = Math.abs(p);
-  if (!(ap >= 2 ** -900 && ap <= 2 ** 1000) || Math.abs(a) > 2 ** 995 || Math.abs(b) > 2 ** 995 || Math.abs(c) > 2 ** 1000) {
-    return softFma64(a, b, c);
-  }
-  const ca = SPLIT * a, ah = ca - (ca - a), al = a - ah;
-  const cb = SPLIT * b, bh = cb - (cb - b), bl = b - bh;
-  const pl = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-  const th = c + p;
-  const bb = th - c;
-  const tl = (c - (th - bb)) + (p - bb);
-  const r = th + addRoundOdd(tl, pl);
-  return r !== 0 && Math.abs(r) < 2 ** -900 ? softFma64(a, b, c) : r;
-}
-
-/** Round to integral, ties to even, keeping the sign of zero (FRINTN). */
-function fpRintN(x: number): number {
-  if (!(Math.abs(x) < 4503599627370496)) return x;
-  const f = Math.floor(x);
-  const diff = x - f;
-  const r = diff > 0.5 ? f + 1 : diff < 0.5 ? f : f % 2 === 0 ? f : f + 1;
-  return r === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : r;
-}
-
-/** Round to integral, ties away from zero (FRINTA). */
-function fpRintA(x: number): number {
-  if (!(Math.abs(x) < 4503599627370496)) return x;
-  const t = Math.trunc(x);
-  const r = Math.abs(x - t) >= 0.5 ? t + Math.sign(x) : t;
-  return r === 0 ? (x < 0 || Object.is(x, -0) ? -0 : 0) : r;
-}
-
-export const fpRuntime = { simdFpSlow, fpFma32, fpFma64, fpRintN, fpRintA };
+export const fpRuntime = { simdFpSlow, simdFmaS: fmaS, simdFmaD: fmaD, simdRoundEven: roundEven, simdRoundAway: roundAway };

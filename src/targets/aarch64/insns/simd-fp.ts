@@ -36,7 +36,7 @@ interface FpCall {
 }
 
 const slowCall = (e: Emitter, k: FpCall): string => e.assign(SLOT_FPSR,
-  `${e.slot(SLOT_FPSR)} | H.simdFpSlow(V32, ${k.op}, ${k.shape}, ${k.sz}, ${k.count}, ${k.d}, ${k.n}, ${k.m}, ${k.idx}, ${k.imm}, ${e.slot(SLOT_FPCR)})`);
+  `${e.slot(SLOT_FPSR)} | H.simdFpSlow(S.v32, ${k.op}, ${k.shape}, ${k.sz}, ${k.count}, ${k.d}, ${k.n}, ${k.m}, ${k.idx}, ${k.imm}, ${e.slot(SLOT_FPCR)})`);
 
 type Kind = 'float' | 'mask' | 'toInt' | 'fromInt';
 
@@ -52,7 +52,7 @@ const cmp = (f: (a: string, b: string) => string): Fast => ({ kind: 'mask', lane
 const toInt = (round: (x: string) => string): Fast =>
   ({ kind: 'toInt', lane: ([a], _sz, imm) => round(imm ? `${a} * ${2 ** imm}` : a) });
 const fromInt: Fast = { kind: 'fromInt', lane: ([a], _sz, imm) => (imm ? `${a} / ${2 ** imm}` : a) };
-const fma = (neg: boolean) => arith((a, b, acc, sz) => `H.fpFma${sz === 2 ? 32 : 64}(${neg ? '-' : ''}${a}, ${b}, ${acc})`);
+const fma = (neg: boolean) => arith((a, b, acc, sz) => `H.simdFma${sz === 2 ? 'S' : 'D'}(${neg ? '-' : ''}${a}, ${b}, ${acc})`);
 const fn1 = (f: string): Fast => arith((a) => `${f}(${a})`);
 
 const FAST: Partial<Record<FOp, Fast>> = {
@@ -71,9 +71,9 @@ const FAST: Partial<Record<FOp, Fast>> = {
   [FOp.RintZ]: fn1('Math.trunc'),
   [FOp.RintM]: fn1('Math.floor'),
   [FOp.RintP]: fn1('Math.ceil'),
-  [FOp.RintN]: fn1('H.fpRintN'),
-  [FOp.RintA]: fn1('H.fpRintA'),
-  [FOp.RintI]: fn1('H.fpRintN'),
+  [FOp.RintN]: fn1('H.simdRoundEven'),
+  [FOp.RintA]: fn1('H.simdRoundAway'),
+  [FOp.RintI]: fn1('H.simdRoundEven'),
   [FOp.CmEq]: cmp((a, b) => `${a} === ${b}`),
   [FOp.CmGe]: cmp((a, b) => `${a} >= ${b}`),
   [FOp.CmGt]: cmp((a, b) => `${a} > ${b}`),
@@ -90,10 +90,10 @@ const FAST: Partial<Record<FOp, Fast>> = {
   [FOp.CvtMU]: toInt((x) => `Math.floor(${x})`),
   [FOp.CvtPS]: toInt((x) => `Math.ceil(${x})`),
   [FOp.CvtPU]: toInt((x) => `Math.ceil(${x})`),
-  [FOp.CvtNS]: toInt((x) => `H.fpRintN(${x})`),
-  [FOp.CvtNU]: toInt((x) => `H.fpRintN(${x})`),
-  [FOp.CvtAS]: toInt((x) => `H.fpRintA(${x})`),
-  [FOp.CvtAU]: toInt((x) => `H.fpRintA(${x})`),
+  [FOp.CvtNS]: toInt((x) => `H.simdRoundEven(${x})`),
+  [FOp.CvtNU]: toInt((x) => `H.simdRoundEven(${x})`),
+  [FOp.CvtAS]: toInt((x) => `H.simdRoundAway(${x})`),
+  [FOp.CvtAU]: toInt((x) => `H.simdRoundAway(${x})`),
   [FOp.Scvtf]: fromInt,
   [FOp.Ucvtf]: fromInt,
 };

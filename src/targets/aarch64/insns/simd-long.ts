@@ -158,7 +158,7 @@ const scalarLong = LONG.filter(([, , , op]) => op.kind === 'sqdmul').flatMap(([m
 const PMULL: InsnDef = {
   name: 'PMULL', pattern: '0 q:1 0 01110 sz:2 1 rm:5 1110 00 rn:5 rd:5',
   when: (f) => f.sz === 0 || f.sz === 3,
-  emit: (f, e) => (f.sz === 3 ? `H.simdPmull64(V32, ${f.rd}, ${f.rn}, ${f.rm}, ${f.q});`
+  emit: (f, e) => (f.sz === 3 ? `H.simdPmull64(S.v32, ${f.rd}, ${f.rn}, ${f.rm}, ${f.q});`
     : emitWith(e, (c) => long(c, { kind: 'pmul', signed: false }, 0, 8, f.q ? 8 : 0, f.rd, f.rn, f.rm))),
   asm: (f) => `pmull${f.q ? '2' : ''} ${f.sz === 3 ? `v${f.rd}.1q` : vr(f.rd, 1, 1)}, ${vr(f.rn, f.q, f.sz)}, ${vr(f.rm, f.q, f.sz)}`,
 };

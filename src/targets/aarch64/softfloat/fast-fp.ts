@@ -91,6 +91,29 @@ export function fmaS(a: number, b: number, c: number): number {
   return Math.fround(addRoundOdd(a * b, c));
 }
 
+/** The double after (up) or before a finite non-zero x. */
+export function nextDouble(x: number, up: boolean): number {
+  F64[0] = x;
+  if (x > 0 === up) {
+    I32[0] = (I32[0] + 1) | 0;
+    if (I32[0] === 0) I32[1] = (I32[1] + 1) | 0;
+  } else {
+    if (I32[0] === 0) I32[1] = (I32[1] - 1) | 0;
+    I32[0] = (I32[0] - 1) | 0;
+  }
+  return F64[0];
+}
+
+const F32 = new Float32Array(1);
+const S32 = new Int32Array(F32.buffer);
+
+/** The single after (up) or before a finite non-zero single x. */
+export function nextSingle(x: number, up: boolean): number {
+  F32[0] = x;
+  S32[0] = (S32[0] + (x > 0 === up ? 1 : -1)) | 0;
+  return F32[0];
+}
+
 /** Round to integral, ties to even (FRINTN, FCVTN*); keeps the sign of zero. */
 export function roundEven(x: number): number {
   const r = Math.round(x);

@@ -1,0 +1,167 @@
+/* The aarch64 difftest harness: a freestanding static program (no libc) that reads test
+ * cases from stdin, runs each one's instruction with the case's register state and memory
+ * window, and writes the resulting state to stdout. The same binary runs under qemu-aarch64
+ * and tsqemu-aarch64; src/difftest/ compares the two output streams.
+ *
+ * stdout starts with a header (struct header), then one struct case_out per case read.
+ * Every output record is written as soon as its case has run, so if the emulator dies on a
+ * case, every earlier case's result has been delivered. */
+#include <stdint.h>
+#include "state.h"
+
+typedef unsigned long size_t;
+
+struct case_in {
+  uint32_t insn;
+  uint32_t flags;
+  uint64_t reserved;
+  uint8_t state[STATE_SIZE];
+};
+
+struct case_out {
+  uint32_t status;      /* 0: ran; else the signal that interrupted the instruction */
+  uint32_t info;        /* for a signal: 1 if it came from the test instruction itself */
+  uint64_t fault_addr;  /* si_addr of that signal */
+  uint8_t state[STATE_SIZE];
+};
+
+struct header {
+  char magic[8];
+  uint32_t version;
+  uint32_t machine;     /* ELF e_machine */
+  uint32_t in_size;
+  uint32_t out_size;
+  uint32_t state_size;
+  uint32_t window_size;
+  uint64_t window_addr;
+  uint64_t slot_addr;
+};
+
+extern int run_case(const uint8_t *in, uint8_t *out);
+extern void fault_entry(int, void *, void *);
+extern void sync_slot(void);
+extern uint32_t test_slot[];
+extern uint64_t host_save[];
+
+/* The window straddles a page boundary, so accesses that cross pages are exercised. */
+static uint8_t window_area[8192] __attribute__((aligned(4096)));
+#define WINDOW (window_area + 4096 - WINDOW_SIZE / 2)
+
+static uint8_t alt_stack[65536] __attribute__((aligned(16)));
+static uint8_t in_buf[1 << 16];
+static struct case_out out;
+
+static long syscall3(long n, long a, long b, long c) {
+  register long x8 __asm__("x8") = n;
+  register long x0 __asm__("x0") = a;
+  register long x1 __asm__("x1") = b;
+  register long x2 __asm__("x2") = c;
+  __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+  return x0;
+}
+
+static long syscall4(long n, long a, long b, long c, long d) {
+  register long x8 __asm__("x8") = n;
+  register long x0 __asm__("x0") = a;
+  register long x1 __asm__("x1") = b;
+  register long x2 __asm__("x2") = c;
+  register long x3 __asm__("x3") = d;
+  __asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3) : "memory");
+  return x0;
+}
+
+#define SYS_read 63
+#define SYS_write 64
+#define SYS_sigaltstack 132
+#define SYS_rt_sigaction 134
+
+/* The compiler may emit calls to these for copies and clears. */
+void *memcpy(void *d, const void *s, size_t n) {
+  uint8_t *dp = d;
+  const uint8_t *sp = s;
+  while (n--) *dp++ = *sp++;
+  return d;
+}
+
+void *memset(void *d, int c, size_t n) {
+  uint8_t *dp = d;
+  while (n--) *dp++ = (uint8_t)c;
+  return d;
+}
+
+static void write_all(const void *p, size_t n) {
+  const uint8_t *b = p;
+  while (n > 0) {
+    long r = syscall3(SYS_write, 1, (long)b, (long)n);
+    if (r == -4) continue; /* EINTR */
+    if (r <= 0) syscall3(93, 3, 0, 0);
+    b += r;
+    n -= (size_t)r;
+  }
+}
+
+struct kernel_sigaction {
+  void (*handler)(int, void *, void *);
+  unsigned long flags;
+  void *restorer;
+  uint64_t mask;
+};
+
+struct stack_t_ {
+  void *sp;
+  int flags;
+  size_t size;
+};
+
+#define SA_SIGINFO 4
+#define SA_ONSTACK 0x08000000
+#define SA_NODEFER 0x40000000
+
+static void install_handlers(void) {
+  struct stack_t_ ss = { alt_stack, 0, sizeof alt_stack };
+  syscall3(SYS_sigaltstack, (long)&ss, 0, 0);
+  static const int sigs[] = { 4 /* ILL */, 5 /* TRAP */, 7 /* BUS */, 8 /* FPE */, 11 /* SEGV */ };
+  for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    struct kernel_sigaction sa = { fault_entry, SA_SIGINFO | SA_ONSTACK | SA_NODEFER, 0, 0 };
+    syscall4(SYS_rt_sigaction, sigs[i], (long)&sa, 0, 8);
+  }
+}
+
+int main(void) {
+  install_handlers();
+  struct header h = {
+    { 'T', 'S', 'D', 'I', 'F', 'F', 'T', '1' }, 1, 183, sizeof(struct case_in), sizeof(struct case_out),
+    STATE_SIZE, WINDOW_SIZE, (uint64_t)(uintptr_t)WINDOW, (uint64_t)(uintptr_t)test_slot,
+  };
+  write_all(&h, sizeof h);
+  size_t have = 0, pos = 0;
+  for (;;) {
+    if (have - pos < sizeof(struct case_in)) {
+      memcpy(in_buf, in_buf + pos, have - pos);
+      have -= pos;
+      pos = 0;
+      while (have < sizeof(struct case_in)) {
+        long r = syscall3(SYS_read, 0, (long)(in_buf + have), (long)(sizeof in_buf - have));
+        if (r == -4) continue;
+        if (r <= 0) return have == 0 ? 0 : 2; /* end of input (a partial case is an error) */
+        have += (size_t)r;
+      }
+    }
+    const struct case_in *c = (const struct case_in *)(in_buf + pos);
+    pos += sizeof(struct case_in);
+    memcpy(WINDOW, c->state + OFF_MEM, WINDOW_SIZE);
+    test_slot[0] = c->insn;
+    sync_slot();
+    memset(&out, 0, sizeof out);
+    host_save[HS_FAULT_ADDR / 8] = 0;
+    host_save[HS_FAULT_PC / 8] = 0;
+    int status = run_case(c->state, out.state);
+    out.status = (uint32_t)status;
+    if (status) {
+      out.info = host_save[HS_FAULT_PC / 8] == (uint64_t)(uintptr_t)test_slot ? 1 : 2;
+      out.fault_addr = host_save[HS_FAULT_ADDR / 8];
+    }
+    memcpy(out.state + OFF_MEM, WINDOW, WINDOW_SIZE);
+    write_all(&out, sizeof out);
+  }
+}
