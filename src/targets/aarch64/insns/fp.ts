@@ -423,7 +423,7 @@ function fpFromInt(S: CpuState, ftype: number, d: number, lo32: number, hi32: nu
 
 /** FCVT between precisions off the inline path. */
 function fpCvt(S: CpuState, from: number, to: number, d: number, n: number, fpcr: number): number {
-  if (from !== HALF && to !== HALF && (fpcr & RMODE) === 0) {
+  if (from !== HALF && to !== HALF) {
     let x = readNum(S, from, n);
     if (x === x) {
       let flags = 0;
@@ -432,11 +432,19 @@ function fpCvt(S: CpuState, from: number, to: number, d: number, n: number, fpcr
         flags = FPSR_IDC;
       }
       if (to === 1) {
-        writeNum(S, 1, d, x);
+        writeNum(S, 1, d, x); // widening is exact
         return flags;
       }
       const r = Math.fround(x);
-      if (r - r === 0 || x - x !== 0) {
+      const rounding = fpcrRounding(fpcr);
+      if (rounding !== Rounding.TieEven) {
+        // Directed: x - r is exact and tells which neighbour; tiny and huge values go exact.
+        if (Math.abs(x) >= MIN_NORMAL[0] && Math.abs(r) < MAX_SINGLE) {
+          const sign = Math.sign(x - r);
+          writeNum(S, 0, d, sign ? roundDirected(r, sign, rounding, false) : r);
+          return sign ? flags | FPSR_IXC : flags;
+        }
+      } else if (r - r === 0 || x - x !== 0) {
         if (r !== x) flags |= FPSR_IXC;
         if (isDenormal(x, 0)) {
           // Tiny before rounding: flushed under FZ, else Underflow when inexact.
