@@ -32,7 +32,16 @@ export interface TargetOps {
   readonly slotCount: number;
   /** Bytes of the FP/vector register bank. */
   readonly vectorBytes: number;
-  /** Decodes the instruction at `pc` (the caller has checked that it is executable). */
+  /**
+   * Bytes of the shortest instruction (default 4). The translator checks that this many
+   * bytes at a PC are executable before it decodes there.
+   */
+  readonly minInsnSize?: number;
+  /**
+   * Decodes the instruction at `pc` (the caller has checked that its first minInsnSize
+   * bytes are executable). A longer instruction that runs into a non-executable page
+   * throws a GuestFault: the block then ends before it, and it faults when reached.
+   */
   decode(mem: AddressSpace, pc: number): Insn;
   /** Called before the first instruction of each block (reset per-block knowledge). */
   startBlock(e: Emitter): void;

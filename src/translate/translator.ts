@@ -62,6 +62,8 @@ export class Translator {
   private readonly regionsByPage = new Map<number, Set<Region>>();
   private readonly context: RegionContext;
   private readonly steps = new StepCache();
+  /** Bytes past a PC that must be executable before decoding there (minInsnSize - 1). */
+  private readonly insnTail: number;
 
   constructor(
     private readonly target: TargetOps,
@@ -76,6 +78,7 @@ export class Translator {
       H: { ...int64Runtime, ...target.runtime },
     };
     mem.onCodeWrite = (page) => this.invalidatePage(page);
+    this.insnTail = (target.minInsnSize ?? 4) - 1;
   }
 
   /**
@@ -139,7 +142,7 @@ export class Translator {
    * main cost of start-up), hot code as a region whose loops stay inside one function.
    */
   private translate(entry: number, tier: 0 | 1): Region {
-    if (!this.isExecutable(entry) || !this.isExecutable(entry + 3)) {
+    if (!this.isExecutable(entry) || !this.isExecutable(entry + this.insnTail)) {
       const mapped = entry >= 0 && entry < 2 ** 32 && this.mem.perm[entry >>> PAGE_SHIFT] !== 0;
       throw new GuestFault(entry, 'exec', mapped, entry);
     }
@@ -195,6 +198,19 @@ export class Translator {
     return new Region(entry, fn, pagesOf([...blocks.values()].flat()), 1);
   }
 
+  /**
+   * The instruction at `pc`, or null when its tail is not executable (a fetch fault
+   * left for when it is reached as a block entry, where it is thrown).
+   */
+  private decodeAt(pc: number, isEntry: boolean): Insn | null {
+    try {
+      return this.target.decode(this.mem, pc);
+    } catch (err) {
+      if (err instanceof GuestFault && !isEntry) return null;
+      throw err;
+    }
+  }
+
   /** Decodes the blocks of a region: the entry block and nearby direct successors. */
   private discover(entry: number, oneBlock: boolean): Map<number, Insn[]> {
     const blocks = new Map<number, Insn[]>();
@@ -206,13 +222,15 @@ export class Translator {
       const insns: Insn[] = [];
       let pc = start;
       for (;;) {
-        const insn = this.target.decode(this.mem, pc);
+        const insn = this.decodeAt(pc, pc === entry);
+        if (!insn) break;
         insns.push(insn);
         pc += insn.size;
-        if (insn.endsBlock || insns.length >= MAX_BLOCK_INSNS || !this.isExecutable(pc) || !this.isExecutable(pc + 3)) {
+        if (insn.endsBlock || insns.length >= MAX_BLOCK_INSNS || !this.isExecutable(pc) || !this.isExecutable(pc + this.insnTail)) {
           break;
         }
       }
+      if (insns.length === 0) continue;
       blocks.set(start, insns);
       total += insns.length;
       if (oneBlock) break;

@@ -120,6 +120,26 @@ describe('options', () => {
     expect(r.stderr).toMatch(/uncaught target signal 4 \(Illegal instruction\)/);
   });
 
+  it('-seed makes AT_RANDOM and getrandom reproducible (QEMU_RAND_SEED too)', () => {
+    const a = run(['-seed', '7', bin('random')]);
+    const b = run([bin('random')], { QEMU_RAND_SEED: '7' });
+    const c = run(['-seed', '8', bin('random')]);
+    expect(a.stdout).toMatch(/^at_random [0-9a-f]{32}\ngetrandom [0-9a-f]{32}\n$/);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('-d exec and -d cpu trace every block with the registers before it', () => {
+    const log = join(scratch, 'exec.log');
+    const r = run(['-d', 'exec,cpu', '-D', log, bin('hello')]);
+    expect(r.stdout).toBe('Hello, world!\n');
+    const text = readFileSync(log, 'utf8');
+    expect(text).toMatch(/^Trace 0: 0x0000000000[0-9a-f]{6}$/m);
+    expect(text).toMatch(/^PC=0000000000[0-9a-f]{6}$/m);
+    expect(text).toMatch(/^X00=[0-9a-f]{16} X01=[0-9a-f]{16} X02=[0-9a-f]{16} X03=[0-9a-f]{16}$/m);
+    expect(text).toMatch(/^PSTATE=[0-9a-f]{8} [N-][Z-][C-][V-] EL0t$/m);
+  });
+
   it('-s sets the stack size; a tiny one is refused', () => {
     expect(run(['-s', '1M', bin('hello')]).stdout).toBe('Hello, world!\n');
     expectOneLineError(['-s', '12', bin('hello')], /invalid stack size '12'/);

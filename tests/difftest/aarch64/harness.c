@@ -20,7 +20,8 @@ struct case_in {
 
 struct case_out {
   uint32_t status;      /* 0: ran; else the signal that interrupted the instruction */
-  uint32_t info;        /* for a signal: 1 if it came from the test instruction itself */
+  uint32_t info;        /* ran: 1 if the instruction branched to test_slot + 8;
+                           signal: 1 if it came from the test instruction itself */
   uint64_t fault_addr;  /* si_addr of that signal */
   uint8_t state[STATE_SIZE];
 };
@@ -157,7 +158,9 @@ int main(void) {
     host_save[HS_FAULT_PC / 8] = 0;
     int status = run_case(c->state, out.state);
     out.status = (uint32_t)status;
-    if (status) {
+    if (!status) {
+      out.info = host_save[HS_TAKEN / 8] != 0;
+    } else {
       out.info = host_save[HS_FAULT_PC / 8] == (uint64_t)(uintptr_t)test_slot ? 1 : 2;
       out.fault_addr = host_save[HS_FAULT_ADDR / 8];
     }

@@ -3,7 +3,8 @@
 // A signal during the test (only qemu delivers them) lands in fault_entry, which
 // returns from run_case with the signal number instead.
 //
-// After the test instruction nothing is free to hold a pointer, so x0 is parked in
+// A branch under test is made to target test_slot + 8, so the harness records whether it
+// was taken. After the test instruction nothing is free to hold a pointer, so x0 is parked in
 // TPIDR_EL0 (which is why TPIDR_EL0's final value is not reported).
 #include "state.h"
 
@@ -12,7 +13,8 @@
     .globl test_slot
 test_slot:
     nop                     // overwritten with each test instruction
-    b after_test
+    b after_test            // falls through: not a branch, or not taken
+    b after_taken           // branch tests target test_slot + 8
     .p2align 12             // the page holds nothing else: rewriting it invalidates only this
 
     .text
@@ -82,10 +84,18 @@ run_case:                   // int run_case(const state *in (x0), state *out (x1
     ldr x0, [x0]
     b test_slot
 
+after_taken:
+    msr tpidr_el0, x0
+    adrp x0, host_save
+    add x0, x0, :lo12:host_save
+    str x0, [x0, #HS_TAKEN]  // non-zero: taken
+    b save_state
 after_test:
     msr tpidr_el0, x0
     adrp x0, host_save
     add x0, x0, :lo12:host_save
+    str xzr, [x0, #HS_TAKEN]
+save_state:                 // x0 = host_save; no instruction from here on changes NZCV or FPSR
     ldr x0, [x0, #HS_OUT]
     stp x1, x2, [x0, #8]
     stp x3, x4, [x0, #24]

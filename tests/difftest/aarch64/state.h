@@ -23,6 +23,7 @@
 #define HS_FPCR 120
 #define HS_FAULT_ADDR 128
 #define HS_FAULT_PC 136
-#define HS_SIZE 144
+#define HS_TAKEN 144
+#define HS_SIZE 152
 
 #endif

@@ -4,18 +4,23 @@
 // half, single and double precision.
 //
 // Three tiers:
-//  1. Inline JS for the default mode (the FPCR bits that matter are 0): double
-//     arithmetic is plain JS arithmetic, single is Math.fround of it (double rounding is
-//     innocuous for +, -, *, /, sqrt), FMA goes through the Boldo-Melquiond emulation.
-//     A result that is NaN or infinite, or a non-default FPCR, takes the slow path, so
-//     NaN payloads, Invalid Operation, Divide by Zero and Overflow come out exact.
-//  2. Number-based helpers for FZ (flush-to-zero) in round-to-nearest and for the cheap
-//     conversions, compares and FRINTs.
-//  3. The exact BigInt model of the ARM ARM pseudocode (softfloat/arm-fp.ts): every
-//     rounding mode, all flags, half-precision arithmetic.
-// What is not honoured: arithmetic on tiers 1 and 2 (FADD, FSUB, FMUL, FNMUL, FDIV,
-// FSQRT, FMADD & co with finite results) does not accumulate IXC, nor UFC for tiny
-// results when FZ is off. Conversions, FRINTX and compares always set their flags.
+//  1. Inline JS when FPCR.{RMode, FZ} are 0 (and, under FZ alone, when no operand is a
+//     denormal and the result is not tiny): double arithmetic is plain JS arithmetic,
+//     single is Math.fround of it (double rounding from binary64 is innocuous for +, -,
+//     *, /, sqrt), FMA goes through the Boldo-Melquiond emulation (softfloat/fast-fp.ts).
+//     A NaN or infinite result calls a helper instead, so NaN payloads, Invalid
+//     Operation, Divide by Zero and Overflow come out exact. FPSR flags are sticky, so the
+//     inline exactness test (IXC, and UFC for tiny results) runs only while the flag is
+//     still clear.
+//  2. Number helpers: flush-to-zero, directed rounding (the nearest result stepped one
+//     ulp by the sign of its exact error, from TwoSum/TwoProduct), compares, conversions,
+//     FRINT.
+//  3. The exact BigInt model of the ARM ARM pseudocode (softfloat/arm-fp.ts) for what the
+//     number paths cannot settle: NaN operands, infinities, underflow and overflow,
+//     extreme magnitudes, and all half-precision arithmetic.
+// Every FPCR control that changes results (RMode, FZ, FZ16, DN, AHP) and every FPSR
+// cumulative flag (IOC, DZC, OFC, UFC, IXC, IDC) is honoured. Trapped floating-point
+// exceptions (the FPCR trap enables) are not implemented, as on most cores.
 import type { CpuState } from '../../../translate/cpu-state.js';
 import type { Emitter } from '../../../translate/emitter.js';
 import { hi as hiOut } from '../../../translate/int64.js';

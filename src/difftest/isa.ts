@@ -1,0 +1,101 @@
+// What the generic difftest needs from an ISA: its decode table (the same InsnDef data the
+// translator uses), the harness's state record layout, how to fill a random initial state,
+// how to constrain an instruction so the harness can run it (memory operands into the
+// window, branch targets onto the harness's landing pads), and what to leave out and why.
+// src/difftest/aarch64.ts is the aarch64 module; another ISA plugs in the same way.
+import type { Fields } from '../targets/common/decode-pattern.js';
+import type { Rng } from './rng.js';
+
+/** An instruction pattern as a target's decode table describes it (a subset of InsnDef). */
+export interface PatternDef {
+  readonly name: string;
+  /** Encoding, most significant bit first (see src/targets/common/decode-pattern.ts). */
+  readonly pattern: string;
+  readonly when?: (f: Fields) => boolean;
+  readonly asm: (f: Fields, pc: number) => string;
+}
+
+/** Where the harness put things, from the header it writes before any result. */
+export interface HarnessInfo {
+  readonly machine: number;
+  readonly inSize: number;
+  readonly outSize: number;
+  readonly stateSize: number;
+  readonly windowSize: number;
+  /** Guest address of the memory window (the harness is a static, non-PIE binary). */
+  readonly windowAddr: number;
+  /** Guest address of the word each case's instruction is written to. */
+  readonly slotAddr: number;
+}
+
+/** One field of the state record (the same layout for the initial and the final state). */
+export interface StateField {
+  readonly name: string;
+  readonly offset: number;
+  readonly size: number;
+  /** A family of fields for summaries ("x", "v", "nzcv", "mem"...). */
+  readonly group: string;
+  /** false: not a result (e.g. a register the harness itself needs after the test). */
+  readonly compare: boolean;
+}
+
+/** A case being built: the chosen pattern's fields and the initial state record. */
+export interface CaseDraft {
+  readonly name: string;
+  /** Field values; constrain() may change them (the word is re-encoded and re-decoded). */
+  readonly fields: Record<string, number>;
+  readonly state: DataView;
+  readonly bytes: Uint8Array;
+}
+
+/** Encodings left out of testing, by pattern name (or id, `*` wildcards). */
+export interface Exclusion {
+  readonly pattern: string;
+  /** Only the encodings this accepts are left out (default: the whole pattern). */
+  readonly when?: (f: Fields) => boolean;
+  readonly reason: string;
+  /**
+   * untestable: the harness cannot run it meaningfully (syscalls, clocks);
+   * divergence: qemu departs from the architecture, or from the CPU tsqemu models.
+   */
+  readonly kind: 'untestable' | 'divergence';
+}
+
+export interface Command {
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+export interface DifftestIsa {
+  readonly arch: string;
+  /** ELF e_machine the harness header must carry. */
+  readonly machine: number;
+  /** The decode table, in decode priority order. */
+  readonly defs: readonly PatternDef[];
+  /** The pattern the product decoder picks for `word`, or null (compared by identity). */
+  decode(word: number): PatternDef | null;
+  /** Instruction width in bits for a pattern (16 for compressed forms). */
+  widthOf(def: PatternDef): 16 | 32;
+  readonly stateSize: number;
+  readonly stateFields: readonly StateField[];
+  /** The harness binary, relative to the repository root. */
+  readonly harness: string;
+  /** The reference emulator (harness path appended). */
+  readonly qemu: Command;
+  /** tsqemu (harness path appended), run from the repository root. */
+  readonly tsqemu: Command;
+  readonly exclusions: readonly Exclusion[];
+  /** Fills the whole initial state at random. */
+  randomState(rng: Rng, d: CaseDraft, h: HarnessInfo): void;
+  /**
+   * Makes the case runnable in the harness (e.g. points a base register into the memory
+   * window). Returns null, or why this draft cannot be used (the generator draws again).
+   */
+  constrain(rng: Rng, d: CaseDraft, h: HarnessInfo): string | null;
+  /** State fields worth showing with a mismatch besides the differing ones. */
+  operandFields(name: string, f: Fields): string[];
+  /** Text for a state field's value. */
+  formatField(field: StateField, bytes: Uint8Array): string;
+  /** objdump invocation for a raw little-endian file of instruction words, if one exists here. */
+  readonly objdump?: Command;
+}
