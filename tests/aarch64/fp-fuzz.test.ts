@@ -4,15 +4,11 @@
 // under FZ and in the directed rounding modes, where inline code and number helpers do
 // the work.
 import { describe, expect, it } from 'vitest';
-import { AddressSpace } from '../../src/memory/address-space.js';
-import { CpuState, Exit } from '../../src/translate/cpu-state.js';
-import { Translator } from '../../src/translate/translator.js';
 import {
   FP32, FP64, fpAdd, fpDiv, fpExc, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpSqrt, Rounding, type FpFormat,
 } from '../../src/targets/aarch64/softfloat/arm-fp.js';
 import { fmaD, fmaS, roundAway, roundEven } from '../../src/targets/aarch64/softfloat/fast-fp.js';
-import { SLOT_FPCR, SLOT_FPSR } from '../../src/targets/aarch64/state.js';
-import { aarch64Target } from '../../src/targets/aarch64/target.js';
+import { FpRunner } from './fp-runner.js';
 
 const FZ = 1 << 24;
 const RP = 1 << 22, RM = 2 << 22, RZ = 3 << 22;
@@ -114,43 +110,6 @@ describe('integral rounding helpers', () => {
   });
 });
 
-/** Runs single instructions on one shared address space (code at a fresh address each time). */
-class Runner {
-  private readonly mem = new AddressSpace();
-  private readonly t: Translator;
-  private readonly s = new CpuState(aarch64Target.slotCount, aarch64Target.vectorBytes);
-  private next = 0x1000000;
-
-  constructor() {
-    this.mem.map(0x1000000, 0x400000, 5);
-    this.t = new Translator(aarch64Target, this.mem);
-  }
-
-  /** Runs `word` with V1..V3 = v (low 64 bits), FPCR = fpcr; returns V0's low 64 bits and FPSR. */
-  run(word: number, v: bigint[], fpcr: number): [bigint, number] {
-    const code = new Uint8Array(8);
-    const dv = new DataView(code.buffer);
-    dv.setUint32(0, word, true);
-    dv.setUint32(4, 0xd4000001, true); // svc #0
-    const pc = this.next;
-    this.next += 8;
-    this.mem.poke(pc, code);
-    const s = this.s;
-    s.r.fill(0);
-    s.v8.fill(0xff);
-    v.forEach((x, i) => s.vview.setBigUint64(16 * (i + 1), x, true));
-    s.r[SLOT_FPCR] = fpcr;
-    s.exc = Exit.None;
-    this.t.run(s, pc, 1);
-    if (!this.stoppedAtSvc()) throw new Error(`exit ${s.exc}`);
-    return [s.vview.getBigUint64(0, true), s.r[SLOT_FPSR]];
-  }
-
-  private stoppedAtSvc(): boolean {
-    return this.s.exc === Exit.Syscall;
-  }
-}
-
 type RefOp = (f: FpFormat, x: bigint, y: bigint, z: bigint, fpcr: number) => bigint;
 // Words from aarch64-linux-gnu-as: <op> d0, d1, d2[, d3] and the s forms.
 const OPS: [string, number, number, RefOp][] = [
@@ -178,7 +137,8 @@ function operand(single: boolean): bigint {
 }
 
 describe('translated arithmetic matches the exact model', () => {
-  const runner = new Runner();
+  // One code address per instruction: the first runs are step code, the rest region code.
+  const runner = new FpRunner(false);
   for (const fpcr of [0, FZ, RP, RM, RZ, FZ | RM]) {
     for (const [name, wordD, wordS, ref] of OPS) {
       for (const single of [false, true]) {
@@ -188,7 +148,8 @@ describe('translated arithmetic matches the exact model', () => {
           for (let i = 0; i < 400; i++) {
             const v = [operand(single), operand(single), operand(single)];
             // Start each run with FPSR clear so the sticky-flag shortcuts do not hide IXC/UFC.
-            const [got, flags] = runner.run(single ? wordS : wordD, v, fpcr);
+            const out = runner.run(single ? wordS : wordD, { v: { 1: v[0], 2: v[1], 3: v[2] }, fpcr });
+            const got = out.v0 & M64, flags = out.fpsr;
             fpExc.flags = 0;
             const want = ref(f, v[0], v[1], v[2], fpcr);
             const mask = single ? 0xffffffffn : M64;

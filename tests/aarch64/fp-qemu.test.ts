@@ -2,12 +2,12 @@
 // precision, with operands biased toward NaNs, infinities, denormals, rounding ties and
 // saturation boundaries, under several FPCR settings (DN, FZ, FZ16, AHP, each rounding
 // mode). fp-qemu/vectors.txt was recorded by fp-qemu/gen.mjs (its header explains the
-// format); each vector runs here as one instruction and V0, X0, NZCV and FPSR must match.
+// format); each vector runs here as one instruction, both as first-tier step code and as
+// hot region code, and V0, X0, NZCV and FPSR must match.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeWord } from '../../src/targets/aarch64/decoder.js';
-import { Exit } from '../../src/translate/cpu-state.js';
-import { runA64 } from './driver.js';
+import { FpRunner } from './fp-runner.js';
 
 const M64 = (1n << 64n) - 1n;
 const A5 = 0xa5a5a5a5a5a5a5a5n;
@@ -45,17 +45,18 @@ const vectors: Vector[] = readFileSync(new URL('./fp-qemu/vectors.txt', import.m
     };
   });
 
-function run(t: Vector): string {
-  const r = runA64([t.word], {
+const cold = new FpRunner(false);
+const hot = new FpRunner(true);
+
+function run(runner: FpRunner, t: Vector): string {
+  const r = runner.run(t.word, {
     v: { 0: (M64 << 64n) | M64, 1: t.v[0], 2: t.v[1], 3: t.v[2] },
     x: { 0: X0, 1: t.x1, 2: X23, 3: X23 },
     nzcv: t.nzcv,
     fpcr: t.fpcr,
   });
-  if (r.exit !== Exit.Syscall) return `exit ${r.exit}`;
-  const x0 = r.x[0] === X0 ? '=' : r.x[0].toString(16);
-  const v0 = r.v[0];
-  return `${(v0 & M64).toString(16)} ${(v0 >> 64n).toString(16)} ${x0} ${r.nzcv.toString(16)} ${r.fpsr.toString(16)}`;
+  const x0 = r.x0 === X0 ? '=' : r.x0.toString(16);
+  return `${(r.v0 & M64).toString(16)} ${(r.v0 >> 64n).toString(16)} ${x0} ${r.nzcv.toString(16)} ${r.fpsr.toString(16)}`;
 }
 
 /** The mnemonic with its operand kinds, e.g. "fcvtzs w, d, #" (the group a vector belongs to). */
@@ -78,8 +79,10 @@ describe('scalar FP matches qemu-aarch64', () => {
 
   for (const [key, list] of groups) {
     it(key, () => {
-      const bad = list.filter((t) => run(t) !== t.want).map((t) => `${t.line}  => ours: ${run(t)}`);
-      expect(bad).toEqual([]);
+      for (const [tier, runner] of [['step', cold], ['region', hot]] as const) {
+        const bad = list.filter((t) => run(runner, t) !== t.want).map((t) => `${t.line}  => ours: ${run(runner, t)}`);
+        expect(bad, tier).toEqual([]);
+      }
     });
   }
 });
