@@ -259,6 +259,20 @@ describe('FP compares and flags', () => {
     });
   }
 
+  it('FCMP feeds B.cond in a hot loop (compiled as one region), in and across blocks', () => {
+    // movz x0, #0; movz x1, #100; 1: fcmp d0, d1; b.<cond> 2f; add x0, x0, #1; 2: subs x1, x1, #1; b.ne 1b
+    const inBlock = (cond: number): number[] => [0xd2800000, 0xd2800c81, FCMP_D, B_COND[cond], 0x91000400, 0xf1000421, 0x54ffff81];
+    // the same with "b .+4" between the fcmp and the b.<cond>
+    const across = (cond: number): number[] => [0xd2800000, 0xd2800c81, FCMP_D, B_NEXT, B_COND[cond], 0x91000400, 0xf1000421, 0x54ffff61];
+    for (const [, a, b, nzcv] of RELATIONS) {
+      for (let cond = 0; cond < 14; cond++) {
+        const notTaken = holds(cond, nzcv) ? 0n : 100n;
+        expect(runA64(inBlock(cond), { v: { 0: a, 1: b } }).x[0], `b.${NAMES[cond]} nzcv=${nzcv}`).toBe(notTaken);
+        expect(runA64(across(cond), { v: { 0: a, 1: b } }).x[0], `b.${NAMES[cond]} nzcv=${nzcv} across`).toBe(notTaken);
+      }
+    }
+  });
+
   it('FCMP raises IOC only for signalling NaNs; FCMPE for any NaN', () => {
     expect(runA64([FCMP_D], { v: { 0: QNAN1, 1: d(1) } }).fpsr).toBe(0);
     expect(runA64([FCMP_D], { v: { 0: d(1), 1: SNAN2 } }).fpsr).toBe(IOC);
