@@ -46,12 +46,18 @@ const TINY = 2 ** -968;
  */
 export function fmaD(a: number, b: number, c: number): number {
   const p = a * b;
-  if (p === 0) {
-    // An exact zero product adds exactly (IEEE signed-zero rules); an underflow is left to the slow path.
-    return a === 0 || b === 0 ? c + p : NaN;
+  const ap = Math.abs(p);
+  if (!(ap >= TINY && ap < BIG && Math.abs(a) < SPLIT_MAX && Math.abs(b) < SPLIT_MAX && Math.abs(c) < BIG)) {
+    // An exact zero product adds exactly (IEEE signed-zero rules); the rest is the slow path's.
+    return p === 0 && (a === 0 || b === 0) ? c + p : NaN;
   }
-  const ul = productError(a, b, p);
-  if (!(Math.abs(c) < BIG) || ul !== ul) return NaN;
+  // TwoProduct (Dekker, Veltkamp splitting): p + ul = a * b exactly.
+  let t = SPLIT * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b), bl = b - bh;
+  const ul = ah * bh - p + ah * bl + al * bh + al * bl;
+  // TwoSum: th + tl = c + p exactly.
   const th = c + p;
   const bb = th - c;
   const tl = c - (th - bb) + (p - bb);
