@@ -42,6 +42,9 @@ interface CliOptions {
   seed?: string;
 }
 
+/** Debian's qemu-user looks for a guest sysroot here when neither -L nor QEMU_LD_PREFIX is given. */
+const defaultPrefix = (target: UserTarget): string => `/etc/qemu-binfmt/${target.ops.name}`;
+
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',')];
 
 export function main(target: UserTarget, name: string, args: readonly string[]): void {
@@ -50,7 +53,7 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
     .usage('[options] program [arguments...]')
     .description(`Linux ${target.ops.name} user-mode emulator`)
     .version(`${name} version ${VERSION}`, '-V, --version', 'display version information and exit')
-    .addOption(new Option('-L <path>', 'set the elf interpreter prefix (QEMU_LD_PREFIX)'))
+    .addOption(new Option('-L <path>', `set the elf interpreter prefix: absolute guest paths are looked up there first (QEMU_LD_PREFIX, default ${defaultPrefix(target)})`))
     .addOption(new Option('-E <var=value>', 'set targets environment variable (QEMU_SET_ENV)').argParser(collect).default([]))
     .addOption(new Option('-U <var>', 'unset targets environment variable (QEMU_UNSET_ENV)').argParser(collect).default([]))
     .addOption(new Option('-0, --argv0 <argv0>', 'forces target process argv[0] to be argv0 (QEMU_ARGV0)'))
@@ -117,6 +120,7 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
       argv: [argv0 ?? path, ...guestArgs],
       envp,
       stackSize: Math.ceil(stackSize! / 4096) * 4096,
+      prefix: o.L ?? env.QEMU_LD_PREFIX ?? defaultPrefix(target),
       seed,
       strace: o.strace === true || env.QEMU_STRACE !== undefined,
       log,

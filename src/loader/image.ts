@@ -4,6 +4,8 @@ import { ElfError, PF_R, PF_W, PF_X, type ElfFile } from './elf.js';
 
 /** Where position-independent executables are placed (inside the 4 GiB guest window). */
 export const PIE_BASE = 0x5555_0000;
+/** The largest segment alignment honoured when choosing a base (larger ones get this). */
+const MAX_BASE_ALIGN = 0x20_0000;
 
 export interface LoadedImage {
   /** Added to every address of the file (0 for ET_EXEC). */
@@ -35,6 +37,32 @@ export function loadImage(mem: AddressSpace, elf: ElfFile, bytes: Uint8Array, ba
   const phdrSeg = elf.loadSegments.find((s) => elf.phoff >= s.offset && elf.phoff < s.offset + s.filesz);
   const phdr = phdrSeg ? phdrSeg.vaddr + (elf.phoff - phdrSeg.offset) + bias : 0;
   return { bias, entry: elf.entry + bias, phdr, end };
+}
+
+/** The page-aligned range [start, end) the file's PT_LOAD segments cover, unrelocated. */
+export function imageSpan(elf: ElfFile): { start: number; end: number } {
+  const last = elf.loadSegments.reduce((hi, s) => Math.max(hi, s.vaddr + s.memsz), 0);
+  return { start: pageFloor(elf.loadSegments[0].vaddr), end: pageCeil(last) };
+}
+
+/** The alignment an ET_DYN image's base keeps: its largest power-of-two p_align, within bounds. */
+function baseAlignment(elf: ElfFile): number {
+  const aligns = elf.loadSegments.map((s) => s.align).filter((a) => a > 0 && (a & (a - 1)) === 0);
+  return Math.min(MAX_BASE_ALIGN, Math.max(PAGE_SIZE, ...aligns));
+}
+
+/**
+ * A base for an ET_DYN image (the interpreter) the way Linux's mmap would choose it: the
+ * highest free, suitably aligned range ending at or below `top`.
+ */
+export function findDynBase(mem: AddressSpace, elf: ElfFile, top: number): number {
+  const { start, end } = imageSpan(elf);
+  const align = baseAlignment(elf);
+  const span = end - start;
+  const slack = align - PAGE_SIZE; // room to slide the base down to an aligned address
+  const room = mem.findFree(span + slack, top);
+  if (room < 0) throw new ElfError('does not fit the guest address space');
+  return Math.floor((room + slack) / align) * align;
 }
 
 /** Maps [start, stop); a page an earlier segment already mapped keeps its bytes and gains `prot`. */

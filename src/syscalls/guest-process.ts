@@ -9,6 +9,7 @@ import { HostFile } from './host-file.js';
 import { MemoryMap } from './memory-map.js';
 import { O_RDONLY, O_RDWR, O_WRONLY } from './open-flags.js';
 import type { KernelOptions } from './options.js';
+import { NO_PREFIX, type PathPrefix } from './path-prefix.js';
 import { ResourceLimits } from './rlimits.js';
 import { SignalState } from './signal-state.js';
 
@@ -47,6 +48,8 @@ export class GuestProcess {
   readonly signals = new SignalState();
   readonly memory: MemoryMap;
   readonly pid: number;
+  /** Where absolute guest paths are looked up first (-L). */
+  readonly prefix: PathPrefix;
   cwd: string;
   umask = hostUmask();
   /** set_tid_address's clear_child_tid (used once threads exist). */
@@ -58,6 +61,7 @@ export class GuestProcess {
     this.mem = options.mem;
     this.abi = options.abi;
     this.pid = options.pid ?? process.pid;
+    this.prefix = options.prefix ?? NO_PREFIX;
     this.cwd = options.cwd ?? process.cwd();
     const archProt = options.abi.archProt.reduce((bits, [bit]) => bits | bit, 0);
     this.memory = new MemoryMap(options.mem, options.brk, options.mmapTop, archProt);

@@ -1,6 +1,7 @@
 // How the emulator sets up the kernel for one guest process.
 import type { AddressSpace } from '../memory/address-space.js';
 import type { LinuxAbi } from './abi.js';
+import type { PathPrefix } from './path-prefix.js';
 
 export interface KernelOptions {
   mem: AddressSpace;
@@ -23,4 +24,6 @@ export interface KernelOptions {
   pid?: number;
   /** The guest's working directory; the host's by default. */
   cwd?: string;
+  /** The -L sysroot absolute guest paths are looked up in first; none by default. */
+  prefix?: PathPrefix;
 }

@@ -1,5 +1,6 @@
 // Guest path arguments: reading them and resolving them against a directory fd the
-// way the *at() calls do (Node only has path-based calls).
+// way the *at() calls do (Node only has path-based calls). Every path-taking syscall
+// goes through joinAt, which is where the -L prefix applies to absolute paths.
 import { resolve } from 'node:path';
 import { AT_FDCWD } from './constants.js';
 import { E, SysError } from './errno.js';
@@ -26,11 +27,11 @@ function baseDir(p: GuestProcess, dirfd: number): string {
 /**
  * The absolute host path for (dirfd, path); an empty path is ENOENT. It is joined, not
  * normalized: the host resolves '..' and symlinks as Linux would, and a trailing '/'
- * still demands a directory.
+ * still demands a directory. An absolute path is looked up under the -L prefix first.
  */
 export function joinAt(p: GuestProcess, dirfd: number, path: string): string {
   if (path === '') throw new SysError(E.ENOENT);
-  return path.startsWith('/') ? path : `${baseDir(p, dirfd).replace(/\/$/, '')}/${path}`;
+  return path.startsWith('/') ? p.prefix.hostPath(path) : `${baseDir(p, dirfd).replace(/\/$/, '')}/${path}`;
 }
 
 /** joinAt, with /proc/self links followed to where the guest's would lead. */

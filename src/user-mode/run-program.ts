@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { parseElf, type ElfFile } from '../loader/elf.js';
 import { loadImage } from '../loader/image.js';
+import { loadInterpreter } from '../loader/interp.js';
 import {
   AT_BASE, AT_CLKTCK, AT_EGID, AT_ENTRY, AT_EUID, AT_FLAGS, AT_GID, AT_HWCAP, AT_HWCAP2,
   AT_PAGESZ, AT_PHDR, AT_PHENT, AT_PHNUM, AT_SECURE, AT_UID, buildStack,
 } from '../loader/stack.js';
 import { AddressSpace, GUARD_SIZE, GuestFault, WINDOW_SIZE } from '../memory/address-space.js';
 import { GuestExit, Kernel } from '../syscalls/kernel.js';
+import { PathPrefix } from '../syscalls/path-prefix.js';
 import { CpuState, Exit } from '../translate/cpu-state.js';
 import { Translator } from '../translate/translator.js';
 import type { Log } from './log.js';
@@ -25,6 +27,8 @@ export interface ProgramOptions {
   argv: string[];
   envp: string[];
   stackSize: number;
+  /** -L: the guest sysroot absolute paths (and the interpreter) are looked up in first. */
+  prefix?: string;
   seed?: number;
   strace: boolean;
   log: Log;
@@ -50,11 +54,14 @@ function readProgram(path: string, machine: number): { bytes: Uint8Array; elf: E
 
 export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
   const { bytes, elf } = readProgram(o.path, target.elfMachine);
-  if (elf.interpreter !== null) {
-    throw new LoadError(`dynamically linked programs (interpreter ${elf.interpreter}) are not supported yet`);
-  }
+  const prefix = new PathPrefix(o.prefix);
   const mem = new AddressSpace();
+  const mmapTop = STACK_TOP - o.stackSize - STACK_GAP;
   const image = loadImage(mem, elf, bytes);
+  // A dynamically linked program starts in its interpreter, which maps the rest.
+  const interp = elf.interpreter === null
+    ? null
+    : loadInterpreter(mem, elf.interpreter, prefix, target.elfMachine, mmapTop);
   const random = randomSource(o.seed);
   const atRandom = new Uint8Array(16);
   random(atRandom);
@@ -69,8 +76,9 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
     random: atRandom,
     auxv: [
       [AT_PHDR, image.phdr], [AT_PHENT, elf.phentsize], [AT_PHNUM, elf.phnum], [AT_PAGESZ, 4096],
-      [AT_BASE, 0], [AT_FLAGS, 0], [AT_ENTRY, image.entry], [AT_UID, uid], [AT_EUID, uid],
-      [AT_GID, gid], [AT_EGID, gid], [AT_SECURE, 0], [AT_HWCAP, target.hwcap], [AT_HWCAP2, target.hwcap2],
+      [AT_BASE, interp?.bias ?? 0], [AT_FLAGS, 0], [AT_ENTRY, image.entry], [AT_UID, uid], [AT_EUID, uid],
+      [AT_GID, gid], [AT_EGID, gid], [AT_SECURE, 0], [AT_HWCAP, target.hwcap],
+      ...(target.hwcap2 !== undefined ? [[AT_HWCAP2, target.hwcap2] as const] : []),
       [AT_CLKTCK, 100], ...target.extraAuxv,
     ],
   });
@@ -80,13 +88,14 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
     mem,
     abi: target.linux,
     brk: image.end,
-    mmapTop: stack.bottom - STACK_GAP,
+    mmapTop,
     argv: o.argv,
     envp: o.envp,
     exePath: o.path,
     strace: strace ? (line) => log.write(line) : undefined,
     report: (message) => log.write(`tsqemu: ${message}`),
     random,
+    prefix,
   });
   const translator = new Translator(target.ops, mem, {
     singleBlock: log.has('exec') || log.has('cpu'),
@@ -100,7 +109,7 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
   });
   const state = new CpuState(target.ops.slotCount, target.ops.vectorBytes);
   target.setStart(state, stack.sp);
-  return runLoop(target, translator, kernel, state, image.entry, mem, log);
+  return runLoop(target, translator, kernel, state, interp?.entry ?? image.entry, mem, log);
 }
 
 function runLoop(
