@@ -2,7 +2,7 @@
 // file to load, no TypeScript at run time).
 import { build } from 'esbuild';
 
-const commands = ['tsqemu-aarch64'];
+const commands = ['tsqemu-aarch64', 'tsqemu-riscv64'];
 
 await build({
   entryPoints: commands.map((c) => ({ in: `src/cli/${c}.ts`, out: c })),

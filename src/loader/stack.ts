@@ -13,7 +13,8 @@ export interface StackSpec {
   argv: readonly string[];
   envp: readonly string[];
   execfn: string;
-  platform: string;
+  /** AT_PLATFORM; omitted when undefined. */
+  platform?: string;
   random: Uint8Array; // 16 bytes
   /** auxv entries other than AT_RANDOM, AT_EXECFN, AT_PLATFORM and AT_NULL. */
   auxv: ReadonlyArray<readonly [number, number]>;
@@ -41,7 +42,7 @@ export function buildStack(mem: AddressSpace, spec: StackSpec): BuiltStack {
   const execfn = put(cstring(spec.execfn));
   const env = [...spec.envp].reverse().map((s) => put(cstring(s))).reverse();
   const args = [...spec.argv].reverse().map((s) => put(cstring(s))).reverse();
-  const platform = put(cstring(spec.platform));
+  const platform = spec.platform === undefined ? undefined : put(cstring(spec.platform));
   p -= p % 16;
   const random = put(spec.random);
 
@@ -49,7 +50,7 @@ export function buildStack(mem: AddressSpace, spec: StackSpec): BuiltStack {
     ...spec.auxv,
     [AT_RANDOM, random],
     [AT_EXECFN, execfn],
-    [AT_PLATFORM, platform],
+    ...(platform === undefined ? [] : [[AT_PLATFORM, platform] as const]),
     [AT_NULL, 0],
   ];
   const words = 1 + args.length + 1 + env.length + 1 + 2 * auxv.length;

@@ -8,10 +8,11 @@ export interface UserTarget {
   readonly ops: TargetOps;
   readonly elfMachine: number;
   readonly linux: LinuxAbi;
-  /** AT_PLATFORM string. */
-  readonly platform: string;
+  /** AT_PLATFORM string; none when undefined (riscv64 Linux gives none). */
+  readonly platform?: string;
   readonly hwcap: number;
-  readonly hwcap2: number;
+  /** AT_HWCAP2; none when undefined. */
+  readonly hwcap2?: number;
   /** Extra auxv entries this ISA's Linux provides (e.g. AT_MINSIGSTKSZ). */
   readonly extraAuxv: ReadonlyArray<readonly [number, number]>;
   /** Registers at process entry (stack pointer; everything else zero). */

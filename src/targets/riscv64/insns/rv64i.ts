@@ -250,9 +250,9 @@ const BRANCHES: ReadonlyArray<[string, string, (a: Pair, b: Pair) => string]> = 
   ['beq', '000', eq64],
   ['bne', '001', (a, b) => `!(${eq64(a, b)})`],
   ['blt', '100', lt64],
-  ['bge', '101', (a, b) => `!${lt64(a, b)}`],
+  ['bge', '101', (a, b) => `!(${lt64(a, b)})`],
   ['bltu', '110', ltu64],
-  ['bgeu', '111', (a, b) => `!${ltu64(a, b)}`],
+  ['bgeu', '111', (a, b) => `!(${ltu64(a, b)})`],
 ];
 
 function branchText(name: string, f: Fields, pc: number): string {
