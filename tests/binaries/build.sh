@@ -4,12 +4,26 @@
 # fully determined by the source and the toolchain.  Safe to re-run; the
 # build is reproducible, so unchanged sources give identical binaries.
 #
+# The programs in DYN_NAMES are also built dynamically linked (PIE, against
+# Debian's cross sysroot /usr/aarch64-linux-gnu) into aarch64-dyn/<name>; those
+# in DYN_ONLY are built only that way.
+#
 # usage: tests/binaries/build.sh [name...]      (default: every src/*.c)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cc="${CC:-aarch64-linux-gnu-gcc}"
 cflags=(-O2 -static -ffp-contract=off -Wall -Wextra)
+dyn_cflags=(-O2 -ffp-contract=off -Wall -Wextra)
+DYN_NAMES=(hello printf strings malloc args dynlink)
+DYN_ONLY=(dynlink)
+
+contains() {
+    local needle="$1" x
+    shift
+    for x in "$@"; do [ "$x" = "$needle" ] && return 0; done
+    return 1
+}
 
 if ! command -v "$cc" >/dev/null 2>&1; then
     echo "build.sh: $cc not found (apt-get install gcc-aarch64-linux-gnu)" >&2
@@ -17,7 +31,7 @@ if ! command -v "$cc" >/dev/null 2>&1; then
 fi
 
 cd "$here"
-mkdir -p aarch64
+mkdir -p aarch64 aarch64-dyn
 
 if [ "$#" -gt 0 ]; then
     names=("$@")
@@ -37,7 +51,14 @@ for name in "${names[@]}"; do
         # floating-point operations across rounding-mode changes.
         mathfp) extra=(-frounding-math -lm) ;;
     esac
-    echo "CC  src/$name.c -> aarch64/$name"
-    "$cc" "${cflags[@]}" -o "aarch64/$name.tmp" "src/$name.c" "${extra[@]}"
-    mv -f "aarch64/$name.tmp" "aarch64/$name"
+    if ! contains "$name" "${DYN_ONLY[@]}"; then
+        echo "CC  src/$name.c -> aarch64/$name"
+        "$cc" "${cflags[@]}" -o "aarch64/$name.tmp" "src/$name.c" "${extra[@]}"
+        mv -f "aarch64/$name.tmp" "aarch64/$name"
+    fi
+    if contains "$name" "${DYN_NAMES[@]}"; then
+        echo "CC  src/$name.c -> aarch64-dyn/$name (dynamic)"
+        "$cc" "${dyn_cflags[@]}" -o "aarch64-dyn/$name.tmp" "src/$name.c" "${extra[@]}"
+        mv -f "aarch64-dyn/$name.tmp" "aarch64-dyn/$name"
+    fi
 done

@@ -15,13 +15,28 @@
 # with stdin from the case's "stdin" string, or /dev/null when it has none.
 # tests/e2e/binaries.test.ts runs tsqemu in exactly the same way.
 #
-# usage: tests/binaries/record-goldens.sh [case-name...]   (default: all)
+# usage: tests/binaries/record-goldens.sh [--dyn] [case-name...]   (default: all)
 # GOLDEN_DIR=<dir> writes somewhere else (used to check determinism).
+# --dyn records the dynamically linked programs instead: the cases in
+# aarch64-dyn/cases.json, binaries from aarch64-dyn/, goldens in
+# aarch64-dyn/golden/, and qemu runs with -L $SYSROOT (default
+# /usr/aarch64-linux-gnu); tests/e2e/dynamic.test.ts is their test.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-golden="${GOLDEN_DIR:-$here/golden}"
+bindir=aarch64
+cases_file="$here/cases.json"
+golden_default="$here/golden"
+emu_args=()
+if [ "${1:-}" = --dyn ]; then
+    shift
+    bindir=aarch64-dyn
+    cases_file="$here/aarch64-dyn/cases.json"
+    golden_default="$here/aarch64-dyn/golden"
+    emu_args=(-L "${SYSROOT:-/usr/aarch64-linux-gnu}")
+fi
+golden="${GOLDEN_DIR:-$golden_default}"
 qemu="$(command -v qemu-aarch64 || true)"
 if [ -z "$qemu" ]; then
     echo "record-goldens.sh: qemu-aarch64 not found (apt-get install qemu-user)" >&2
@@ -56,7 +71,7 @@ for (const f of out) {
   if (f.includes("\0")) throw new Error("NUL byte in cases.json field");
   process.stdout.write(f + "\0");
 }
-' "$here/cases.json" "$@" >"$work/cases"
+' "$cases_file" "$@" >"$work/cases"
 
 count=0
 while IFS= read -r -d '' name; do
@@ -97,7 +112,7 @@ while IFS= read -r -d '' name; do
         (
             cd "$root"
             exec env -i PATH=/usr/bin:/bin LANG=C ${envs[@]+"${envs[@]}"} \
-                "$qemu" "tests/binaries/aarch64/$binary" ${args[@]+"${args[@]}"} \
+                "$qemu" ${emu_args[@]+"${emu_args[@]}"} "tests/binaries/$bindir/$binary" ${args[@]+"${args[@]}"} \
                 <"$stdin_file" >"$golden/$name.stdout" 2>"$golden/$name.stderr"
         )
     } 2>/dev/null || status=$?
