@@ -131,7 +131,7 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
     return fail(`internal error: ${(err as Error).message} (set TSQEMU_DEBUG=1 for details)`);
   }
   log.close();
-  finish(outcome);
+  finish(outcome, target.coreDumpMessage ?? true);
 }
 
 const SIGNAL_NAMES: Record<number, [NodeJS.Signals, string]> = {
@@ -144,10 +144,10 @@ const SIGNAL_NAMES: Record<number, [NodeJS.Signals, string]> = {
 };
 
 /** Leaves with the guest's status, or dies of its signal so the shell sees the same. */
-function finish(outcome: Outcome): never {
+function finish(outcome: Outcome, coreDumpMessage: boolean): never {
   if (outcome.kind === 'exit') process.exit(outcome.status & 0xff);
   const [sig, text] = SIGNAL_NAMES[outcome.signal] ?? ['SIGKILL', `Signal ${outcome.signal}`];
-  process.stderr.write(`tsqemu: uncaught target signal ${outcome.signal} (${text}) - core dumped\n`);
+  if (coreDumpMessage) process.stderr.write(`tsqemu: uncaught target signal ${outcome.signal} (${text}) - core dumped\n`);
   process.kill(process.pid, sig);
   process.exit(128 + outcome.signal);
 }

@@ -13,6 +13,12 @@ export interface UserTarget {
   readonly hwcap: number;
   /** AT_HWCAP2; none when undefined. */
   readonly hwcap2?: number;
+  /**
+   * Whether a fatal signal prints "uncaught target signal N (...) - core dumped" (default
+   * true): qemu prints it only after writing a core file, which it can do for aarch64 but
+   * not for riscv64.
+   */
+  readonly coreDumpMessage?: boolean;
   /** Extra auxv entries this ISA's Linux provides (e.g. AT_MINSIGSTKSZ). */
   readonly extraAuxv: ReadonlyArray<readonly [number, number]>;
   /** Registers at process entry (stack pointer; everything else zero). */

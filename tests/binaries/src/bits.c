@@ -5,7 +5,8 @@
  * byte swaps, bit reversal, 32-bit wraparound, sign/zero extension and
  * add-with-carry.  Division by zero and INT64_MIN / -1 are undefined in C,
  * so the AArch64 behaviour (result 0 / INT64_MIN) is exercised with
- * explicit sdiv/udiv instructions instead.
+ * explicit sdiv/udiv instructions instead (on RISC-V: div/divu/divw, whose
+ * quotient by zero is all ones, and rem/remu, whose remainder is the dividend).
  */
 #include <inttypes.h>
 #include <stdint.h>
@@ -41,6 +42,62 @@ static uint64_t reverse_loop(uint64_t x)
     return r;
 }
 
+#if defined(__riscv)
+/* No bit reversal in RV64GC + Zbb: the loop stands in for rbit. */
+static uint64_t asm_rbit(uint64_t x)
+{
+    return reverse_loop(x);
+}
+
+static uint64_t asm_clz(uint64_t x)
+{
+    uint64_t r;
+    __asm__(".option push\n.option arch, +zbb\nclz %0, %1\n.option pop" : "=r"(r) : "r"(x));
+    return r;
+}
+
+static int64_t asm_sdiv(int64_t a, int64_t b)
+{
+    int64_t r;
+    __asm__("div %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+static uint64_t asm_udiv(uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    __asm__("divu %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+static int32_t asm_sdiv32(int32_t a, int32_t b)
+{
+    int32_t r;
+    __asm__("divw %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+static int64_t asm_srem(int64_t a, int64_t b)
+{
+    int64_t r;
+    __asm__("rem %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+static uint64_t asm_urem(uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    __asm__("remu %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+static int32_t asm_srem32(int32_t a, int32_t b)
+{
+    int32_t r;
+    __asm__("remw %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+#else
 static uint64_t asm_rbit(uint64_t x)
 {
     uint64_t r;
@@ -75,6 +132,7 @@ static int32_t asm_sdiv32(int32_t a, int32_t b)
     __asm__("sdiv %w0, %w1, %w2" : "=r"(r) : "r"(a), "r"(b));
     return r;
 }
+#endif
 
 static void per_value(uint64_t a, uint64_t b)
 {
@@ -198,6 +256,14 @@ int main(void)
     printf("sdiv(7, 0) = %016" PRIx64 " udiv(7, 0) = %016" PRIx64 "\n",
            (uint64_t)asm_sdiv(seven, zero), asm_udiv((uint64_t)seven, (uint64_t)zero));
     printf("sdiv32(INT32_MIN, -1) = %08" PRIx32 "\n", (uint32_t)asm_sdiv32(min32, m1_32));
+#if defined(__riscv)
+    volatile int32_t seven32 = 7, zero32 = 0;
+    printf("sdiv32(7, 0) = %08" PRIx32 "\n", (uint32_t)asm_sdiv32(seven32, zero32));
+    printf("srem(INT64_MIN, -1) = %016" PRIx64 " srem(7, 0) = %016" PRIx64 " urem(7, 0) = %016" PRIx64 "\n",
+           (uint64_t)asm_srem(min, m1), (uint64_t)asm_srem(seven, zero), asm_urem((uint64_t)seven, (uint64_t)zero));
+    printf("srem32(INT32_MIN, -1) = %08" PRIx32 " srem32(-7, 0) = %08" PRIx32 "\n",
+           (uint32_t)asm_srem32(min32, m1_32), (uint32_t)asm_srem32(-seven32, zero32));
+#endif
 
     /* 32-bit counters wrapping around */
     volatile uint32_t counter = 0xfffffff0u;

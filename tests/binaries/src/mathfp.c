@@ -7,7 +7,10 @@
  *
  * Out-of-range float->int conversions are undefined behaviour in C, so the
  * C casts below stay in range; the saturating behaviour of the AArch64
- * conversion instructions is exercised with explicit fcvtzs/fcvtzu.
+ * conversion instructions is exercised with explicit fcvtzs/fcvtzu (RISC-V:
+ * fcvt.{l,lu,w,wu}.{d,s} with rtz, where NaN converts to the largest value).
+ * On RISC-V a further section checks the accrued flags (fflags), static
+ * rounding modes, NaN-boxing and the canonical NaN instruction by instruction.
  */
 #include <fenv.h>
 #include <float.h>
@@ -41,6 +44,42 @@ static void pf(const char *label, float f)
     printf("%-22s %.9g  %a  [%08" PRIx32 "]\n", label, (double)f, (double)f, fbits(f));
 }
 
+#if defined(__riscv)
+static int64_t fcvtzs_d(double d)
+{
+    int64_t r;
+    __asm__("fcvt.l.d %0, %1, rtz" : "=r"(r) : "f"(d));
+    return r;
+}
+
+static uint64_t fcvtzu_d(double d)
+{
+    uint64_t r;
+    __asm__("fcvt.lu.d %0, %1, rtz" : "=r"(r) : "f"(d));
+    return r;
+}
+
+static int32_t fcvtzs_w(double d)
+{
+    int32_t r;
+    __asm__("fcvt.w.d %0, %1, rtz" : "=r"(r) : "f"(d));
+    return r;
+}
+
+static uint32_t fcvtzu_w(double d)
+{
+    uint32_t r;
+    __asm__("fcvt.wu.d %0, %1, rtz" : "=r"(r) : "f"(d));
+    return r;
+}
+
+static int32_t fcvtzs_ws(float f)
+{
+    int32_t r;
+    __asm__("fcvt.w.s %0, %1, rtz" : "=r"(r) : "f"(f));
+    return r;
+}
+#else
 static int64_t fcvtzs_d(double d)
 {
     int64_t r;
@@ -75,6 +114,7 @@ static int32_t fcvtzs_ws(float f)
     __asm__("fcvtzs %w0, %s1" : "=r"(r) : "w"(f));
     return r;
 }
+#endif
 
 static void arithmetic(void)
 {
@@ -283,6 +323,111 @@ static void libm(void)
     pf("powf(2,0.5)", powf((float)y, (float)x));
 }
 
+#if defined(__riscv)
+/* One instruction with fflags cleared first; prints the result bits and the flags. */
+#define FLAGS_NAMES(f) (f) & 16 ? "NV" : "", (f) & 8 ? "DZ" : "", (f) & 4 ? "OF" : "", (f) & 2 ? "UF" : "", (f) & 1 ? "NX" : ""
+#define FP_OP(label, insn, out_t, out_c, ...)                                          \
+    do {                                                                               \
+        out_t r_;                                                                      \
+        unsigned long fl_;                                                             \
+        __asm__ volatile("fsflags zero\n" insn "\nfrflags %1" : out_c(r_), "=r"(fl_) : __VA_ARGS__ : "ft0"); \
+        uint64_t b_;                                                                   \
+        memcpy(&b_, &r_, sizeof b_ < sizeof r_ ? sizeof b_ : sizeof r_);               \
+        if (sizeof r_ == 4) b_ &= 0xffffffffu;                                          \
+        printf("%-28s %016" PRIx64 " %s%s%s%s%s\n", label, b_, FLAGS_NAMES(fl_));      \
+    } while (0)
+
+static double dfrom(uint64_t u)
+{
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+static float ffrom(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, sizeof f);
+    return f;
+}
+
+static void riscv_fp(void)
+{
+    volatile double one = 1.0, three = 3.0, zero = 0.0, big = 1e308, tiny = 1e-308, m1 = -1.0;
+    volatile double qnan = dfrom(0x7ff8000000000001ull), snan = dfrom(0x7ff0000000000001ull);
+    volatile double d25 = 2.5, dm25 = -2.5, dm05 = -0.5, inf = 1.0 / zero;
+    volatile double below_min = dfrom(0x380fffffff000000ull); /* 2^-126 - 2^-151 */
+    volatile double f_tiny = 1e-46, f_big = 1e39;
+    volatile float fone = 1.0f, fsnan = ffrom(0x7f800001u), fqnan = ffrom(0x7fc00001u), fthree = 3.0f;
+    volatile uint64_t unboxed = 0x0000000040490fdbull, boxed_pi = 0xffffffff40490fdbull;
+    double d;
+    float f;
+    long l;
+    printf("== riscv fflags\n");
+    FP_OP("fdiv.d 1/0", "fdiv.d %0, %2, %3", double, "=f", "f"(one), "f"(zero));
+    FP_OP("fdiv.d 0/0", "fdiv.d %0, %2, %3", double, "=f", "f"(zero), "f"(zero));
+    FP_OP("fdiv.d 1/3", "fdiv.d %0, %2, %3", double, "=f", "f"(one), "f"(three));
+    FP_OP("fdiv.d 1/3 rtz", "fdiv.d %0, %2, %3, rtz", double, "=f", "f"(one), "f"(three));
+    FP_OP("fdiv.d 1/3 rdn", "fdiv.d %0, %2, %3, rdn", double, "=f", "f"(one), "f"(three));
+    FP_OP("fdiv.d 1/3 rup", "fdiv.d %0, %2, %3, rup", double, "=f", "f"(one), "f"(three));
+    FP_OP("fdiv.d -1/3 rmm", "fdiv.d %0, %2, %3, rmm", double, "=f", "f"(m1), "f"(three));
+    FP_OP("fdiv.s 1/3 rup", "fdiv.s %0, %2, %3, rup", float, "=f", "f"(fone), "f"(fthree));
+    FP_OP("fsqrt.d -1", "fsqrt.d %0, %2", double, "=f", "f"(m1), "f"(zero));
+    FP_OP("fsqrt.d -0", "fsqrt.d %0, %2", double, "=f", "f"(-zero), "f"(zero));
+    FP_OP("fmul.d 1e308*1e308", "fmul.d %0, %2, %2", double, "=f", "f"(big), "f"(zero));
+    FP_OP("fmul.d 1e308*1e308 rtz", "fmul.d %0, %2, %2, rtz", double, "=f", "f"(big), "f"(zero));
+    FP_OP("fmul.d 1e-308*1e-308", "fmul.d %0, %2, %2", double, "=f", "f"(tiny), "f"(zero));
+    FP_OP("fmul.d 1e-308*1e-308 rup", "fmul.d %0, %2, %2, rup", double, "=f", "f"(tiny), "f"(zero));
+    FP_OP("fadd.d inf-inf", "fsub.d %0, %2, %2", double, "=f", "f"(inf), "f"(zero));
+    FP_OP("fadd.d qnan+1", "fadd.d %0, %2, %3", double, "=f", "f"(qnan), "f"(one));
+    FP_OP("fadd.d snan+1", "fadd.d %0, %2, %3", double, "=f", "f"(snan), "f"(one));
+    FP_OP("fsub.d 1-1 rdn", "fsub.d %0, %2, %2, rdn", double, "=f", "f"(one), "f"(zero));
+    FP_OP("fmadd.d inf*0+qnan", "fmadd.d %0, %2, %3, %4", double, "=f", "f"(inf), "f"(zero), "f"(qnan));
+    FP_OP("fnmadd.d 1*3+1", "fnmadd.d %0, %2, %3, %2", double, "=f", "f"(one), "f"(three));
+    FP_OP("fmin.d snan,1", "fmin.d %0, %2, %3", double, "=f", "f"(snan), "f"(one));
+    FP_OP("fmax.d qnan,qnan", "fmax.d %0, %2, %2", double, "=f", "f"(qnan), "f"(one));
+    FP_OP("fmin.d -0,0", "fmin.d %0, %2, %3", double, "=f", "f"(-zero), "f"(zero));
+    FP_OP("fmax.d -0,0", "fmax.d %0, %2, %3", double, "=f", "f"(-zero), "f"(zero));
+    FP_OP("feq.d snan,1", "feq.d %0, %2, %3", long, "=r", "f"(snan), "f"(one));
+    FP_OP("feq.d qnan,1", "feq.d %0, %2, %3", long, "=r", "f"(qnan), "f"(one));
+    FP_OP("flt.d qnan,1", "flt.d %0, %2, %3", long, "=r", "f"(qnan), "f"(one));
+    FP_OP("fle.d -0,0", "fle.d %0, %2, %3", long, "=r", "f"(-zero), "f"(zero));
+    FP_OP("fclass.d snan", "fclass.d %0, %2", long, "=r", "f"(snan), "f"(one));
+    FP_OP("fclass.d -tiny/1e10", "fdiv.d ft0, %2, %3\nfclass.d %0, ft0", long, "=r", "f"(-tiny), "f"(1e10));
+    FP_OP("fcvt.w.d nan", "fcvt.w.d %0, %2, rtz", long, "=r", "f"(qnan), "f"(one));
+    FP_OP("fcvt.wu.d -1", "fcvt.wu.d %0, %2, rtz", long, "=r", "f"(m1), "f"(one));
+    FP_OP("fcvt.wu.d -0.5 rtz", "fcvt.wu.d %0, %2, rtz", long, "=r", "f"(dm05), "f"(one));
+    FP_OP("fcvt.wu.d 1e308", "fcvt.wu.d %0, %2, rtz", long, "=r", "f"(big), "f"(one));
+    FP_OP("fcvt.lu.d -inf", "fcvt.lu.d %0, %2, rtz", long, "=r", "f"(-inf), "f"(one));
+    FP_OP("fcvt.l.d 2.5 rne", "fcvt.l.d %0, %2, rne", long, "=r", "f"(d25), "f"(one));
+    FP_OP("fcvt.l.d 2.5 rmm", "fcvt.l.d %0, %2, rmm", long, "=r", "f"(d25), "f"(one));
+    FP_OP("fcvt.l.d -2.5 rdn", "fcvt.l.d %0, %2, rdn", long, "=r", "f"(dm25), "f"(one));
+    FP_OP("fcvt.l.d -2.5 rup", "fcvt.l.d %0, %2, rup", long, "=r", "f"(dm25), "f"(one));
+    FP_OP("fcvt.w.s snan", "fcvt.w.s %0, %2, rtz", long, "=r", "f"(fsnan), "f"(one));
+    FP_OP("fcvt.s.d 1e-46", "fcvt.s.d %0, %2", float, "=f", "f"(f_tiny), "f"(one));
+    FP_OP("fcvt.s.d 1e39", "fcvt.s.d %0, %2", float, "=f", "f"(f_big), "f"(one));
+    FP_OP("fcvt.s.d 1e39 rtz", "fcvt.s.d %0, %2, rtz", float, "=f", "f"(f_big), "f"(one));
+    FP_OP("fcvt.s.d 2^-126-2^-151", "fcvt.s.d %0, %2", float, "=f", "f"(below_min), "f"(one));
+    FP_OP("fcvt.d.s snan", "fcvt.d.s %0, %2", double, "=f", "f"(fsnan), "f"(one));
+    FP_OP("fcvt.d.s qnan", "fcvt.d.s %0, %2", double, "=f", "f"(fqnan), "f"(one));
+    FP_OP("fcvt.s.l 2^53+1", "fcvt.s.l %0, %2", float, "=f", "r"(9007199254740993L), "f"(one));
+    FP_OP("fcvt.d.l 2^63-1 rdn", "fcvt.d.l %0, %2, rdn", double, "=f", "r"(9223372036854775807L), "f"(one));
+    FP_OP("fcvt.d.lu 2^64-1 rtz", "fcvt.d.lu %0, %2, rtz", double, "=f", "r"(-1L), "f"(one));
+    /* NaN-boxing: a single that is not boxed reads as the canonical NaN. */
+    FP_OP("fadd.s unboxed", "fmv.d.x ft0, %2\nfadd.s %0, ft0, ft0", double, "=f", "r"(unboxed), "f"(one));
+    FP_OP("fadd.s boxed", "fmv.d.x ft0, %2\nfadd.s %0, ft0, ft0", double, "=f", "r"(boxed_pi), "f"(one));
+    FP_OP("fsgnjn.s unboxed", "fmv.d.x ft0, %2\nfneg.s %0, ft0", double, "=f", "r"(unboxed), "f"(one));
+    FP_OP("fmv.x.w unboxed", "fmv.d.x ft0, %2\nfmv.x.w %0, ft0", long, "=r", "r"(unboxed), "f"(one));
+    FP_OP("fsw unboxed", "fmv.d.x ft0, %2\nfsw ft0, %0", uint32_t, "=m", "r"(unboxed), "f"(one));
+    /* frm drives the dynamic rounding mode; fcsr holds frm and fflags together. */
+    __asm__ volatile("fsrmi 3\nfdiv.d %0, %2, %3\nfrcsr %1\nfsrmi 0" : "=f"(d), "=r"(l) : "f"(one), "f"(three));
+    printf("dynamic rup 1/3 %a fcsr %#lx\n", d, l);
+    __asm__ volatile("fscsr %2\nfadd.s %0, %3, %3\nfrcsr %1\nfscsr zero" : "=f"(f), "=r"(l) : "r"(0x5fL), "f"(fthree));
+    printf("fcsr 0x5f then fadd.s %a fcsr %#lx\n", (double)f, l);
+    (void)d;
+}
+#endif
+
 int main(void)
 {
     arithmetic();
@@ -291,5 +436,8 @@ int main(void)
     rounding_modes();
     conversions();
     libm();
+#if defined(__riscv)
+    riscv_fp();
+#endif
     return 0;
 }

@@ -24,6 +24,7 @@ export const riscv64User: UserTarget = {
   linux: riscv64LinuxAbi,
   hwcap: RISCV64_HWCAP,
   extraAuxv: [],
+  coreDumpMessage: false,
   setStart(state: CpuState, sp: number) {
     state.r[xSlot(SP)] = sp | 0;
     state.r[xSlot(SP) + 1] = 0;
