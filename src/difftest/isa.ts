@@ -56,9 +56,11 @@ export interface Exclusion {
   readonly reason: string;
   /**
    * untestable: the harness cannot run it meaningfully (syscalls, clocks);
-   * divergence: qemu departs from the architecture, or from the CPU tsqemu models.
+   * divergence: qemu departs from the architecture (tsqemu follows the architecture);
+   * cpu-model: IMPLEMENTATION DEFINED behaviour where the CPU qemu emulates and the one
+   * tsqemu models legitimately differ (identification registers, optional features).
    */
-  readonly kind: 'untestable' | 'divergence';
+  readonly kind: 'untestable' | 'divergence' | 'cpu-model';
 }
 
 export interface Command {
