@@ -489,8 +489,19 @@ function fpRint(S: CpuState, ftype: number, d: number, n: number, rounding: numb
   return exact(() => writeBits(S, f, d, fpRoundInt(f, readBits(S, f, n), fpcr, mode, isExact !== 0)));
 }
 
+/**
+ * Whether flush-to-zero leaves an op alone: no operand is a denormal and the result r
+ * is not tiny (pass 1 for ops that cannot underflow), and the rounding is to nearest
+ * when `fpcr` is given (pass 0 otherwise). Small enough for the JIT to inline.
+ */
+function fpFzOk(fpcr: number, ftype: number, r: number, x: number, y: number, z: number): boolean {
+  const min = MIN_NORMAL[ftype];
+  return (fpcr & RMODE) === 0 && Math.abs(r) > min &&
+    (Math.abs(x) >= min || x === 0) && (Math.abs(y) >= min || y === 0) && (Math.abs(z) >= min || z === 0);
+}
+
 export const runtime = {
-  fpArith, fpInexact, fpCmp, fpToInt, fpFromInt, fpCvt, fpRint, fpFlagsOut,
+  fpArith, fpInexact, fpFzOk, fpCmp, fpToInt, fpFromInt, fpCvt, fpRint, fpFlagsOut,
   fpFmaD: fmaD, fpFmaS: fmaS, fpRoundEven: roundEven, fpRoundAway: roundAway,
 };
 
@@ -502,43 +513,37 @@ const arithCall = (e: Emitter, op: number, ftype: number, d: number, n: number, 
 
 /**
  * The inline IXC/UFC update of an arithmetic result t: FPSR's flags are sticky, so the
- * exactness test runs only while IXC is clear (or, for ops that can underflow, when the
- * result is tiny and UFC is clear).
+ * exactness test runs only while IXC is clear (and for tiny results of the ops that can
+ * underflow).
  */
 function inexactCheck(e: Emitter, op: number, ftype: number, n: number, m: number, a: number, t: string): string {
   if (isMinMax(op)) return '';
-  const fpsr = e.slot(SLOT_FPSR);
   const args = [num(ftype, n), op === Op.Sqrt ? '0' : num(ftype, m), op >= Op.MAdd ? num(ftype, a) : '0'].join(', ');
   const canUnderflow = op === Op.Mul || op === Op.NMul || op === Op.Div || op >= Op.MAdd;
-  const when = canUnderflow
-    ? `(${fpsr} & ${FPSR_IXC}) === 0 || (Math.abs(${t}) <= ${MIN_NORMAL[ftype]} && (${fpsr} & ${FPSR_UFC}) === 0)`
-    : `(${fpsr} & ${FPSR_IXC}) === 0`;
+  const when = `(${e.slot(SLOT_FPSR)} & ${FPSR_IXC}) === 0${canUnderflow ? ` || Math.abs(${t}) <= ${MIN_NORMAL[ftype]}` : ''}`;
   return `if (${when}) ${orFpsr(e, `H.fpInexact(${op}, ${ftype}, ${args}, ${t})`)} `;
 }
 
 /**
  * Inline arithmetic: `value` computed from the operands as numbers; kept when finite
- * (or, for min/max, not NaN) in the default mode, else the helper recomputes it.
+ * (or, for min/max, not NaN) in the default mode, or under FZ alone when flushing
+ * changes nothing (H.fpFzOk); else the helper recomputes it. The code is kept short:
+ * V8 does not optimize functions past a bytecode size, and a region has many of these.
  */
 function emitArith(e: Emitter, op: number, ftype: number, d: number, n: number, m: number, a: number, value: string): string {
   if (ftype === HALF) return arithCall(e, op, ftype, d, n, m, a);
   const t = e.tmp();
   const minMax = isMinMax(op);
   const rounded = ftype === 0 && !minMax && op < Op.MAdd ? `Math.fround(${value})` : value;
-  const operands = [num(ftype, n)];
-  if (op !== Op.Sqrt) operands.push(num(ftype, m));
-  if (op >= Op.MAdd) operands.push(num(ftype, a));
-  // Under FZ (round to nearest) the plain result stands when no operand is denormal and
-  // the result is not tiny; that check runs only when FPCR is not 0.
-  const normal = operands.map((o) => notDenormal(ftype, o)).join(' && ');
+  const x = num(ftype, n), y = op === Op.Sqrt ? '0' : num(ftype, m), z = op >= Op.MAdd ? num(ftype, a) : '0';
   const ok = minMax
-    ? `${t} === ${t} && ((${fpcr(e)} & ${FZ}) === 0 || ${normal})`
-    : `${t} - ${t} === 0 && ((${fpcr(e)} & ${RMODE_FZ}) === 0 || ((${fpcr(e)} & ${RMODE}) === 0 && Math.abs(${t}) > ${MIN_NORMAL[ftype]} && ${normal}))`;
+    ? `${t} === ${t} && ((${fpcr(e)} & ${FZ}) === 0 || H.fpFzOk(0, ${ftype}, 1, ${x}, ${y}, 0))`
+    : `${t} - ${t} === 0 && ((${fpcr(e)} & ${RMODE_FZ}) === 0 || H.fpFzOk(${fpcr(e)}, ${ftype}, ${t}, ${x}, ${y}, ${z}))`;
   return `${t} = ${rounded};\nif (${ok}) { ${inexactCheck(e, op, ftype, n, m, a, t)}${storeNum(ftype, d, t)} } else { ${arithCall(e, op, ftype, d, n, m, a)} }`;
 }
 
-/** A JS condition: the number `x` (Sn/Dn) is not a denormal (flush-to-zero leaves it alone). */
-const notDenormal = (ftype: number, x: string): string => `(Math.abs(${x}) >= ${MIN_NORMAL[ftype]} || ${x} === 0)`;
+/** A JS condition: under FZ the number `x` (Sn/Dn) is left alone (it is not a denormal). */
+const notDenormal = (ftype: number, x: string): string => `H.fpFzOk(0, ${ftype}, 1, ${x}, 0, 0)`;
 
 const BINARY: readonly ((a: string, b: string) => string)[] = [
   (a, b) => `${a} * ${b}`,
@@ -559,7 +564,7 @@ function emitCompareCode(e: Emitter, ftype: number, n: number, m: number, signal
   if (ftype === HALF) return { code: slow, c };
   const x = e.tmp(), y = e.tmp();
   const code = `${x} = ${num(ftype, n)}; ${y} = ${m < 0 ? '0' : num(ftype, m)};
-if (${x} === ${x} && ${y} === ${y} && ((${fpcr(e)} & ${FZ}) === 0 || (${notDenormal(ftype, x)} && ${notDenormal(ftype, y)}))) { ${c} = ${x} < ${y} ? 1 : ${x} > ${y} ? 2 : 0; } else { ${slow} }`;
+if (${x} === ${x} && ${y} === ${y} && ((${fpcr(e)} & ${FZ}) === 0 || H.fpFzOk(0, ${ftype}, 1, ${x}, ${y}, 0))) { ${c} = ${x} < ${y} ? 1 : ${x} > ${y} ? 2 : 0; } else { ${slow} }`;
   return { code, c };
 }
 
