@@ -1,9 +1,8 @@
 // A difftest campaign: generate cases chunk by chunk (each chunk from its own random stream,
 // so the cases depend only on the seed), run every chunk under the reference emulator and
 // under tsqemu side by side, compare, and tally per pattern.
-import { extractFields } from '../targets/common/decode-pattern.js';
 import { compareOutcomes, type FieldDiff } from './compare.js';
-import { buildCatalog, CaseGenerator, generateChunk, nameMatches, type Catalog, type CatalogEntry } from './generate.js';
+import { buildCatalog, CaseGenerator, fieldsOf, generateChunk, nameMatches, type Catalog, type CatalogEntry } from './generate.js';
 import type { Command, DifftestIsa, HarnessInfo } from './isa.js';
 import { probeHarness, runCases, SKIPPED, type Outcome } from './runner.js';
 
@@ -131,7 +130,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
         st.signatures.set(sig, (st.signatures.get(sig) ?? 0) + 1);
         // keep the lowest-numbered cases, so the report does not depend on --jobs
         if (st.examples.length < keep || tc.index < st.examples[st.examples.length - 1].index) {
-          const fields = extractFields(tc.entry.pattern, tc.word);
+          const fields = fieldsOf(isa, tc.entry, tc.word);
           st.examples.push({
             index: tc.index, id: tc.entry.id, word: tc.word, asm: safeAsm(tc.entry, fields, harness.slotAddr),
             initial: tc.state, ref: ref[i], test: test[i], diffs,

@@ -32,6 +32,7 @@ const program = new Cli('difftest')
   .option('--table', 'print per-pattern counts')
   .option('--json <file>', 'also write the full result as JSON')
   .option('--qemu <command>', 'reference emulator command (space-separated arguments)')
+  .option('--tsqemu <command>', 'tsqemu command (space-separated arguments; default: node bin/tsqemu-<arch>.js)')
   .option('--list', 'list the patterns and exclusions, run nothing')
   .option('--quiet', 'no progress on stderr')
   .parse();
@@ -47,6 +48,7 @@ interface Opts {
   table?: boolean;
   json?: string;
   qemu?: string;
+  tsqemu?: string;
   list?: boolean;
   quiet?: boolean;
 }
@@ -65,10 +67,15 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  const qemu = o.qemu ? { command: o.qemu.split(/\s+/)[0], args: o.qemu.split(/\s+/).slice(1) } : undefined;
+  const words = (s: string): { command: string; args: string[] } => {
+    const w = s.trim().split(/\s+/);
+    return { command: w[0], args: w.slice(1) };
+  };
+  const qemu = o.qemu ? words(o.qemu) : undefined;
+  const tsqemu = o.tsqemu ? words(o.tsqemu) : undefined;
   let last = 0;
   const result = await runCampaign({
-    isa, count: o.count, seed: o.seed, patterns: o.pattern, jobs: o.jobs, chunkSize: o.chunk, root: ROOT, qemu,
+    isa, count: o.count, seed: o.seed, patterns: o.pattern, jobs: o.jobs, chunkSize: o.chunk, root: ROOT, qemu, tsqemu,
     keepExamples: Math.max(o.examples, 5),
     onProgress: o.quiet ? undefined : (done, total, bad) => {
       if (Date.now() - last < 2000 && done < total) return;

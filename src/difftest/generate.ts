@@ -69,7 +69,7 @@ export class WordSampler {
     const def = this.catalog.isa.decode(word);
     if (def !== e.def) return def ? `decodes as ${def.name}` : 'does not decode';
     if (e.partial.length) {
-      const f = extractFields(e.pattern, word);
+      const f = fieldsOf(this.catalog.isa, e, word);
       const x = e.partial.find((r) => r.when!(f));
       if (x) return `excluded: ${x.reason}`;
     }
@@ -81,26 +81,35 @@ export class WordSampler {
     const wmask = e.width === 32 ? 0xffffffff : 0xffff;
     let st = this.stats.get(e.index);
     if (!st) this.stats.set(e.index, (st = { tries: 0, hits: 0 }));
-    const lowYield = st.tries >= 512 && st.hits * 50 < st.tries;
+    const lowYield = (): boolean => st.tries >= 512 && st.hits * 50 < st.tries;
     let table = this.tables.get(e.index);
-    if (lowYield && table === undefined) table = this.enumerate(e);
-    if (table) {
-      if (table.length === 0) return null;
-      const regBits = this.registerBits(e);
-      for (let i = 0; i < 256; i++) {
-        const w = ((table[rng.below(table.length)] | (rng.u32() & regBits) | e.pattern.value) & wmask) >>> 0;
+    if (table === undefined && !lowYield()) {
+      // plain rejection sampling while it works
+      const free = ~e.pattern.mask & wmask;
+      for (let i = 0; i < 512; i++) {
+        const w = ((rng.u32() & free) | e.pattern.value) >>> 0;
+        st.tries++;
+        if (this.reject(e, w) === null) {
+          st.hits++;
+          return w;
+        }
+      }
+      if (!lowYield()) return null;
+    }
+    if (table === undefined) table = this.enumerate(e);
+    if (table === null) {
+      // too many free bits to enumerate: keep drawing
+      const free = ~e.pattern.mask & wmask;
+      for (let i = 0; i < 4096; i++) {
+        const w = ((rng.u32() & free) | e.pattern.value) >>> 0;
         if (this.reject(e, w) === null) return w;
       }
       return null;
     }
-    const free = ~e.pattern.mask & wmask;
-    for (let i = lowYield ? 4096 : 512; i > 0; i--) {
-      const w = ((rng.u32() & free) | e.pattern.value) >>> 0;
-      st.tries++;
-      if (this.reject(e, w) === null) {
-        st.hits++;
-        return w;
-      }
+    const regBits = this.registerBits(e);
+    for (let i = 0; i < 256 && table.length > 0; i++) {
+      const w = ((table[rng.below(table.length)] | (rng.u32() & regBits) | e.pattern.value) & wmask) >>> 0;
+      if (this.reject(e, w) === null) return w;
     }
     return null;
   }
@@ -132,6 +141,11 @@ export class WordSampler {
     this.tables.set(e.index, t);
     return t;
   }
+}
+
+/** The fields of `word` as the ISA's decoder presents them to `when` and `asm`. */
+export function fieldsOf(isa: DifftestIsa, e: CatalogEntry, word: number): Fields {
+  return isa.fieldsOf ? isa.fieldsOf(e.def, e.pattern, word) : extractFields(e.pattern, word);
 }
 
 /** Writes `fields` back into `word` (the inverse of extractFields). */
@@ -174,13 +188,14 @@ export class CaseGenerator {
       const bytes = new Uint8Array(isa.stateSize);
       const draft: CaseDraft = {
         name: e.def.name,
-        fields: { ...extractFields(e.pattern, word) },
+        fields: { ...fieldsOf(isa, e, word) },
         state: new DataView(bytes.buffer),
         bytes,
       };
       isa.randomState(rng, draft, this.harness);
       const why = isa.constrain(rng, draft, this.harness);
-      const final = why === null ? encodeFields(e.pattern, word, draft.fields) : word;
+      const encode = isa.encode ?? ((_d: PatternDef, p: Pattern, w: number, f: Fields) => encodeFields(p, w, f));
+      const final = why === null ? encode(e.def, e.pattern, word, draft.fields) : word;
       const bad = why ?? (final === word ? null : this.sampler.reject(e, final));
       if (bad === null) return { index, entry: e, word: final, state: bytes };
       const key = `${e.id}: ${bad}`;

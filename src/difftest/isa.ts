@@ -3,7 +3,7 @@
 // how to constrain an instruction so the harness can run it (memory operands into the
 // window, branch targets onto the harness's landing pads), and what to leave out and why.
 // src/difftest/aarch64.ts is the aarch64 module; another ISA plugs in the same way.
-import type { Fields } from '../targets/common/decode-pattern.js';
+import type { Fields, Pattern } from '../targets/common/decode-pattern.js';
 import type { Rng } from './rng.js';
 
 /** An instruction pattern as a target's decode table describes it (a subset of InsnDef). */
@@ -78,6 +78,13 @@ export interface DifftestIsa {
   decode(word: number): PatternDef | null;
   /** Instruction width in bits for a pattern (16 for compressed forms). */
   widthOf(def: PatternDef): 16 | 32;
+  /**
+   * The fields `def.asm` and `when` see for `word` (default: the pattern's fields; an ISA
+   * whose decoder adds derived fields, such as riscv64's scattered `imm`, adds them here).
+   */
+  fieldsOf?(def: PatternDef, pattern: Pattern, word: number): Fields;
+  /** The word for changed fields (default: the pattern's fields written back into `word`). */
+  encode?(def: PatternDef, pattern: Pattern, word: number, fields: Fields): number;
   readonly stateSize: number;
   readonly stateFields: readonly StateField[];
   /** The harness binary, relative to the repository root. */

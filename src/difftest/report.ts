@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractFields } from '../targets/common/decode-pattern.js';
 import type { CampaignResult, Mismatch, PatternStats } from './campaign.js';
+import { fieldsOf } from './generate.js';
 import type { DifftestIsa } from './isa.js';
 
 const hex8 = (w: number): string => (w >>> 0).toString(16).padStart(8, '0');
@@ -65,7 +65,7 @@ function initialLine(isa: DifftestIsa, m: Mismatch, names: readonly string[]): s
 /** The text of one mismatching case. */
 export function formatMismatch(isa: DifftestIsa, r: CampaignResult, m: Mismatch, objdump: Map<number, string> | null): string {
   const entry = r.catalog.entries.find((e) => e.id === m.id)!;
-  const fields = extractFields(entry.pattern, m.word);
+  const fields = fieldsOf(isa, entry, m.word);
   const diffNames = m.diffs.map((d) => d.field);
   const operands = isa.operandFields(entry.def.name, fields).filter((n) => !diffNames.includes(n));
   const lines = [
