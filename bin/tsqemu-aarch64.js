@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/tsqemu-aarch64.js';
+require('./launch.js')('tsqemu-aarch64');

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/tsqemu-riscv64.js';
+require('./launch.js')('tsqemu-riscv64');

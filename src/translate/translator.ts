@@ -54,6 +54,8 @@ const HOT_THRESHOLD = 50;
 /** Most instructions in one region, and in one basic block. */
 const MAX_REGION_INSNS = 512;
 const MAX_BLOCK_INSNS = 128;
+/** Characters of generated JS after which a region takes no more blocks. */
+const MAX_REGION_CODE = 24_000;
 /** Successors farther than this from the entry start a region of their own. */
 const REGION_REACH = 0x1000;
 
@@ -180,7 +182,12 @@ export class Translator {
     const looping = blocks.size > 1 || [...blocks.values()].some((b) => b.at(-1)!.successors.includes(entry));
     const e = new Emitter(new Set(blocks.keys()), looping);
     const code = new Map<number, string>();
+    const compiled: Insn[] = [];
+    let size = 0;
     for (const [pc, insns] of blocks) {
+      // V8 does not optimize very large functions: blocks past the budget are left out,
+      // and jumps to them leave the region through the dispatcher's default case.
+      if (size > MAX_REGION_CODE) break;
       e.known.clear();
       this.target.startBlock(e);
       const parts: string[] = [];
@@ -190,12 +197,15 @@ export class Translator {
       }
       const last = insns.at(-1)!;
       if (!last.endsBlock) parts.push(e.jump(last.pc + last.size));
-      code.set(pc, parts.join('\n'));
+      const text = parts.join('\n');
+      size += text.length;
+      code.set(pc, text);
+      compiled.push(...insns);
     }
     const body = e.finish(code, entry);
     // A plain Function (not a factory returning a closure): V8 compiles it once, eagerly.
     const fn = new Function('S', 'C', body) as RegionFn;
-    return new Region(entry, fn, pagesOf([...blocks.values()].flat()), 1);
+    return new Region(entry, fn, pagesOf(compiled), 1);
   }
 
   /**
