@@ -3,11 +3,11 @@
 // number-based lane helpers of softfloat/fast-fp.ts the fast paths call (fused
 // multiply-adds that return NaN when they cannot be exact, and the roundings JS lacks).
 import {
-  DOUBLE, FpEnv, HALF, Rounding, SINGLE, fixedToFp, fpAdd, fpCompare, fpConvert, fpConvertFromHalf, fpDiv, fpMinMax,
+  DOUBLE, FPSR_IXC, FPSR_UFC, FpEnv, HALF, Rounding, SINGLE, fixedToFp, fpAdd, fpCompare, fpConvert, fpConvertFromHalf, fpDiv, fpMinMax,
   fpMul, fpMulAdd, fpRSqrtEstimate, fpRecipEstimate, fpRecpX, fpRoundInt, fpSqrt, fpStepFused, fpToFixed,
   unsignedEstimate, type Fmt,
 } from './simd-softfloat.js';
-import { fmaD, fmaS, roundAway, roundEven } from '../softfloat/fast-fp.js';
+import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
 
 /** Operations of the slow path. */
 export const enum FOp {
@@ -167,4 +167,60 @@ function simdFpSlow(v32: Int32Array, op: FOp, shape: FShape, sz: number, count: 
   return env.flags;
 }
 
-export const fpRuntime = { simdFpSlow, simdFmaS: fmaS, simdFmaD: fmaD, simdRoundEven: roundEven, simdRoundAway: roundAway };
+const MIN_NORMAL = [0, 0, 2 ** -126, 2 ** -1022];
+
+/**
+ * IXC/UFC of one lane of a default-mode arithmetic op whose round-to-nearest result r is
+ * finite, from error-free transformations; -1 when they cannot tell (tiny results,
+ * double-precision fused ops, extreme magnitudes): the caller then runs the slow path.
+ * a, b, c are the operands as the fast path used them (FMLS's a already negated).
+ */
+function simdFpCheck(op: FOp, sz: number, a: number, b: number, c: number, r: number): number {
+  if (!(a - a === 0 && b - b === 0)) return 0; // e.g. x / inf: an exact zero
+  const min = MIN_NORMAL[sz];
+  switch (op) {
+    case FOp.Add:
+    case FOp.Sub:
+    case FOp.Abd: {
+      // Tiny sums are exact; a single-precision sum is also inexact when rounding it moved it.
+      const y = op === FOp.Add ? b : -b;
+      const s = a + y;
+      return (sz === 2 && Math.abs(s) !== Math.abs(r)) || sumError(a, y, s) !== 0 ? FPSR_IXC : 0;
+    }
+    case FOp.Mul: {
+      if (r === 0 && (a === 0 || b === 0)) return 0;
+      if (sz === 2) {
+        const p = a * b; // exact
+        return p === r ? 0 : Math.abs(p) < min ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+      }
+      if (Math.abs(r) <= min) return -1;
+      const e = productError(a, b, r);
+      return e !== e ? -1 : e !== 0 ? FPSR_IXC : 0;
+    }
+    case FOp.Div: {
+      if (a === 0) return 0;
+      if (Math.abs(r) <= min) return -1;
+      if (sz === 2) return r * b !== a ? FPSR_IXC : 0; // r*b is exact
+      const ph = r * b, pl = productError(r, b, ph);
+      return pl !== pl ? -1 : a - ph !== pl ? FPSR_IXC : 0; // a - ph is exact (Sterbenz)
+    }
+    case FOp.Sqrt: {
+      if (a === 0) return 0;
+      if (sz === 2) return r * r !== a ? FPSR_IXC : 0;
+      const ph = r * r, pl = productError(r, r, ph);
+      return pl !== pl ? -1 : a - ph !== pl ? FPSR_IXC : 0;
+    }
+    case FOp.Mla:
+    case FOp.Mls: {
+      if (Math.abs(r) <= min) return r === 0 && c === 0 && (a === 0 || b === 0) ? 0 : -1;
+      if (sz === 3) return -1;
+      const p = a * b, s = p + c;
+      return s !== r || sumError(p, c, s) !== 0 ? FPSR_IXC : 0;
+    }
+    default:
+      return -1;
+  }
+}
+
+export const fpRuntime = {
+  simdFpCheck, simdFpSlow, simdFmaS: fmaS, simdFmaD: fmaD, simdRoundEven: roundEven, simdRoundAway: roundAway };

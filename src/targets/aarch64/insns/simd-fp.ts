@@ -106,11 +106,21 @@ function inRange(x: string, sz: number, unsigned: boolean): string {
   return unsigned ? `${x} >= 0 && ${x} < 18446744073709551616` : `${x} >= -9223372036854775808 && ${x} < 9223372036854775808`;
 }
 
-/** An integer lane as a JS number (exactly, or correctly rounded for 64-bit lanes). */
-function intLane(c: Code, reg: number, sz: number, i: number, unsigned: boolean): string {
-  if (sz === 2) return c.lane(reg, 2, i, !unsigned);
+/** Ops whose results may be inexact (checked by H.simdFpCheck while FPSR.IXC is clear). */
+const CHECKED = new Set([FOp.Add, FOp.Sub, FOp.Abd, FOp.Mul, FOp.Div, FOp.Sqrt, FOp.Mla, FOp.Mls]);
+/** Ops that can underflow: a tiny result is checked even once IXC is set. */
+const CAN_UNDERFLOW = new Set([FOp.Mul, FOp.Div, FOp.Mla, FOp.Mls]);
+const MIN_NORMAL = [0, 0, 2 ** -126, 2 ** -1022];
+const FPSR_IXC = 16;
+
+/** An integer lane as a JS number (exact, or correctly rounded for 64-bit lanes), and its exactness test. */
+function intLane(c: Code, reg: number, sz: number, i: number, unsigned: boolean): { v: string; exact: string } {
+  if (sz === 2) return { v: c.lane(reg, 2, i, !unsigned), exact: '' };
   const p = c.pair(reg, i);
-  return c.let(`H.toNumber${unsigned ? 'U' : 'S'}64(${p.lo}, ${p.hi})`);
+  const h = unsigned ? c.let(`${p.hi} >>> 0`) : p.hi;
+  const l = c.let(`${p.lo} >>> 0`);
+  const v = c.let(`${h} * 4294967296 + ${l}`);
+  return { v, exact: `${v} - ${h} * 4294967296 === ${l}` };
 }
 
 /** The instruction: its fast path guarded by FPCR and result checks, else the slow path. */
@@ -120,10 +130,21 @@ function emitFp(e: Emitter, k: FpCall): string {
   if (!fast) return slow;
   return emitWith(e, (c) => {
     const unsigned = UNSIGNED_OPS.has(k.op);
-    const x = (reg: number, i: number): string => (fast.kind === 'fromInt' ? intLane(c, reg, k.sz, i, unsigned) : c.fl(reg, k.sz, i));
+    const fpsr = e.slot(SLOT_FPSR);
+    const exactTests: string[] = [];
+    const x = (reg: number, i: number): string => {
+      if (fast.kind !== 'fromInt') return c.fl(reg, k.sz, i);
+      const { v, exact } = intLane(c, reg, k.sz, i, unsigned);
+      if (exact) exactTests.push(exact);
+      return v;
+    };
+    const lanes: { args: string[]; r: string; pre: string }[] = [];
     const one = (args: readonly string[]): string => {
-      const v = fast.lane(args, k.sz, k.imm);
-      return c.let(fast.kind === 'mask' ? v : k.sz === 2 && fast.kind !== 'toInt' ? `Math.fround(${v})` : v);
+      const v = c.let(fast.lane(args, k.sz, k.imm));
+      const r = fast.kind === 'mask' || fast.kind === 'toInt' || k.sz === 3 ? v : c.let(`Math.fround(${v})`);
+      const operands = k.op === FOp.Mls ? [c.let(`-${args[0]}`), ...args.slice(1)] : [...args];
+      lanes.push({ args: operands, r, pre: v });
+      return r;
     };
     const res: string[] = [];
     const ok: string[] = [`(${e.slot(SLOT_FPCR)} & ${FPCR_SLOW}) === 0`];
@@ -146,10 +167,20 @@ function emitFp(e: Emitter, k: FpCall): string {
         res.push(one(args));
       }
     }
+    // Cumulative flags the fast path owes (IXC, UFC), or -1 when only the slow path can tell.
+    let flags = '';
     switch (fast.kind) {
       case 'float': {
         const sum = res.length === 1 ? res[0] : c.let(res.join(' + '));
         ok.push(`${sum} - ${sum} === 0`);
+        if (CHECKED.has(k.op)) {
+          const f = c.mut('0');
+          const tiny = CAN_UNDERFLOW.has(k.op) ? res.map((r) => ` || Math.abs(${r}) <= ${MIN_NORMAL[k.sz]}`).join('') : '';
+          const calls = lanes.map(({ args, r }) => `H.simdFpCheck(${k.op}, ${k.sz}, ${args[0]}, ${args[1] ?? 0}, ${args[2] ?? 0}, ${r})`);
+          c.stmt(`if ((${fpsr} & ${FPSR_IXC}) === 0${tiny}) ${f} = ${calls.join(' | ')};`);
+          ok.push(`${f} >= 0`);
+          flags = f;
+        }
         break;
       }
       case 'mask':
@@ -158,10 +189,16 @@ function emitFp(e: Emitter, k: FpCall): string {
         break;
       case 'toInt':
         ok.push(...res.map((r) => inRange(r, k.sz, unsigned)));
+        flags = c.let(`(${fpsr} & ${FPSR_IXC}) === 0 && (${lanes.map(({ r, args }) => `${r} !== ${k.imm ? `${args[0]} * ${2 ** k.imm}` : args[0]}`).join(' || ')}) ? ${FPSR_IXC} : 0`);
         break;
-      default:
+      case 'fromInt': {
+        const inexact = k.sz === 2 ? lanes.map(({ r, pre }) => `${r} !== ${pre}`) : exactTests.map((t) => `!(${t})`);
+        flags = c.let(`(${fpsr} & ${FPSR_IXC}) === 0 && (${inexact.join(' || ')}) ? ${FPSR_IXC} : 0`);
+        break;
+      }
     }
     c.stmt(`if (${ok.join(' && ')}) {`);
+    if (flags) c.stmt(`if (${flags}) ${e.assign(SLOT_FPSR, `${fpsr} | ${flags}`)}`);
     if (fast.kind === 'float' || fast.kind === 'fromInt') {
       c.writeFloats(k.d, k.sz, res);
     } else if (k.sz === 2) {
@@ -209,9 +246,13 @@ function fcvtn(e: Emitter, f: Fields, odd: boolean): string {
   const slow = slowCall(e, k);
   if (!f.sz || odd) return slow;
   return emitWith(e, (c) => {
-    const v = [0, 1].map((i) => c.let(`Math.fround(${c.fl(f.rn, 3, i)})`));
+    const src = [0, 1].map((i) => c.fl(f.rn, 3, i));
+    const v = src.map((x) => c.let(`Math.fround(${x})`));
     const sum = c.let(`${v[0]} + ${v[1]}`);
+    // Inexact, and Underflow when also tiny before rounding.
+    const flags = c.let(src.map((x, i) => `(${v[i]} !== ${x} ? (Math.abs(${x}) < ${MIN_NORMAL[2]} ? 24 : 16) : 0)`).join(' | '));
     c.stmt(`if ((${e.slot(SLOT_FPCR)} & ${FPCR_SLOW}) === 0 && ${sum} - ${sum} === 0) {`);
+    c.stmt(`if (${flags}) ${e.assign(SLOT_FPSR, `${e.slot(SLOT_FPSR)} | ${flags}`)}`);
     if (f.q) c.store(`VF32[${4 * f.rd + 2}] = ${v[0]}; VF32[${4 * f.rd + 3}] = ${v[1]};`);
     else c.writeFloats(f.rd, 2, v);
     c.stmt(`} else { ${slow} }`);

@@ -241,18 +241,15 @@ export function fpDiv(x: bigint, y: bigint, f: Fmt, env: FpEnv): bigint {
   return fpRound(sign, (q << 1n) | sticky, a.exp - b.exp - k - 1, f, env);
 }
 
+/** floor(sqrt(n)) by Newton's iteration from above. */
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // Newton steps from a close float estimate.
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) break;
+    if (y >= x) return x;
     x = y;
   }
-  while (x * x > n) x -= 1n;
-  while ((x + 1n) * (x + 1n) <= n) x += 1n;
-  return x;
 }
 
 export function fpSqrt(x: bigint, f: Fmt, env: FpEnv): bigint {
@@ -532,7 +529,7 @@ export function fpRSqrtEstimate(x: bigint, f: Fmt, env: FpEnv): bigint {
     }
     fraction = (fraction << 1n) & ((1n << 52n) - 1n);
   }
-  const scaled = (exp & 1) === 0 ? 128 + Number(fraction >> 45n) : 256 + Number(fraction >> 44n);
+  const scaled = (exp & 1) === 1 ? 128 + Number(fraction >> 45n) : 256 + Number(fraction >> 44n);
   const resultExp = Math.floor((3 * bias(f) - 1 - exp) / 2);
   const est = recipSqrtEstimate(scaled);
   return (BigInt(resultExp) << BigInt(f.F)) | (BigInt(est & 255) << BigInt(f.F - 8));
