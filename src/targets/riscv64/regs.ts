@@ -10,18 +10,27 @@ export const hi = (e: Emitter, n: number): string => (n === 0 ? '0' : e.slot(xSl
 
 /** Whether an expression is a plain local, slot read or literal (safe to repeat, cannot change). */
 export const isSimple = (expr: string): boolean => /^(-?\d+|[A-Za-z_$][\w$]*|R\[\d+\])$/.test(expr);
-const isConstOrTemp = (expr: string): boolean => /^(-?\d+|t\d+)$/.test(expr);
 
-/** xN = (lo, hi); both expressions see the old register values. */
+/** Whether `expr` reads the local or state slot named `name`. */
+function reads(expr: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name.replace(/[[\]]/g, '\\$&')}(?![\\w$])`).test(expr);
+}
+
+/**
+ * xN = (lo, hi); both expressions see the old register values. The halves are written in
+ * an order where neither clobbers an input of the other, through a temp only when each
+ * reads the other's slot.
+ */
 export function setX(e: Emitter, n: number, loExpr: string, hiExpr: string): string {
   if (n === 0) return '';
   const s = xSlot(n);
-  // A constant, a temp or another slot cannot change when the high half is written first.
-  const slot = /^(?:s(\d+)|R\[(\d+)\])$/.exec(loExpr);
-  const otherSlot = slot !== null && Number(slot[1] ?? slot[2]) !== s + 1;
-  if (isConstOrTemp(loExpr) || otherSlot) return `${e.assign(s + 1, hiExpr)} ${e.assign(s, loExpr)}`;
+  const loName = e.slot(s), hiName = e.slot(s + 1);
+  const setLo = (expr: string): string => (expr === loName ? '' : e.assign(s, expr));
+  const setHi = (expr: string): string => (expr === hiName ? '' : e.assign(s + 1, expr));
+  if (!reads(loExpr, hiName)) return `${setHi(hiExpr)} ${setLo(loExpr)}`.trim();
+  if (!reads(hiExpr, loName)) return `${setLo(loExpr)} ${setHi(hiExpr)}`.trim();
   const t = e.tmp();
-  return `${t} = ${loExpr}; ${e.assign(s + 1, hiExpr)} ${e.assign(s, t)}`;
+  return `${t} = ${loExpr}; ${setHi(hiExpr)} ${e.assign(s, t)}`;
 }
 
 /** xN = sign-extended int32 expression: one int32 op and a shift. */
