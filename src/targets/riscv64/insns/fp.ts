@@ -222,6 +222,8 @@ function emitWiden(e: Emitter, f: Fields): string {
 // ---- disassembly ----
 
 const rmSuffix = (rm: number): string => (rm === DYN ? '' : `,${RM_NAMES[rm]}`);
+/** Conversions that are always exact (fcvt.d.w, fcvt.d.wu, fcvt.d.s): objdump shows no rounding mode. */
+const exactConversion = (fmt: number, kind: number): boolean => fmt === Fmt.D && kind <= 1;
 const fff = (name: string, f: Fields): string => `${name} ${fName(f.rd)},${fName(f.rs1)},${fName(f.rs2)}`;
 
 // ---- the table for one format ----
@@ -276,7 +278,7 @@ export function formatInsns(fmt: Fmt): InsnDef[] {
     ...INT_NAMES.map((it, kind): InsnDef => ({
       name: `FCVT_${F}_${it.toUpperCase()}`, pattern: `11010 ${fb} 000${kind.toString(2).padStart(2, '0')} rs1:5 rm:3 rd:5 1010011`, when: validRm,
       emit: (f, e) => emitFromInt(e, fmt, kind, f),
-      asm: (f) => `fcvt.${s}.${it} ${fName(f.rd)},${xName(f.rs1)}${rmSuffix(f.rm)}`,
+      asm: (f) => `fcvt.${s}.${it} ${fName(f.rd)},${xName(f.rs1)}${exactConversion(fmt, kind) ? '' : rmSuffix(f.rm)}`,
     })),
   ];
 }
@@ -330,6 +332,6 @@ export const convertInsns = defineInsns([
   {
     name: 'FCVT_D_S', pattern: '01000 01 00000 rs1:5 rm:3 rd:5 1010011', when: validRm,
     emit: (f, e) => emitWiden(e, f),
-    asm: (f) => `fcvt.d.s ${fName(f.rd)},${fName(f.rs1)}${rmSuffix(f.rm)}`,
+    asm: (f) => `fcvt.d.s ${fName(f.rd)},${fName(f.rs1)}`,
   },
 ]);

@@ -88,11 +88,13 @@ function csrText(f: Fields, op: number, imm: boolean): string {
     return `csrr ${xName(f.rd)},${name}`;
   }
   if (op === 1 && fp) {
+    // objdump spells out rd for the immediate form only
     const s = `fs${fp}${imm ? 'i' : ''}`;
-    return f.rd === 0 ? `${s} ${src}` : `${s} ${xName(f.rd)},${src}`;
+    return f.rd === 0 && !imm ? `${s} ${src}` : `${s} ${xName(f.rd)},${src}`;
   }
-  if (f.rd === 0) return `${['', 'csrw', 'csrs', 'csrc'][op]}${imm ? 'i' : ''} ${name},${src}`;
-  return `${OP_NAMES[op]}${imm ? 'i' : ''} ${xName(f.rd)},${name},${src}`;
+  if (f.rd === 0) return `${['', 'csrw', 'csrs', 'csrc'][op]} ${name},${src}`;
+  // objdump names the immediate forms like the register ones (csrrs a0,fflags,3)
+  return `${OP_NAMES[op]} ${xName(f.rd)},${name},${src}`;
 }
 
 export const insns: readonly InsnDef[] = [1, 2, 3].flatMap((op) =>

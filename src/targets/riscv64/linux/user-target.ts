@@ -9,7 +9,7 @@ import { riscv64Target } from '../target.js';
 import { riscv64LinuxAbi } from './abi.js';
 import { RISCV64_HWCAP } from './hwcap.js';
 
-const SP = 2, A0 = 10, A7 = 17;
+const SP = 2, TP = 4, A0 = 10, A7 = 17;
 const REG_NAMES = [
   'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
   'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6',
@@ -25,6 +25,8 @@ export const riscv64User: UserTarget = {
   hwcap: RISCV64_HWCAP,
   extraAuxv: [],
   coreDumpMessage: false,
+  stackPointerSlot: xSlot(SP),
+  threadPointerSlot: xSlot(TP),
   setStart(state: CpuState, sp: number) {
     state.r[xSlot(SP)] = sp | 0;
     state.r[xSlot(SP) + 1] = 0;
