@@ -3,6 +3,7 @@
 import { isatty } from 'node:tty';
 import { fstatSync, readFileSync, constants as host } from 'node:fs';
 import type { AddressSpace } from '../memory/address-space.js';
+import { CpuState } from '../translate/cpu-state.js';
 import type { LinuxAbi } from './abi.js';
 import { FdTable } from './fd-table.js';
 import { HostFile } from './host-file.js';
@@ -11,7 +12,9 @@ import { O_RDONLY, O_RDWR, O_WRONLY } from './open-flags.js';
 import type { KernelOptions } from './options.js';
 import { NO_PREFIX, type PathPrefix } from './path-prefix.js';
 import { ResourceLimits } from './rlimits.js';
+import { Scheduler } from './scheduler.js';
 import { SignalState } from './signal-state.js';
+import { GuestThread } from './thread.js';
 
 /** The guest's status flags for an inherited host fd (from /proc/self/fdinfo when possible). */
 function inheritedFlags(fd: number, abi: LinuxAbi): number {
@@ -52,9 +55,10 @@ export class GuestProcess {
   readonly prefix: PathPrefix;
   cwd: string;
   umask = hostUmask();
-  /** set_tid_address's clear_child_tid (used once threads exist). */
-  clearChildTid = 0;
-  robustList = { head: 0, len: 0 };
+  readonly scheduler = new Scheduler();
+  /** The thread that started the process (its tid is the pid). */
+  readonly mainThread: GuestThread;
+  private lastTid: number;
   private readonly reported = new Set<string>();
 
   constructor(readonly options: KernelOptions) {
@@ -63,6 +67,9 @@ export class GuestProcess {
     this.pid = options.pid ?? process.pid;
     this.prefix = options.prefix ?? NO_PREFIX;
     this.cwd = options.cwd ?? process.cwd();
+    this.lastTid = this.pid;
+    this.mainThread = new GuestThread(this.pid, options.mainState ?? new CpuState(0, 0));
+    this.scheduler.add(this.mainThread);
     const archProt = options.abi.archProt.reduce((bits, [bit]) => bits | bit, 0);
     this.memory = new MemoryMap(options.mem, options.brk, options.mmapTop, archProt);
     for (const fd of [0, 1, 2]) {
@@ -74,6 +81,15 @@ export class GuestProcess {
       const flags = inheritedFlags(fd, options.abi);
       this.fds.install(fd, new HostFile(fd, flags, undefined, options.abi.openFlags, { inherited: true }), false);
     }
+  }
+
+  /** A new thread of this process, runnable, continuing where `parent` is (clone). */
+  spawnThread(parent: GuestThread, stack: number, tls: number | undefined): GuestThread {
+    if (!this.options.threads) throw new Error('no thread support configured');
+    const child = new GuestThread(++this.lastTid, this.options.threads.cloneState(parent.state, stack, tls));
+    child.pc = parent.pc;
+    this.scheduler.add(child);
+    return child;
   }
 
   /** Reports `message` the first time `key` is seen. */

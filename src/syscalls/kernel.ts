@@ -8,11 +8,13 @@ import { GuestExit } from './guest-exit.js';
 import { GuestProcess } from './guest-process.js';
 import type { KernelOptions } from './options.js';
 import type { SyscallRow } from './row.js';
+import type { GuestThread } from './thread.js';
 import { SYSCALL_ROWS } from './rows/index.js';
 import { formatArgs, formatResult, straceLine, type ArgKind } from './strace.js';
 
 export type { LinuxAbi } from './abi.js';
-export type { KernelOptions } from './options.js';
+export type { KernelOptions, ThreadHost } from './options.js';
+export { GuestThread } from './thread.js';
 export type { OpenFlagBits } from './open-flags.js';
 export { GENERIC_OPEN_FLAGS } from './open-flags.js';
 export { GuestExit } from './guest-exit.js';
@@ -51,7 +53,7 @@ export class Kernel {
    * value (regToArg(lo, hi); exact below 2^53 in magnitude). Returns a non-negative
    * result or -errno (-4095..-1). Throws GuestExit for exit / exit_group.
    */
-  syscall(nr: number, args: ArrayLike<number>): number {
+  syscall(nr: number, args: ArrayLike<number>, thread: GuestThread = this.process.mainThread): number {
     const a = [0, 1, 2, 3, 4, 5].map((i) => args[i] ?? 0);
     const name = this.options.abi.syscalls.get(nr);
     const row = name !== undefined ? ROWS.get(name) : undefined;
@@ -59,22 +61,22 @@ export class Kernel {
     if (!row) {
       const label = name ?? `syscall_${nr}`;
       this.process.reportOnce(`nr:${nr}`, `unsupported syscall ${nr}${name ? ` (${name})` : ''}`);
-      strace?.(straceLine(this.process.pid, label, formatArgs(UNKNOWN_ARGS, a, this.options),
+      strace?.(straceLine(thread.tid, label, formatArgs(UNKNOWN_ARGS, a, this.options),
         formatResult('dec', -E.ENOSYS)));
       return -E.ENOSYS;
     }
     const argText = strace ? formatArgs(row.args, a, this.options) : '';
     let r: number;
     try {
-      r = row.run(this.process, a);
+      r = row.run(this.process, a, thread);
     } catch (err) {
       if (err instanceof GuestExit) {
-        strace?.(straceLine(this.process.pid, row.name, argText, ''));
+        strace?.(straceLine(thread.tid, row.name, argText, ''));
         throw err;
       }
       r = -errnoOf(err);
     }
-    strace?.(straceLine(this.process.pid, row.name, argText, formatResult(row.result, r)));
+    strace?.(straceLine(thread.tid, row.name, argText, formatResult(row.result, r)));
     return r;
   }
 }

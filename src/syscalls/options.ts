@@ -1,7 +1,14 @@
 // How the emulator sets up the kernel for one guest process.
 import type { AddressSpace } from '../memory/address-space.js';
 import type { LinuxAbi } from './abi.js';
+import type { CpuState } from '../translate/cpu-state.js';
 import type { PathPrefix } from './path-prefix.js';
+
+/** The ISA's part of creating a thread. */
+export interface ThreadHost {
+  /** The new thread's CPU state: the parent's registers, with this stack, TLS (if given), and 0 as the clone result. */
+  cloneState(parent: CpuState, stack: number, tls: number | undefined): CpuState;
+}
 
 export interface KernelOptions {
   mem: AddressSpace;
@@ -26,4 +33,8 @@ export interface KernelOptions {
   cwd?: string;
   /** The -L sysroot absolute guest paths are looked up in first; none by default. */
   prefix?: PathPrefix;
+  /** CPU state of the main thread (so syscalls can tell threads apart). */
+  mainState?: CpuState;
+  /** How to create threads; without it clone of a thread fails. */
+  threads?: ThreadHost;
 }

@@ -84,6 +84,8 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
   });
   const log = o.log;
   const strace = o.strace || log.has('strace');
+  const state = new CpuState(target.ops.slotCount, target.ops.vectorBytes);
+  target.setStart(state, stack.sp);
   const kernel = new Kernel({
     mem,
     abi: target.linux,
@@ -96,54 +98,86 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
     report: (message) => log.write(`tsqemu: ${message}`),
     random,
     prefix,
+    mainState: state,
+    threads: { cloneState: (parent, sp, tls) => cloneState(target, parent, sp, tls) },
   });
   const translator = new Translator(target.ops, mem, {
     singleBlock: log.has('exec') || log.has('cpu'),
     onBlock: log.has('in_asm') ? (insns) => log.write(formatBlock(insns)) : undefined,
     onExec: log.has('exec') || log.has('cpu')
-      ? (pc, state) => {
-          if (log.has('cpu')) log.write(target.dumpState(state, pc));
+      ? (pc, cpu) => {
+          if (log.has('cpu')) log.write(target.dumpState(cpu, pc));
           if (log.has('exec')) log.write(`Trace 0: 0x${pc.toString(16).padStart(16, '0')}`);
         }
       : undefined,
   });
-  const state = new CpuState(target.ops.slotCount, target.ops.vectorBytes);
-  target.setStart(state, stack.sp);
-  return runLoop(target, translator, kernel, state, interp?.entry ?? image.entry, mem, log);
+  kernel.process.mainThread.pc = interp?.entry ?? image.entry;
+  return runThreads(target, translator, kernel, mem, log);
 }
 
-function runLoop(
-  target: UserTarget, translator: Translator, kernel: Kernel, state: CpuState, entry: number, mem: AddressSpace, log: Log,
-): Outcome {
+/** Regions a thread runs before the next one gets the CPU (when there is another). */
+const TIME_SLICE = 2000;
+
+/** Runs the process's threads until it exits or dies of a signal. */
+function runThreads(target: UserTarget, translator: Translator, kernel: Kernel, mem: AddressSpace, log: Log): Outcome {
   const args = new Float64Array(6);
-  let pc = entry;
+  const scheduler = kernel.process.scheduler;
   for (;;) {
-    try {
-      pc = translator.run(state, pc);
-    } catch (err) {
-      if (err instanceof GuestFault) return { kind: 'signal', signal: SIGSEGV };
-      throw err;
+    const t = scheduler.next();
+    if (!t) throw new Error('deadlock: every guest thread waits on a futex without a timeout');
+    if (t.pendingResult !== null) {
+      target.setSyscallResult(t.state, t.pendingResult);
+      t.pendingResult = null;
     }
-    const exc = state.exc;
-    state.exc = Exit.None;
-    if (exc === Exit.Syscall) {
-      target.syscallArgs(state, args);
+    t.yielded = false;
+    const state = t.state;
+    do {
       try {
-        target.setSyscallResult(state, kernel.syscall(target.syscallNumber(state), args));
+        t.pc = translator.run(state, t.pc, scheduler.count > 1 ? TIME_SLICE : Infinity);
       } catch (err) {
-        if (err instanceof GuestExit) return { kind: 'exit', status: err.status };
+        if (err instanceof GuestFault) return { kind: 'signal', signal: SIGSEGV };
         throw err;
       }
-    } else if (exc === Exit.Illegal) {
-      if (log.has('unimp')) {
-        const word = mem.view.getUint32(pc, true).toString(16).padStart(8, '0');
-        log.write(`unimplemented instruction 0x${word} at 0x${pc.toString(16)}`);
+      const exc = state.exc;
+      state.exc = Exit.None;
+      if (exc === Exit.Syscall) {
+        target.syscallArgs(state, args);
+        let result: number;
+        try {
+          result = kernel.syscall(target.syscallNumber(state), args, t);
+        } catch (err) {
+          if (err instanceof GuestExit) return { kind: 'exit', status: err.status };
+          throw err;
+        }
+        if (!t.waiting && !t.exited) target.setSyscallResult(state, result);
+      } else if (exc === Exit.Illegal) {
+        if (log.has('unimp')) {
+          const word = mem.view.getUint32(t.pc, true).toString(16).padStart(8, '0');
+          log.write(`unimplemented instruction 0x${word} at 0x${t.pc.toString(16)}`);
+        }
+        return { kind: 'signal', signal: SIGILL };
+      } else if (exc === Exit.Breakpoint) {
+        return { kind: 'signal', signal: SIGTRAP };
+      } else {
+        break; // time slice used up
       }
-      return { kind: 'signal', signal: SIGILL };
-    } else if (exc === Exit.Breakpoint) {
-      return { kind: 'signal', signal: SIGTRAP };
-    }
+    } while (!t.waiting && !t.exited && !t.yielded);
   }
+}
+
+/** A new thread's registers: the parent's, with its own stack, TLS and a 0 clone result. */
+function cloneState(target: UserTarget, parent: CpuState, sp: number, tls: number | undefined): CpuState {
+  const child = new CpuState(target.ops.slotCount, target.ops.vectorBytes);
+  child.r.set(parent.r);
+  child.v8.set(parent.v8);
+  const setPair = (slot: number, v: number): void => {
+    child.r[slot] = v % 2 ** 32 | 0;
+    child.r[slot + 1] = Math.floor(v / 2 ** 32) | 0;
+  };
+  if (sp) setPair(target.stackPointerSlot, sp);
+  if (tls !== undefined) setPair(target.threadPointerSlot, tls);
+  target.setSyscallResult(child, 0);
+  return child;
 }
 
 function formatBlock(insns: ReadonlyArray<{ pc: number; word: number; text(): string }>): string {

@@ -21,6 +21,9 @@ export interface UserTarget {
   readonly coreDumpMessage?: boolean;
   /** Extra auxv entries this ISA's Linux provides (e.g. AT_MINSIGSTKSZ). */
   readonly extraAuxv: ReadonlyArray<readonly [number, number]>;
+  /** Slot pair of the stack pointer, and of the thread pointer clone's TLS argument sets. */
+  readonly stackPointerSlot: number;
+  readonly threadPointerSlot: number;
   /** Registers at process entry (stack pointer; everything else zero). */
   setStart(state: CpuState, sp: number): void;
   syscallNumber(state: CpuState): number;

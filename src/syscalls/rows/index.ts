@@ -8,9 +8,10 @@ import { ioctlRows } from './ioctl.js';
 import { memoryRows } from './memory.js';
 import { processRows } from './process.js';
 import { signalRows } from './signals.js';
+import { threadRows } from './threads.js';
 import { timeRows } from './time.js';
 
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
-  ...processRows, ...signalRows, ...timeRows,
+  ...processRows, ...threadRows, ...signalRows, ...timeRows,
 ];

@@ -1,11 +1,9 @@
-// The process and its identity: exit, ids, uname, limits, resource usage, the
-// thread bookkeeping glibc does at startup, and getrandom.
+// The process and its identity: ids, uname, limits, resource usage, and getrandom.
 import { hostname, loadavg, availableParallelism, freemem, totalmem, uptime } from 'node:os';
 import { int, ulong } from '../args.js';
 import { monotonicNowNs } from '../clocks.js';
 import { GRND } from '../constants.js';
 import { E, SysError } from '../errno.js';
-import { GuestExit } from '../guest-exit.js';
 import type { GuestProcess } from '../guest-process.js';
 import {
   readRlimitFromGuest, writeRlimitToGuest, writeRusageToGuest, writeSysinfoToGuest, writeTmsToGuest,
@@ -16,8 +14,6 @@ import { sys, type SyscallRow } from '../row.js';
 
 const RELEASE = '6.1.0';
 const VERSION = '#1 SMP PREEMPT_DYNAMIC tsqemu';
-/** sizeof(struct robust_list_head) on 64-bit. */
-const ROBUST_LIST_HEAD_SIZE = 24;
 /** USER_HZ: the unit of clock_t. */
 const CLK_TCK = 100;
 /** Linux's cap on one getrandom call. */
@@ -87,13 +83,7 @@ function writeIds(p: GuestProcess, addrs: readonly number[], ids: readonly numbe
   return 0;
 }
 
-const exit = (a: readonly number[]): never => {
-  throw new GuestExit(int(a[0]) & 0xff);
-};
-
 export const processRows: SyscallRow[] = [
-  sys('exit', ['int'], (_p, a) => exit(a), { result: 'none' }),
-  sys('exit_group', ['int'], (_p, a) => exit(a), { result: 'none' }),
   sys('uname', ['ptr'], (p, a) => {
     writeUtsnameToGuest(p.mem, a[0], {
       sysname: 'Linux', nodename: hostname(), release: RELEASE, version: VERSION,
@@ -102,7 +92,6 @@ export const processRows: SyscallRow[] = [
     return 0;
   }),
   sys('getpid', [], (p) => p.pid),
-  sys('gettid', [], (p) => p.pid), // one thread: its tid is the pid
   sys('getppid', [], () => process.ppid),
   sys('getuid', [], () => uid()),
   sys('geteuid', [], () => euid()),
@@ -110,15 +99,6 @@ export const processRows: SyscallRow[] = [
   sys('getegid', [], () => egid()),
   sys('getresuid', ['ptr', 'ptr', 'ptr'], (p, a) => writeIds(p, a.slice(0, 3), [uid(), euid(), euid()])),
   sys('getresgid', ['ptr', 'ptr', 'ptr'], (p, a) => writeIds(p, a.slice(0, 3), [gid(), egid(), egid()])),
-  sys('set_tid_address', ['ptr'], (p, a) => {
-    p.clearChildTid = a[0];
-    return p.pid;
-  }),
-  sys('set_robust_list', ['ptr', 'size'], (p, a) => {
-    if (a[1] !== ROBUST_LIST_HEAD_SIZE) throw new SysError(E.EINVAL);
-    p.robustList = { head: a[0], len: a[1] };
-    return 0;
-  }),
   // glibc registers rseq when the kernel has it; without it, it carries on.
   sys('rseq', ['ptr', 'uint', 'int', 'hex'], () => {
     throw new SysError(E.ENOSYS);
@@ -134,7 +114,6 @@ export const processRows: SyscallRow[] = [
     return 0;
   }),
   sys('sched_getaffinity', ['int', 'size', 'ptr'], (p, a) => schedGetaffinity(p, int(a[0]), ulong(a[1]), a[2])),
-  sys('sched_yield', [], () => 0),
   sys('umask', ['mode'], (p, a) => {
     const old = p.umask;
     p.umask = int(a[0]) & 0o777;

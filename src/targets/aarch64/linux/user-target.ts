@@ -5,7 +5,7 @@ import { regToArg } from '../../../syscalls/kernel.js';
 import type { CpuState } from '../../../translate/cpu-state.js';
 import type { UserTarget } from '../../../user-mode/user-target.js';
 import { nzcvOf } from '../flags.js';
-import { SLOT_FLAG_AH, SLOT_FLAG_AL, SLOT_FLAG_BH, SLOT_FLAG_BL, SLOT_FLAG_OP, SLOT_SP } from '../state.js';
+import { SLOT_FLAG_AH, SLOT_FLAG_AL, SLOT_FLAG_BH, SLOT_FLAG_BL, SLOT_FLAG_OP, SLOT_SP, SLOT_TPIDR } from '../state.js';
 import { aarch64Target } from '../target.js';
 import { aarch64LinuxAbi } from './abi.js';
 import { AARCH64_HWCAP, AARCH64_HWCAP2 } from './hwcap.js';
@@ -21,6 +21,8 @@ export const aarch64User: UserTarget = {
   hwcap: AARCH64_HWCAP,
   hwcap2: AARCH64_HWCAP2,
   extraAuxv: [[AT_MINSIGSTKSZ, 5120]],
+  stackPointerSlot: SLOT_SP,
+  threadPointerSlot: SLOT_TPIDR,
   setStart(state: CpuState, sp: number) {
     state.r[SLOT_SP] = sp | 0;
     state.r[SLOT_SP + 1] = 0;
