@@ -8,11 +8,25 @@
 # Debian's cross sysroot /usr/aarch64-linux-gnu) into aarch64-dyn/<name>; those
 # in DYN_ONLY are built only that way.
 #
-# usage: tests/binaries/build.sh [name...]      (default: every src/*.c)
+# --arch riscv64 builds the riscv64 programs instead (riscv64-linux-gnu-gcc,
+# static only): src/<name>.c -> riscv64/<name>.
+#
+# usage: tests/binaries/build.sh [--arch aarch64|riscv64] [name...]
+#        (default: aarch64, every src/*.c)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cc="${CC:-aarch64-linux-gnu-gcc}"
+arch=aarch64
+if [ "${1:-}" = --arch ]; then
+    arch="${2:?--arch needs aarch64 or riscv64}"
+    shift 2
+fi
+case "$arch" in
+    aarch64) ;;
+    riscv64) DYN_ARCH=0 ;;
+    *) echo "build.sh: unknown --arch $arch (aarch64 or riscv64)" >&2; exit 1 ;;
+esac
+cc="${CC:-$arch-linux-gnu-gcc}"
 cflags=(-O2 -static -ffp-contract=off -Wall -Wextra)
 dyn_cflags=(-O2 -ffp-contract=off -Wall -Wextra)
 DYN_NAMES=(hello printf strings malloc args dynlink)
@@ -26,12 +40,17 @@ contains() {
 }
 
 if ! command -v "$cc" >/dev/null 2>&1; then
-    echo "build.sh: $cc not found (apt-get install gcc-aarch64-linux-gnu)" >&2
+    echo "build.sh: $cc not found (apt-get install gcc-$arch-linux-gnu)" >&2
     exit 1
 fi
 
 cd "$here"
-mkdir -p aarch64 aarch64-dyn
+if [ "${DYN_ARCH:-1}" = 0 ]; then
+    DYN_NAMES=()
+    mkdir -p "$arch"
+else
+    mkdir -p "$arch" "$arch-dyn"
+fi
 
 if [ "$#" -gt 0 ]; then
     names=("$@")
@@ -52,13 +71,13 @@ for name in "${names[@]}"; do
         mathfp) extra=(-frounding-math -lm) ;;
     esac
     if ! contains "$name" "${DYN_ONLY[@]}"; then
-        echo "CC  src/$name.c -> aarch64/$name"
-        "$cc" "${cflags[@]}" -o "aarch64/$name.tmp" "src/$name.c" "${extra[@]}"
-        mv -f "aarch64/$name.tmp" "aarch64/$name"
+        echo "CC  src/$name.c -> $arch/$name"
+        "$cc" "${cflags[@]}" -o "$arch/$name.tmp" "src/$name.c" "${extra[@]}"
+        mv -f "$arch/$name.tmp" "$arch/$name"
     fi
-    if contains "$name" "${DYN_NAMES[@]}"; then
-        echo "CC  src/$name.c -> aarch64-dyn/$name (dynamic)"
-        "$cc" "${dyn_cflags[@]}" -o "aarch64-dyn/$name.tmp" "src/$name.c" "${extra[@]}"
-        mv -f "aarch64-dyn/$name.tmp" "aarch64-dyn/$name"
+    if contains "$name" ${DYN_NAMES[@]+"${DYN_NAMES[@]}"}; then
+        echo "CC  src/$name.c -> $arch-dyn/$name (dynamic)"
+        "$cc" "${dyn_cflags[@]}" -o "$arch-dyn/$name.tmp" "src/$name.c" "${extra[@]}"
+        mv -f "$arch-dyn/$name.tmp" "$arch-dyn/$name"
     fi
 done

@@ -15,21 +15,30 @@
 # with stdin from the case's "stdin" string, or /dev/null when it has none.
 # tests/e2e/binaries.test.ts runs tsqemu in exactly the same way.
 #
-# usage: tests/binaries/record-goldens.sh [--dyn] [case-name...]   (default: all)
+# usage: tests/binaries/record-goldens.sh [--arch riscv64] [--dyn] [case-name...]
+#        (default: aarch64, all cases)
 # GOLDEN_DIR=<dir> writes somewhere else (used to check determinism).
 # --dyn records the dynamically linked programs instead: the cases in
 # aarch64-dyn/cases.json, binaries from aarch64-dyn/, goldens in
 # aarch64-dyn/golden/, and qemu runs with -L $SYSROOT (default
 # /usr/aarch64-linux-gnu); tests/e2e/dynamic.test.ts is their test.
+# --arch riscv64 records the riscv64 programs: binaries from riscv64/, goldens
+# in golden-riscv64/, run under qemu-riscv64 (static programs only).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-bindir=aarch64
+arch=aarch64
+if [ "${1:-}" = --arch ]; then
+    arch="${2:?--arch needs aarch64 or riscv64}"
+    shift 2
+fi
+bindir=$arch
 cases_file="$here/cases.json"
 golden_default="$here/golden"
+[ "$arch" = aarch64 ] || golden_default="$here/golden-$arch"
 emu_args=()
-if [ "${1:-}" = --dyn ]; then
+if [ "${1:-}" = --dyn ] && [ "$arch" = aarch64 ]; then
     shift
     bindir=aarch64-dyn
     cases_file="$here/aarch64-dyn/cases.json"
@@ -37,9 +46,9 @@ if [ "${1:-}" = --dyn ]; then
     emu_args=(-L "${SYSROOT:-/usr/aarch64-linux-gnu}")
 fi
 golden="${GOLDEN_DIR:-$golden_default}"
-qemu="$(command -v qemu-aarch64 || true)"
+qemu="$(command -v "qemu-$arch" || true)"
 if [ -z "$qemu" ]; then
-    echo "record-goldens.sh: qemu-aarch64 not found (apt-get install qemu-user)" >&2
+    echo "record-goldens.sh: qemu-$arch not found (apt-get install qemu-user)" >&2
     exit 1
 fi
 mkdir -p "$golden"

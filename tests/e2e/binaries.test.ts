@@ -1,10 +1,11 @@
 // End-to-end tests: run every guest program listed in tests/binaries/cases.json
 // under tsqemu and compare stdout, stderr and the exit status with the golden
-// files recorded from qemu-aarch64 by tests/binaries/record-goldens.sh.
+// files recorded from qemu-aarch64 (golden/) and qemu-riscv64 (golden-riscv64/)
+// by tests/binaries/record-goldens.sh [--arch riscv64].
 //
 // Each case runs exactly as the recorder ran it under qemu: from the
 // repository root, as
-//   node bin/tsqemu-aarch64.js tests/binaries/aarch64/<binary> [tmpdir] <args...>
+//   node bin/tsqemu-<arch>.js tests/binaries/<arch>/<binary> [tmpdir] <args...>
 // with only PATH=/usr/bin:/bin, LANG=C and the case's own variables in the
 // environment, and stdin from the case's "stdin" string (or /dev/null).
 import { spawnSync } from 'node:child_process';
@@ -25,8 +26,11 @@ interface Case {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const binariesDir = join(root, 'tests', 'binaries');
-const goldenDir = join(binariesDir, 'golden');
-const cli = join('bin', 'tsqemu-aarch64.js');
+/** The targets with their golden directories. */
+const ARCHES = [
+  { arch: 'aarch64', goldenDir: join(binariesDir, 'golden') },
+  { arch: 'riscv64', goldenDir: join(binariesDir, 'golden-riscv64') },
+];
 
 /** Must match the environment used by record-goldens.sh. */
 const BASE_ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C' };
@@ -40,7 +44,7 @@ function normalizeStderr(text: string): string {
   return text.replace(/^(?:qemu|tsqemu): /gm, '<emulator>: ');
 }
 
-function golden(name: string, kind: 'stdout' | 'stderr' | 'status'): string {
+function golden(goldenDir: string, name: string, kind: 'stdout' | 'stderr' | 'status'): string {
   return readFileSync(join(goldenDir, `${name}.${kind}`), 'utf8');
 }
 
@@ -51,7 +55,8 @@ function shellStatus(status: number | null, signal: NodeJS.Signals | null): numb
   return -1;
 }
 
-describe('guest binaries match qemu-aarch64 goldens', () => {
+for (const { arch, goldenDir } of ARCHES) describe(`guest binaries match qemu-${arch} goldens`, () => {
+  const cli = join('bin', `tsqemu-${arch}.js`);
   it('cases.json lists cases with unique names', () => {
     expect(cases.length).toBeGreaterThan(0);
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
@@ -65,7 +70,7 @@ describe('guest binaries match qemu-aarch64 goldens', () => {
         try {
           const args = [
             cli,
-            join('tests', 'binaries', 'aarch64', c.binary),
+            join('tests', 'binaries', arch, c.binary),
             ...(dir !== undefined ? [dir] : []),
             ...c.args,
           ];
@@ -81,12 +86,12 @@ describe('guest binaries match qemu-aarch64 goldens', () => {
           });
           if (result.error) throw result.error;
 
-          expect(result.stdout, 'stdout').toBe(golden(c.name, 'stdout'));
+          expect(result.stdout, 'stdout').toBe(golden(goldenDir, c.name, 'stdout'));
           expect(normalizeStderr(result.stderr), 'stderr').toBe(
-            normalizeStderr(golden(c.name, 'stderr')),
+            normalizeStderr(golden(goldenDir, c.name, 'stderr')),
           );
           expect(shellStatus(result.status, result.signal), 'exit status').toBe(
-            Number(golden(c.name, 'status').trim()),
+            Number(golden(goldenDir, c.name, 'status').trim()),
           );
         } finally {
           if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
