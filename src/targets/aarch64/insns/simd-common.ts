@@ -33,24 +33,32 @@ const IDENT = /^(_\w+|-?\d+)$/;
 
 export class Code {
   private readonly out: string[] = [];
-  private n = 0;
   private readonly loads = new Map<string, string>();
   private qc = false;
   private helperQc = false;
 
-  constructor(readonly e: Emitter) {}
+  constructor(
+    readonly e: Emitter,
+    /** The enclosing builder of a loop body (temporaries are numbered and QC kept there). */
+    private readonly parent: Code | null = null,
+    private readonly ids = { n: 0 },
+  ) {}
+
+  private get root(): Code {
+    return this.parent ? this.parent.root : this;
+  }
 
   /** A constant holding `expr` (identifiers and integer literals are returned unchanged). */
   let(expr: string): string {
     if (IDENT.test(expr)) return expr;
-    const v = `_${this.n++}`;
+    const v = `_${this.ids.n++}`;
     this.out.push(`const ${v} = ${expr};`);
     return v;
   }
 
   /** A mutable variable initialised to `expr`. */
   mut(expr: string): string {
-    const v = `_${this.n++}`;
+    const v = `_${this.ids.n++}`;
     this.out.push(`let ${v} = ${expr};`);
     return v;
   }
@@ -107,7 +115,7 @@ export class Code {
 
   /** Clamps `expr` to [min, max], recording saturation in FPSR.QC. */
   saturate(expr: string, min: number, max: number): string {
-    this.qc = true;
+    this.root.qc = true;
     const v = this.mut(expr);
     this.out.push(`if (${v} > ${max}) { ${v} = ${max}; _q = 1; } else if (${v} < ${min}) { ${v} = ${min}; _q = 1; }`);
     return v;
@@ -115,14 +123,38 @@ export class Code {
 
   /** Marks QC if the expression (a 0/1 saturation flag) is set. */
   orQc(flag: string): void {
-    this.qc = true;
+    this.root.qc = true;
     this.out.push(`_q |= ${flag};`);
   }
 
   /** Notes that runtime helpers called here may saturate (collected by H.simdQcTake). */
   takeHelperQc(): void {
-    this.qc = true;
-    this.helperQc = true;
+    this.root.qc = true;
+    this.root.helperQc = true;
+  }
+
+  /**
+   * Vd = lane-local op over lanes 0..count-1 (8 or 16 bits) as a JS loop, computed in
+   * place: each lane's inputs are read before its result is stored and no other lane
+   * reads it, so Vd may alias a source. `srcs` are registers read lane by lane or
+   * expressions already evaluated (a broadcast element). Compact code for the many
+   * byte and halfword ops that have no word-parallel form.
+   */
+  laneLoop(d: number, sz: number, count: number, srcs: readonly (number | string)[], signs: readonly boolean[],
+    body: (c: Code, args: readonly string[]) => string): void {
+    const read = (r: number | string, signed: boolean): string => {
+      if (typeof r === 'string') return r;
+      if (sz === 0) return signed ? `V8[${16 * r} + _i] << 24 >> 24` : `V8[${16 * r} + _i]`;
+      return `VD.get${signed ? 'Int' : 'Uint'}16(${16 * r} + 2 * _i, true)`;
+    };
+    const inner = new Code(this.e, this, this.ids);
+    const args = srcs.map((r, k) => inner.let(read(r, signs[k])));
+    const v = body(inner, args);
+    const store = sz === 0 ? `V8[${16 * d} + _i] = ${v};` : `VD.setUint16(${16 * d} + 2 * _i, ${v}, true);`;
+    this.store(`for (let _i = 0; _i < ${count}; _i++) { ${inner.out.join(' ')} ${store} }`);
+    const stores: string[] = [];
+    for (let w = (count << sz) / 4; w < 4; w++) stores.push(`V32[${4 * d + w}] = 0;`);
+    if (stores.length) this.store(stores.join(' '));
   }
 
   /** Writes lanes 0..vals.length-1 of Vd (lanes up to 32 bits) and zeroes the rest of it. */

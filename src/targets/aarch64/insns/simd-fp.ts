@@ -106,11 +106,15 @@ function inRange(x: string, sz: number, unsigned: boolean): string {
   return unsigned ? `${x} >= 0 && ${x} < 18446744073709551616` : `${x} >= -9223372036854775808 && ${x} < 9223372036854775808`;
 }
 
+/** Single-precision results that a double computation must round (the others are exact singles). */
+const ROUNDED = new Set([FOp.Add, FOp.Sub, FOp.Mul, FOp.Div, FOp.Abd, FOp.Sqrt, FOp.Scvtf, FOp.Ucvtf]);
 /** Ops whose results may be inexact (checked by H.simdFpCheck while FPSR.IXC is clear). */
 const CHECKED = new Set([FOp.Add, FOp.Sub, FOp.Abd, FOp.Mul, FOp.Div, FOp.Sqrt, FOp.Mla, FOp.Mls]);
 /** Ops that can underflow: a tiny result is checked even once IXC is set. */
 const CAN_UNDERFLOW = new Set([FOp.Mul, FOp.Div, FOp.Mla, FOp.Mls]);
 const MIN_NORMAL = [0, 0, 2 ** -126, 2 ** -1022];
+/** Slightly above the smallest normals: results below are checked for underflow (a margin costs nothing). */
+const TINY = ['', '', '1.2e-38', '2.3e-308'];
 const FPSR_IXC = 16;
 
 /** An integer lane as a JS number (exact, or correctly rounded for 64-bit lanes), and its exactness test. */
@@ -141,7 +145,7 @@ function emitFp(e: Emitter, k: FpCall): string {
     const lanes: { args: string[]; r: string; pre: string }[] = [];
     const one = (args: readonly string[]): string => {
       const v = c.let(fast.lane(args, k.sz, k.imm));
-      const r = fast.kind === 'mask' || fast.kind === 'toInt' || k.sz === 3 ? v : c.let(`Math.fround(${v})`);
+      const r = k.sz === 2 && ROUNDED.has(k.op) ? c.let(`Math.fround(${v})`) : v;
       const operands = k.op === FOp.Mls ? [c.let(`-${args[0]}`), ...args.slice(1)] : [...args];
       lanes.push({ args: operands, r, pre: v });
       return r;
@@ -175,7 +179,7 @@ function emitFp(e: Emitter, k: FpCall): string {
         ok.push(`${sum} - ${sum} === 0`);
         if (CHECKED.has(k.op)) {
           const f = c.mut('0');
-          const tiny = CAN_UNDERFLOW.has(k.op) ? res.map((r) => ` || Math.abs(${r}) <= ${MIN_NORMAL[k.sz]}`).join('') : '';
+          const tiny = CAN_UNDERFLOW.has(k.op) ? res.map((r) => ` || Math.abs(${r}) < ${TINY[k.sz]}`).join('') : '';
           const calls = lanes.map(({ args, r }) => `H.simdFpCheck(${k.op}, ${k.sz}, ${args[0]}, ${args[1] ?? 0}, ${args[2] ?? 0}, ${r})`);
           c.stmt(`if ((${fpsr} & ${FPSR_IXC}) === 0${tiny}) ${f} = ${calls.join(' | ')};`);
           ok.push(`${f} >= 0`);

@@ -47,6 +47,11 @@ export function elementwise(c: Code, op: IntOp, sz: number, count: number, d: nu
   if (sz === 3) {
     return c.writePairs(d, Array.from({ length: count }, (_, i) => op.pair!(c, srcs.map((s) => pairOf(c, s, i)))));
   }
+  if (sz < 2 && count >= 8) {
+    // Many narrow lanes: a loop keeps the code small (broadcast elements are read first).
+    const loopSrcs = srcs.map((s, k) => (typeof s === 'number' ? s : c.lane(s.reg, sz, s.index, signOf(op, k))));
+    return c.laneLoop(d, sz, count, loopSrcs, srcs.map((_, k) => signOf(op, k)), (inner, args) => op.lane(inner, args, sz));
+  }
   const vals = Array.from({ length: count }, (_, i) => op.lane(c, srcs.map((s, k) => laneOf(c, s, sz, i, signOf(op, k))), sz));
   c.writeLanes(d, sz, vals);
 }

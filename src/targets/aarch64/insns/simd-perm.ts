@@ -217,17 +217,19 @@ const copyDef = (name: string, op: number, imm4: string, when: (f: Fields) => bo
 
 // ---- TBL/TBX ----
 
-function tableLookup(c: Code, f: Fields): void {
-  const n = laneCount(f.q, 0);
-  const limit = 16 * (f.len + 1);
-  // Table registers are consecutive modulo 32, i.e. consecutive bytes modulo 512.
-  const idx = Array.from({ length: n }, (_, i) => c.lane(f.rm, 0, i, false));
-  const out = idx.map((x, i) => {
-    const miss = f.op ? c.lane(f.rd, 0, i, false) : '0';
-    const at = f.rn + f.len < 32 ? `${16 * f.rn} + ${x}` : `(${16 * f.rn} + ${x}) & 511`;
-    return c.let(`${x} < ${limit} ? V8[${at}] : ${miss}`);
-  });
-  c.writeLanes(f.rd, 0, out);
+const tblScratch = new Uint8Array(16);
+
+/**
+ * TBL/TBX: Vd byte i = table byte Vm[i] (tables are consecutive registers modulo 32),
+ * out-of-range indices give 0 (TBL) or keep Vd's byte (TBX); Q=0 clears the top.
+ */
+function simdTbl(v8: Uint8Array, d: number, n: number, len: number, m: number, q: number, tbx: number): void {
+  const count = q ? 16 : 8, limit = 16 * len;
+  for (let i = 0; i < count; i++) {
+    const x = v8[16 * m + i];
+    tblScratch[i] = x < limit ? v8[(16 * n + x) & 511] : tbx ? v8[16 * d + i] : 0;
+  }
+  for (let i = 0; i < 16; i++) v8[16 * d + i] = i < count ? tblScratch[i] : 0;
 }
 
 function tableAsm(f: Fields): string {
@@ -318,7 +320,7 @@ export const insns = defineInsns([
   },
   {
     name: 'TBL', pattern: '0 q:1 001110 000 rm:5 0 len:2 op:1 00 rn:5 rd:5',
-    emit: (f, e) => emitWith(e, (c) => tableLookup(c, f)),
+    emit: (f) => `H.simdTbl(S.v8, ${f.rd}, ${f.rn}, ${f.len + 1}, ${f.rm}, ${f.q}, ${f.op});`,
     asm: tableAsm,
   },
   {
@@ -347,7 +349,7 @@ export const insns = defineInsns([
   },
 ]);
 
-export const runtime = {};
+export const runtime = { simdTbl };
 
 /** Used by other SIMD groups: a whole-register byte permutation. */
 export { shuffle, laneMap };
