@@ -11,6 +11,8 @@ export type StepFn = (state: CpuState, context: RegionContext, k: readonly numbe
 export interface Step {
   readonly fn: StepFn;
   readonly k: readonly number[];
+  /** The shape's source, by which a translation cache can rebuild the step. */
+  readonly shape: string;
 }
 
 /** A numeric literal that is not part of an identifier or a property name. */
@@ -23,16 +25,17 @@ export class StepCache {
   get(body: string): Step {
     const k: number[] = [];
     const shape = body.replace(NUMBER, (literal) => `K[${k.push(Number(literal)) - 1}]`);
+    return this.fromShape(shape, k);
+  }
+
+  /** The step for a shape and its constants (as get() split them). */
+  fromShape(shape: string, k: readonly number[]): Step {
     let fn = this.shapes.get(shape);
     if (!fn) {
       fn = new Function('S', 'C', 'K', shape) as StepFn;
       this.shapes.set(shape, fn);
     }
-    return { fn, k };
-  }
-
-  get size(): number {
-    return this.shapes.size;
+    return { fn, k, shape };
   }
 }
 

@@ -6,7 +6,8 @@ import { CpuState, Exit } from './cpu-state.js';
 import { Emitter } from './emitter.js';
 import { int64Runtime } from './int64.js';
 import { SlowMemory } from './slow-memory.js';
-import { runSteps, StepCache } from './step-cache.js';
+import { runSteps, StepCache, type Step } from './step-cache.js';
+import type { TranslationCache } from './translation-cache.js';
 import type { Insn, TargetOps } from './target.js';
 
 export interface TranslatorOptions {
@@ -14,6 +15,8 @@ export interface TranslatorOptions {
   singleBlock?: boolean;
   /** Called with each block's instructions when first translated (-d in_asm). */
   onBlock?: (insns: readonly Insn[]) => void;
+  /** First-tier translations kept between runs (not with onBlock: it needs the decoded blocks). */
+  cache?: TranslationCache;
   /** Called before each region runs (-d exec, -d cpu). */
   onExec?: (pc: number, state: CpuState) => void;
 }
@@ -148,8 +151,7 @@ export class Translator {
       const mapped = entry >= 0 && entry < 2 ** 32 && this.mem.perm[entry >>> PAGE_SHIFT] !== 0;
       throw new GuestFault(entry, 'exec', mapped, entry);
     }
-    const blocks = this.discover(entry, tier === 0 || this.options.singleBlock === true);
-    const region = tier === 0 ? this.compileSteps(entry, blocks.get(entry)!) : this.compileRegion(entry, blocks);
+    const region = tier === 0 ? this.cachedSteps(entry) ?? this.compileSteps(entry) : this.compileRegion(entry, this.discover(entry, this.options.singleBlock === true));
     const replaced = this.cache.get(entry);
     if (replaced) this.forget(replaced);
     for (const p of region.pages) {
@@ -163,7 +165,8 @@ export class Translator {
   }
 
   /** First tier: one basic block as a list of shared per-instruction functions. */
-  private compileSteps(entry: number, insns: readonly Insn[]): Region {
+  private compileSteps(entry: number): Region {
+    const insns = this.discover(entry, true).get(entry)!;
     this.options.onBlock?.(insns);
     const e = new Emitter(new Set([entry]), false, 'step');
     this.target.startBlock(e);
@@ -174,7 +177,16 @@ export class Translator {
       if (i === insns.length - 1 && !insn.endsBlock) code += `\n${e.jump(insn.pc + insn.size)}`;
       return this.steps.get(e.finishStep(code));
     });
-    return new Region(entry, (state, context) => runSteps(steps, state, context), pagesOf(insns), 0);
+    const last = insns.at(-1)!;
+    this.options.cache?.record(this.mem, entry, last.pc + last.size - entry, steps);
+    return stepRegion(entry, steps, last.pc + last.size - entry);
+  }
+
+  /** First tier from the translation cache of an earlier run, if it has this block. */
+  private cachedSteps(entry: number): Region | undefined {
+    const hit = this.options.cache?.lookup(this.mem, entry);
+    if (!hit) return undefined;
+    return stepRegion(entry, hit.steps.map(([shape, k]) => this.steps.fromShape(shape, k)), hit.length);
   }
 
   /** Hot code: a region of blocks compiled into one function with registers in locals. */
@@ -252,6 +264,12 @@ export class Translator {
     }
     return blocks;
   }
+}
+
+function stepRegion(entry: number, steps: readonly Step[], length: number): Region {
+  const pages: number[] = [];
+  for (let p = entry >>> PAGE_SHIFT; p <= (entry + length - 1) >>> PAGE_SHIFT; p++) pages.push(p);
+  return new Region(entry, (state, context) => runSteps(steps, state, context), pages, 0);
 }
 
 /** The guest pages an instruction list was read from. */

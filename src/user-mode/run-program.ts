@@ -14,6 +14,7 @@ import { PathPrefix } from '../syscalls/path-prefix.js';
 import { CpuState, Exit } from '../translate/cpu-state.js';
 import { Translator } from '../translate/translator.js';
 import type { Log } from './log.js';
+import { translationCacheFor } from './cache-files.js';
 import { randomSource } from './random.js';
 import type { UserTarget } from './user-target.js';
 
@@ -101,7 +102,10 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
     mainState: state,
     threads: { cloneState: (parent, sp, tls) => cloneState(target, parent, sp, tls) },
   });
+  const observed = log.has('in_asm') || log.has('exec') || log.has('cpu');
+  const cache = observed ? undefined : translationCacheFor(target.ops.name, 'max', bytes);
   const translator = new Translator(target.ops, mem, {
+    cache,
     singleBlock: log.has('exec') || log.has('cpu'),
     onBlock: log.has('in_asm') ? (insns) => log.write(formatBlock(insns)) : undefined,
     onExec: log.has('exec') || log.has('cpu')
@@ -112,7 +116,11 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
       : undefined,
   });
   kernel.process.mainThread.pc = interp?.entry ?? image.entry;
-  return runThreads(target, translator, kernel, mem, log);
+  try {
+    return runThreads(target, translator, kernel, mem, log);
+  } finally {
+    cache?.save();
+  }
 }
 
 /** Regions a thread runs before the next one gets the CPU (when there is another). */
