@@ -15,8 +15,10 @@ import { SLOT_FPCR, SLOT_FPSR } from '../state.js';
 import { Code, type Pair, elem, emitWith, laneCount, lit, sr, vr } from './simd-common.js';
 import { FOp, FShape } from './simd-fp-rt.js';
 
-/** FPCR.FZ and FPCR.RMode: the fast paths assume both clear (DN only matters for NaNs). */
-const FPCR_SLOW = 0x01c00000;
+/** FPCR.RMode: the fast paths round to nearest (DN only matters for NaNs, which go slow). */
+const FPCR_RMODE = 0x00c00000;
+/** FPCR.FZ: the fast paths hold when no operand is a denormal and no result is tiny. */
+const FPCR_FZ = 0x01000000;
 
 /** One instruction as the slow path sees it. */
 interface FpCall {
@@ -127,6 +129,24 @@ function intLane(c: Code, reg: number, sz: number, i: number, unsigned: boolean)
   return { v, exact: `${v} - ${h} * 4294967296 === ${l}` };
 }
 
+/** A JS condition: no operand is a denormal (zeros and infinities are fine). */
+const notDenormal = (sz: number, xs: readonly string[]): string[] =>
+  [...new Set(xs)].map((x) => `(${x} === 0 || Math.abs(${x}) >= ${MIN_NORMAL[sz]})`);
+
+/**
+ * The condition under which flush-to-zero changes nothing: no denormal operand, and no
+ * result that is tiny before rounding (a zero result must be an exact one).
+ */
+function flushFree(k: FpCall, inputs: readonly string[], lanes: readonly { args: string[]; r: string }[]): string {
+  const conds = notDenormal(k.sz, inputs);
+  for (const { args: [a, b, acc], r } of lanes) {
+    const exactZero = k.op === FOp.Mul ? ` && (${a} === 0 || ${b} === 0)` : k.op === FOp.Div ? ` && ${a} === 0`
+      : k.op === FOp.Mla || k.op === FOp.Mls ? ` && ${acc} === 0 && (${a} === 0 || ${b} === 0)` : '';
+    conds.push(`(Math.abs(${r}) > ${MIN_NORMAL[k.sz]} || ${r} === 0${exactZero})`);
+  }
+  return conds.length ? `(${conds.join(' && ')})` : '';
+}
+
 /** The instruction: its fast path guarded by FPCR and result checks, else the slow path. */
 function emitFp(e: Emitter, k: FpCall): string {
   const fast = FAST[k.op];
@@ -137,11 +157,16 @@ function emitFp(e: Emitter, k: FpCall): string {
     const fpsr = e.slot(SLOT_FPSR);
     const exactTests: string[] = [];
     const x = (reg: number, i: number): string => {
-      if (fast.kind !== 'fromInt') return c.fl(reg, k.sz, i);
+      if (fast.kind !== 'fromInt') {
+        const v = c.fl(reg, k.sz, i);
+        inputs.push(v);
+        return v;
+      }
       const { v, exact } = intLane(c, reg, k.sz, i, unsigned);
       if (exact) exactTests.push(exact);
       return v;
     };
+    const inputs: string[] = [];
     const lanes: { args: string[]; r: string; pre: string }[] = [];
     const one = (args: readonly string[]): string => {
       const v = c.let(fast.lane(args, k.sz, k.imm));
@@ -151,8 +176,7 @@ function emitFp(e: Emitter, k: FpCall): string {
       return r;
     };
     const res: string[] = [];
-    const ok: string[] = [`(${e.slot(SLOT_FPCR)} & ${FPCR_SLOW}) === 0`];
-    const inputs: string[] = [];
+    const ok: string[] = [`(${e.slot(SLOT_FPCR)} & ${FPCR_RMODE}) === 0`];
     if (k.shape === FShape.Across) {
       const reduce = (lo: number, len: number): string => (len === 1 ? x(k.n, lo) : one([reduce(lo, len / 2), reduce(lo + len / 2, len / 2)]));
       res.push(reduce(0, k.count));
@@ -167,7 +191,6 @@ function emitFp(e: Emitter, k: FpCall): string {
           if (k.m >= 0) args.push(x(k.m, k.idx < 0 ? i : k.idx));
           if (k.shape === FShape.Acc) args.push(x(k.d, i));
         }
-        inputs.push(...args);
         res.push(one(args));
       }
     }
@@ -201,6 +224,8 @@ function emitFp(e: Emitter, k: FpCall): string {
         break;
       }
     }
+    const fz = flushFree(k, fast.kind === 'fromInt' ? [] : inputs, CHECKED.has(k.op) ? lanes : []);
+    if (fz) ok.push(`((${e.slot(SLOT_FPCR)} & ${FPCR_FZ}) === 0 || ${fz})`);
     c.stmt(`if (${ok.join(' && ')}) {`);
     if (flags) c.stmt(`if (${flags}) ${e.assign(SLOT_FPSR, `${fpsr} | ${flags}`)}`);
     if (fast.kind === 'float' || fast.kind === 'fromInt') {
@@ -238,7 +263,8 @@ function fcvtl(f: Fields, e: Emitter): string {
   if (!f.sz) return slow;
   return emitWith(e, (c) => {
     const v = [c.fl(f.rn, 2, 2 * f.q), c.fl(f.rn, 2, 2 * f.q + 1)];
-    c.stmt(`if ((${e.slot(SLOT_FPCR)} & ${FPCR_SLOW}) === 0 && ${v[0]} === ${v[0]} && ${v[1]} === ${v[1]}) {`);
+    const fz = `((${e.slot(SLOT_FPCR)} & ${FPCR_FZ}) === 0 || (${notDenormal(2, v).join(' && ')}))`;
+    c.stmt(`if ((${e.slot(SLOT_FPCR)} & ${FPCR_RMODE}) === 0 && ${v[0]} === ${v[0]} && ${v[1]} === ${v[1]} && ${fz}) {`);
     c.writeFloats(f.rd, 3, v);
     c.stmt(`} else { ${slow} }`);
   });
@@ -255,7 +281,8 @@ function fcvtn(e: Emitter, f: Fields, odd: boolean): string {
     const sum = c.let(`${v[0]} + ${v[1]}`);
     // Inexact, and Underflow when also tiny before rounding.
     const flags = c.let(src.map((x, i) => `(${v[i]} !== ${x} ? (Math.abs(${x}) < ${MIN_NORMAL[2]} ? 24 : 16) : 0)`).join(' | '));
-    c.stmt(`if ((${e.slot(SLOT_FPCR)} & ${FPCR_SLOW}) === 0 && ${sum} - ${sum} === 0) {`);
+    const fz = [...notDenormal(3, src), ...v.map((r, i) => `(Math.abs(${r}) > ${MIN_NORMAL[2]} || ${src[i]} === 0)`)];
+    c.stmt(`if ((${e.slot(SLOT_FPCR)} & ${FPCR_RMODE}) === 0 && ${sum} - ${sum} === 0 && ((${e.slot(SLOT_FPCR)} & ${FPCR_FZ}) === 0 || (${fz.join(' && ')}))) {`);
     c.stmt(`if (${flags}) ${e.assign(SLOT_FPSR, `${e.slot(SLOT_FPSR)} | ${flags}`)}`);
     if (f.q) c.store(`VF32[${4 * f.rd + 2}] = ${v[0]}; VF32[${4 * f.rd + 3}] = ${v[1]};`);
     else c.writeFloats(f.rd, 2, v);
