@@ -384,6 +384,17 @@ describe('SIMD floating point', () => {
       .toBe(d2(1 + 2 ** -52, -1));
   });
 
+  it('a product just below the smallest normal rounds up to it, but is tiny: UFC, and flushed under FZ', () => {
+    // (1 - 2^-24) * 2^-126 is 2^-126 - 2^-150: rounds to 2^-126 (a tie to even); values cross-checked with qemu
+    const v1 = s4(1 - 2 ** -24, 3, 2 ** -60, 0), v2 = s4(2 ** -126, 0.5, 2 ** -60, 5);
+    const plain = op(0x6e22dc20 /* fmul v0.4s, v1.4s, v2.4s */, v1, v2);
+    expect(plain.v[0]).toBe(pack([0x00800000n, f32(1.5), f32(2 ** -120), 0n], 32));
+    expect(plain.fpsr).toBe(UFC | IXC);
+    const flushed = op(0x6e22dc20 /* fmul v0.4s, v1.4s, v2.4s */, v1, v2, 0n, { fpcr: FZ });
+    expect(flushed.v[0]).toBe(pack([0n, f32(1.5), f32(2 ** -120), 0n], 32));
+    expect(flushed.fpsr).toBe(UFC);
+  });
+
   it('MAX/MIN follow Arm NaN rules (NM forms prefer the number) and signed zeros', () => {
     const qn = 0x7fc00005n;
     expect(op(0x4e22f420 /* fmax v0.4s, v1.4s, v2.4s */, pack([f32(1), qn, f32(-0), f32(0)], 32), s4(2, 3, 0, -0)).v[0])
