@@ -121,12 +121,6 @@ export class Code {
     return v;
   }
 
-  /** Marks QC if the expression (a 0/1 saturation flag) is set. */
-  orQc(flag: string): void {
-    this.root.qc = true;
-    this.out.push(`_q |= ${flag};`);
-  }
-
   /** Notes that runtime helpers called here may saturate (collected by H.simdQcTake). */
   takeHelperQc(): void {
     this.root.qc = true;

@@ -29,7 +29,7 @@ function clamp(v: number, signed: boolean, bits: number): number {
 }
 
 /** Flags of the shift helpers. */
-export const SH_SIGNED = 1, SH_ROUND = 2, SH_SAT = 4, SH_UNSIGNED_RESULT = 8;
+export const SH_SIGNED = 1, SH_ROUND = 2, SH_SAT = 4;
 
 /**
  * SSHL/USHL/SRSHL/URSHL/SQSHL/UQSHL/SQRSHL/UQRSHL on one lane of up to 32 bits: `a` is
@@ -46,11 +46,6 @@ function simdShlReg(a: number, b: number, bits: number, flags: number): number {
     r = Math.floor((flags & SH_ROUND ? a + 2 ** (-sh - 1) : a) / 2 ** -sh);
   }
   return flags & SH_SAT ? clamp(r, (flags & SH_SIGNED) !== 0, bits) : r;
-}
-
-/** SQSHL/UQSHL/SQSHLU by an immediate on one lane of up to 32 bits. */
-function simdQshlImm(a: number, sh: number, bits: number, flags: number): number {
-  return clamp(a * 2 ** sh, (flags & SH_UNSIGNED_RESULT) === 0 && (flags & SH_SIGNED) !== 0, bits);
 }
 
 /** PMUL on bytes: the low 8 bits of the carry-less product. */
@@ -177,5 +172,5 @@ function simdI64(op: number, al: number, ah: number, bl: number, bh: number): nu
 }
 
 export const intRuntime = {
-  simdQcTake, simdShlReg, simdQshlImm, simdPmul8, simdPmull8, simdPmull64, simdSqdmulh32, simdI64,
+  simdQcTake, simdShlReg, simdPmul8, simdPmull8, simdPmull64, simdSqdmulh32, simdI64,
 };

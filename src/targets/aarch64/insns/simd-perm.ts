@@ -351,5 +351,3 @@ export const insns = defineInsns([
 
 export const runtime = { simdTbl };
 
-/** Used by other SIMD groups: a whole-register byte permutation. */
-export { shuffle, laneMap };
