@@ -2,11 +2,12 @@
 // is not implemented): three-same, two-register misc, pairwise, across-lanes,
 // by-element, fixed-point conversions and FCVTL/FCVTN, vector and scalar forms.
 //
-// Each instruction has an inline fast path in JS doubles that is exact for the default
-// FPCR (round to nearest, no flush-to-zero) and finite results; anything else (NaNs,
-// infinities, overflow, FZ, directed rounding, the rare estimate and step
-// instructions) runs H.simdFpSlow, the exact soft-float, which also raises the FPSR
-// flags. The fast path raises none: IXC and UFC of finite results are not tracked.
+// Each instruction has an inline fast path in JS doubles, exact for round-to-nearest and
+// finite results (and under FZ when no operand is a denormal and no result tiny). Its
+// Inexact/Underflow flags come from H.simdFpCheck (error-free transformations), called
+// only while FPSR.IXC is clear or a result is tiny, since the flags are sticky. Anything
+// else (NaNs, infinities, overflow, directed rounding, flushing, the rare estimate and
+// step instructions) runs H.simdFpSlow: the whole instruction on the exact soft-float.
 import type { Emitter } from '../../../translate/emitter.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import type { InsnDef } from '../insn-def.js';
