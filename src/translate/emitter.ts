@@ -12,15 +12,18 @@ const VIEWS = [['V8', 'S.v8'], ['V32', 'S.v32'], ['VF32', 'S.vf32'], ['VF64', 'S
 const RUNTIME = ['M', 'P', 'DV', 'U8', 'H'] as const;
 
 /** Declares only what the body uses: every line is compiled again for each translation. */
+/** Any of those names as a whole word (a bare name passed to a helper counts too). */
+const PROLOGUE_NAMES = new RegExp(`\\b(?:${[...VIEWS.map(([n]) => n), ...RUNTIME].join('|')})\\b`, 'g');
+
 function prologue(body: string): string {
-  const views = VIEWS.filter(([name]) => body.includes(`${name}[`) || body.includes(`${name}.`));
-  const runtime = RUNTIME.filter((name) => body.includes(`${name}.`) || body.includes(`${name}[`));
+  const used = new Set(body.match(PROLOGUE_NAMES));
+  const views = VIEWS.filter(([name]) => used.has(name));
+  const runtime = RUNTIME.filter((name) => used.has(name));
   return [
     `const R = S.r${views.map(([n, e]) => `, ${n} = ${e}`).join('')};`,
     runtime.length ? `const { ${runtime.join(', ')} } = C;` : '',
   ].join('\n');
 }
-
 
 export class Emitter {
   /** Address of the instruction being emitted. */
