@@ -68,10 +68,30 @@ export function rvMulhsu(al: number, ah: number, bl: number, bh: number): number
   return l;
 }
 
+/** Whether hi:lo is a signed value within ±2^53 (exact as a JS number). */
+const fitsS53 = (h: number): boolean => h >= -2097152 && h < 2097152;
+/** Whether hi:lo is an unsigned value below 2^53. */
+const fitsU53 = (h: number): boolean => h >>> 0 < 2097152;
+const S32 = 4294967296;
+
+/** Sets H.hi[0] to the high half of an integral JS number within ±2^64 and returns the low half. */
+function split(v: number): number {
+  hiOut[0] = Math.floor(v / S32) | 0;
+  return v | 0;
+}
+
+// Numbers below 2^53 divide exactly in doubles: the rounded quotient a / b is less than
+// half an ulp (< 1/b) off, and the true one is at least 1/b away from the next integer, so
+// truncating it gives the exact quotient, and a - q * b the exact remainder. (JS % on
+// doubles is exact too, but a slow library call.) Larger values take the int64 long division.
+
 export function rvDiv(al: number, ah: number, bl: number, bh: number): number {
   if ((bl | bh) === 0) {
     hiOut[0] = -1;
     return -1;
+  }
+  if (fitsS53(ah) && fitsS53(bh)) {
+    return split(Math.trunc((ah * S32 + (al >>> 0)) / (bh * S32 + (bl >>> 0))));
   }
   return sdiv64(al, ah, bl, bh);
 }
@@ -80,6 +100,16 @@ export function rvDivu(al: number, ah: number, bl: number, bh: number): number {
   if ((bl | bh) === 0) {
     hiOut[0] = -1;
     return -1;
+  }
+  if (fitsU53(ah) && fitsU53(bh)) {
+    return split(Math.floor(((ah >>> 0) * S32 + (al >>> 0)) / ((bh >>> 0) * S32 + (bl >>> 0))));
+  }
+  if (bh === 0 && bl >>> 0 < 2097152) {
+    // a divisor below 2^21: the high word's remainder and the low word fit 53 bits together
+    const b = bl >>> 0, h = ah >>> 0;
+    const qh = Math.floor(h / b);
+    hiOut[0] = qh | 0;
+    return Math.floor(((h - qh * b) * S32 + (al >>> 0)) / b) | 0;
   }
   return udiv64(al, ah, bl, bh);
 }
@@ -97,11 +127,10 @@ export function rvRem(al: number, ah: number, bl: number, bh: number): number {
     hiOut[0] = ah;
     return al;
   }
-  if (ah === al >> 31 && bh === bl >> 31) {
-    // both fit int32 (MIN32 % -1 is -0, and -0 | 0 is 0)
-    const r = al % bl | 0;
-    hiOut[0] = r >> 31;
-    return r;
+  if (fitsS53(ah) && fitsS53(bh)) {
+    // the remainder takes the dividend's sign, as rem wants (MIN / -1 cannot occur here)
+    const a = ah * S32 + (al >>> 0), b = bh * S32 + (bl >>> 0);
+    return split(a - Math.trunc(a / b) * b);
   }
   const ql = sdiv64(al, ah, bl, bh);
   return remainder(al, ah, bl, bh, ql, hiOut[0]);
@@ -112,9 +141,25 @@ export function rvRemu(al: number, ah: number, bl: number, bh: number): number {
     hiOut[0] = ah;
     return al;
   }
-  if ((ah | bh) === 0) {
+  if (bh === 0) {
+    // by a 32-bit divisor: long division in 16-bit steps, every partial value below 2^48
+    const b = bl >>> 0;
+    const h = ah >>> 0;
+    let r = h - Math.floor(h / b) * b;
     hiOut[0] = 0;
-    return ((al >>> 0) % (bl >>> 0)) | 0;
+    if (b < 2097152) {
+      // the high word's remainder and the low word fit 53 bits together
+      const y = r * S32 + (al >>> 0);
+      return (y - Math.floor(y / b) * b) | 0;
+    }
+    let x = r * 65536 + (al >>> 16);
+    r = x - Math.floor(x / b) * b;
+    x = r * 65536 + (al & 0xffff);
+    return (x - Math.floor(x / b) * b) | 0;
+  }
+  if (fitsU53(ah) && fitsU53(bh)) {
+    const a = (ah >>> 0) * S32 + (al >>> 0), b = (bh >>> 0) * S32 + (bl >>> 0);
+    return split(a - Math.floor(a / b) * b);
   }
   const ql = udiv64(al, ah, bl, bh);
   return remainder(al, ah, bl, bh, ql, hiOut[0]);
