@@ -4,7 +4,7 @@
 import type { Fields } from '../targets/common/decode-pattern.js';
 import { decodeWord } from '../targets/aarch64/decoder.js';
 import { ALL_INSNS } from '../targets/aarch64/insns/index.js';
-import type { CaseDraft, DifftestIsa, Exclusion, HarnessInfo, StateField } from './isa.js';
+import type { CaseDraft, DifftestIsa, Exclusion, HarnessInfo, PrefixSpec, StateField } from './isa.js';
 import type { Rng } from './rng.js';
 import { randomFloatBits, randomInt64, randomIntLane, u64FromNumber, type U64 } from './values.js';
 
@@ -184,19 +184,24 @@ function memPlan(name: string, f: Fields): MemPlan | null {
   }
 }
 
-/** Branch forms: the immediate field set so the target is test_slot + 8 (the "taken" pad). */
+/** Words the harness runs per case (tests/difftest/aarch64/run-case.S), then its two exits. */
+const SLOT_WORDS = 4;
+/** The "taken" landing pad: after the slot words and the fall-through branch. */
+const takenPad = (h: HarnessInfo): number => h.slotAddr + 4 * SLOT_WORDS + 4;
+
+/** Branch forms: the immediate field set so the target is the "taken" pad. */
 const BRANCH_IMM: Readonly<Record<string, string>> = { B: 'imm26', BL: 'imm26', B_cond: 'imm19', CBZ: 'imm19', TBZ: 'imm14' };
 const BRANCH_REG = new Set(['BR', 'BLR', 'RET']);
 
 function constrain(rng: Rng, d: CaseDraft, h: HarnessInfo): string | null {
   const f = d.fields;
   if (BRANCH_IMM[d.name]) {
-    f[BRANCH_IMM[d.name]] = 2;
+    f[BRANCH_IMM[d.name]] = (takenPad(h) - d.pc) / 4;
     return null;
   }
   if (BRANCH_REG.has(d.name)) {
     if (f.rn === 31) return 'branch to XZR';
-    setX(d.state, f.rn, u64FromNumber(h.slotAddr + 8));
+    setX(d.state, f.rn, u64FromNumber(takenPad(h)));
     return null;
   }
   const plan = memPlan(d.name, f);
@@ -207,7 +212,7 @@ function constrain(rng: Rng, d: CaseDraft, h: HarnessInfo): string | null {
   const slots = Math.floor((WINDOW_SIZE - plan.span) / plan.align) + 1;
   const ea = h.windowAddr + plan.align * rng.below(slots);
   if (plan.literal) {
-    f.imm19 = (ea - h.slotAddr) / 4;
+    f.imm19 = (ea - d.pc) / 4;
     return null;
   }
   let delta = 0;
@@ -301,6 +306,24 @@ function operandFields(_name: string, f: Fields): string[] {
   return [...out];
 }
 
+/**
+ * Prefixes: instructions that set NZCV (FCMP and FCCMP also FPSR) and write no register,
+ * so the constraints on the instruction after them still hold.
+ */
+const PREFIXES: readonly PrefixSpec[] = [
+  { pattern: 'ADD_imm', fix: { S: 1, rd: 31 } }, // CMP/CMN immediate
+  { pattern: 'ADDSUB_shifted', fix: { S: 1, rd: 31 } },
+  { pattern: 'ADDSUB_ext', fix: { S: 1, rd: 31 } },
+  { pattern: 'ADC', fix: { S: 1, rd: 31 } }, // ADCS/SBCS to XZR
+  { pattern: 'LOGIC_imm', fix: { opc: 3, rd: 31 } }, // TST
+  { pattern: 'LOGIC_shifted', fix: { opc: 3, rd: 31 } },
+  { pattern: 'CCMP_reg' },
+  { pattern: 'CCMP_imm' },
+  { pattern: 'FCMP' },
+  { pattern: 'FCCMP' },
+  { pattern: 'MSR', fix: { o0: 1, op1: 3, crn: 4, crm: 2, op2: 0 } }, // MSR NZCV
+];
+
 export const aarch64Difftest: DifftestIsa = {
   arch: 'aarch64',
   machine: 183,
@@ -309,6 +332,9 @@ export const aarch64Difftest: DifftestIsa = {
   widthOf: () => 32,
   stateSize: STATE_SIZE,
   stateFields,
+  slotWords: SLOT_WORDS,
+  nop: 0xd503201f,
+  prefixes: PREFIXES,
   harness: 'tests/difftest/aarch64/harness',
   qemu: { command: 'qemu-aarch64', args: ['-cpu', 'max'] },
   tsqemu: { command: process.execPath, args: ['bin/tsqemu-aarch64.js'] },

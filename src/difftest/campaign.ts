@@ -2,8 +2,8 @@
 // so the cases depend only on the seed), run every chunk under the reference emulator and
 // under tsqemu side by side, compare, and tally per pattern.
 import { compareOutcomes, type FieldDiff } from './compare.js';
-import { buildCatalog, CaseGenerator, fieldsOf, generateChunk, nameMatches, type Catalog, type CatalogEntry } from './generate.js';
-import type { Command, DifftestIsa, HarnessInfo } from './isa.js';
+import { buildCatalog, CaseGenerator, fieldsOf, generateChunk, MAIN_POSITION, nameMatches, type Catalog, type CatalogEntry } from './generate.js';
+import type { Command, DifftestIsa, HarnessInfo, PatternDef } from './isa.js';
 import { probeHarness, runCases, SKIPPED, type Outcome } from './runner.js';
 
 export interface CampaignOptions {
@@ -15,6 +15,8 @@ export interface CampaignOptions {
   /** Chunks run at the same time (each runs two emulator processes). */
   readonly jobs?: number;
   readonly chunkSize?: number;
+  /** Fraction of cases that run after a flag-setting prefix in the same block. */
+  readonly prefixRate?: number;
   /** Mismatching cases kept per pattern for the report. */
   readonly keepExamples?: number;
   /** The repository root: the harness path and tsqemu's command are relative to it. */
@@ -33,6 +35,8 @@ export interface Mismatch {
   readonly id: string;
   readonly word: number;
   readonly asm: string;
+  /** The flag-setting instruction run first, if any. */
+  readonly prefix?: { readonly word: number; readonly asm: string };
   /** The initial state record. */
   readonly initial: Uint8Array;
   readonly ref: Outcome;
@@ -108,7 +112,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     while (next < chunks) {
       const c = next++;
       const start = c * chunkSize;
-      const cases = generateChunk(gen, selected, o.seed, c, start, Math.min(chunkSize, o.count - start));
+      const cases = generateChunk(gen, selected, o.seed, c, start, Math.min(chunkSize, o.count - start), o.prefixRate ?? 0);
       const [ref, test] = await Promise.all([
         runCases(qemu, isa.harness, cases, harness, runOpts),
         runCases(tsqemu, isa.harness, cases, harness, runOpts),
@@ -132,7 +136,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
         if (st.examples.length < keep || tc.index < st.examples[st.examples.length - 1].index) {
           const fields = fieldsOf(isa, tc.entry, tc.word);
           st.examples.push({
-            index: tc.index, id: tc.entry.id, word: tc.word, asm: safeAsm(tc.entry, fields, harness.slotAddr),
+            index: tc.index, id: tc.entry.id, word: tc.word, asm: safeAsm(tc.entry, fields, harness.slotAddr + 4 * MAIN_POSITION),
+            prefix: tc.prefix === undefined ? undefined : { word: tc.prefix, asm: prefixAsm(isa, tc.prefix, harness.slotAddr) },
             initial: tc.state, ref: ref[i], test: test[i], diffs,
           });
           st.examples.sort((a, b) => a.index - b.index);
@@ -168,6 +173,19 @@ function signature(diffs: readonly FieldDiff[]): string {
     }
   }
   return [...parts].join(' ');
+}
+
+function prefixAsm(isa: DifftestIsa, word: number, pc: number): string {
+  const def = isa.decode(word);
+  const e = def && buildCatalogEntryFor(isa, def);
+  return e ? safeAsm(e, fieldsOf(isa, e, word), pc) : '?';
+}
+
+const catalogs = new WeakMap<DifftestIsa, Catalog>();
+function buildCatalogEntryFor(isa: DifftestIsa, def: PatternDef): CatalogEntry | undefined {
+  let c = catalogs.get(isa);
+  if (!c) catalogs.set(isa, (c = buildCatalog(isa)));
+  return c.entries.find((e) => e.def === def);
 }
 
 function safeAsm(e: CatalogEntry, f: Record<string, number>, pc: number): string {

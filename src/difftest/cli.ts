@@ -20,6 +20,12 @@ function int(value: string): number {
   return n;
 }
 
+function fraction(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('not a number between 0 and 1');
+  return n;
+}
+
 const program = new Cli('difftest')
   .description('differential testing of tsqemu against qemu-user, one random instruction at a time')
   .option('--arch <isa>', `target ISA (${Object.keys(DIFFTEST_TARGETS).join(', ')})`, 'aarch64')
@@ -28,6 +34,7 @@ const program = new Cli('difftest')
   .option('--pattern <names...>', 'only these patterns (names or ids, * wildcards)')
   .option('--jobs <n>', 'chunks run in parallel (each runs two emulators)', int, Math.max(1, Math.floor(availableParallelism() / 2)))
   .option('--chunk <n>', 'cases per emulator run', int, 4000)
+  .option('--prefix-rate <fraction>', 'fraction of cases run after a flag-setting instruction in the same block', fraction, 0.25)
   .option('--examples <n>', 'cases shown per mismatching pattern', int, 3)
   .option('--table', 'print per-pattern counts')
   .option('--json <file>', 'also write the full result as JSON')
@@ -44,6 +51,7 @@ interface Opts {
   pattern?: string[];
   jobs: number;
   chunk: number;
+  prefixRate: number;
   examples: number;
   table?: boolean;
   json?: string;
@@ -75,7 +83,7 @@ async function main(): Promise<number> {
   const tsqemu = o.tsqemu ? words(o.tsqemu) : undefined;
   let last = 0;
   const result = await runCampaign({
-    isa, count: o.count, seed: o.seed, patterns: o.pattern, jobs: o.jobs, chunkSize: o.chunk, root: ROOT, qemu, tsqemu,
+    isa, count: o.count, seed: o.seed, patterns: o.pattern, jobs: o.jobs, chunkSize: o.chunk, prefixRate: o.prefixRate, root: ROOT, qemu, tsqemu,
     keepExamples: Math.max(o.examples, 5),
     onProgress: o.quiet ? undefined : (done, total, bad) => {
       if (Date.now() - last < 2000 && done < total) return;

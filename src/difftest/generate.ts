@@ -162,32 +162,60 @@ export interface TestCase {
   /** Position in the campaign (deterministic for a seed). */
   readonly index: number;
   readonly entry: CatalogEntry;
+  /** The instruction under test. */
   readonly word: number;
+  /** The flag-setting instruction run before it in the same block, if any. */
+  readonly prefix?: number;
+  /** The words the harness runs (prefix or NOP, the instruction, NOPs). */
+  readonly words: readonly number[];
   /** The initial state record. */
   readonly state: Uint8Array;
 }
+
+/** Where the instruction under test sits in the slot (after the prefix position). */
+export const MAIN_POSITION = 1;
 
 export class CaseGenerator {
   readonly sampler: WordSampler;
   /** Drafts thrown away, by reason (for --verbose). */
   readonly rejections = new Map<string, number>();
+  private readonly prefixEntries: { entry: CatalogEntry; fix: Readonly<Record<string, number>> }[];
 
   constructor(
     readonly catalog: Catalog,
     readonly harness: HarnessInfo,
   ) {
     this.sampler = new WordSampler(catalog);
+    this.prefixEntries = catalog.isa.prefixes.flatMap((p) =>
+      catalog.entries.filter((e) => !e.excluded && nameMatches(p.pattern, e)).map((entry) => ({ entry, fix: p.fix ?? {} })));
+    if (catalog.isa.slotWords < MAIN_POSITION + 1) throw new Error('the harness slot has no room for a prefix');
+  }
+
+  /** A flag-setting prefix word, or null if none was found. */
+  prefix(rng: Rng): number | null {
+    const isa = this.catalog.isa;
+    for (let i = 0; i < 32 && this.prefixEntries.length; i++) {
+      const { entry, fix } = rng.pick(this.prefixEntries);
+      const w = this.sampler.sample(entry, rng);
+      if (w === null) continue;
+      const fields = { ...fieldsOf(isa, entry, w), ...fix };
+      const word = (isa.encode ?? ((_d: PatternDef, p: Pattern, x: number, f: Fields) => encodeFields(p, x, f)))(entry.def, entry.pattern, w, fields);
+      if (this.sampler.reject(entry, word) === null) return word;
+    }
+    return null;
   }
 
   /** One case of pattern `e`, or null if no runnable case was found in a few tries. */
-  make(e: CatalogEntry, rng: Rng, index: number): TestCase | null {
+  make(e: CatalogEntry, rng: Rng, index: number, withPrefix = false): TestCase | null {
     const isa = this.catalog.isa;
+    const pc = this.harness.slotAddr + 4 * MAIN_POSITION;
     for (let attempt = 0; attempt < 64; attempt++) {
       const word = this.sampler.sample(e, rng);
       if (word === null) return null;
       const bytes = new Uint8Array(isa.stateSize);
       const draft: CaseDraft = {
         name: e.def.name,
+        pc,
         fields: { ...fieldsOf(isa, e, word) },
         state: new DataView(bytes.buffer),
         bytes,
@@ -197,7 +225,13 @@ export class CaseGenerator {
       const encode = isa.encode ?? ((_d: PatternDef, p: Pattern, w: number, f: Fields) => encodeFields(p, w, f));
       const final = why === null ? encode(e.def, e.pattern, word, draft.fields) : word;
       const bad = why ?? (final === word ? null : this.sampler.reject(e, final));
-      if (bad === null) return { index, entry: e, word: final, state: bytes };
+      if (bad === null) {
+        const prefix = withPrefix ? this.prefix(rng) ?? undefined : undefined;
+        const words = Array.from({ length: isa.slotWords }, () => isa.nop);
+        if (prefix !== undefined) words[MAIN_POSITION - 1] = prefix;
+        words[MAIN_POSITION] = final;
+        return { index, entry: e, word: final, prefix, words, state: bytes };
+      }
       const key = `${e.id}: ${bad}`;
       this.rejections.set(key, (this.rejections.get(key) ?? 0) + 1);
     }
@@ -207,16 +241,19 @@ export class CaseGenerator {
 
 /**
  * The cases of one chunk: `count` cases starting at campaign index `start`, patterns drawn
- * uniformly from `entries`, from the chunk's own random stream.
+ * uniformly from `entries`, from the chunk's own random stream; a `prefixRate` fraction of
+ * them run after a flag-setting prefix.
  */
 export function generateChunk(
   gen: CaseGenerator, entries: readonly CatalogEntry[], seed: number, chunk: number, start: number, count: number,
+  prefixRate = 0,
 ): TestCase[] {
   const rng = new Rng(seed, chunk);
   const out: TestCase[] = [];
   for (let i = 0; i < count; i++) {
+    const withPrefix = rng.chance(prefixRate);
     for (let tries = 0; tries < 16; tries++) {
-      const c = gen.make(rng.pick(entries), rng, start + i);
+      const c = gen.make(rng.pick(entries), rng, start + i, withPrefix);
       if (c) {
         out.push(c);
         break;

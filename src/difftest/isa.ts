@@ -17,6 +17,7 @@ export interface PatternDef {
 
 /** Where the harness put things, from the header it writes before any result. */
 export interface HarnessInfo {
+  readonly version: number;
   readonly machine: number;
   readonly inSize: number;
   readonly outSize: number;
@@ -24,7 +25,7 @@ export interface HarnessInfo {
   readonly windowSize: number;
   /** Guest address of the memory window (the harness is a static, non-PIE binary). */
   readonly windowAddr: number;
-  /** Guest address of the word each case's instruction is written to. */
+  /** Guest address of the words each case runs (DifftestIsa.slotWords of them). */
   readonly slotAddr: number;
 }
 
@@ -42,10 +43,23 @@ export interface StateField {
 /** A case being built: the chosen pattern's fields and the initial state record. */
 export interface CaseDraft {
   readonly name: string;
+  /** Guest address the instruction will run at. */
+  readonly pc: number;
   /** Field values; constrain() may change them (the word is re-encoded and re-decoded). */
   readonly fields: Record<string, number>;
   readonly state: DataView;
   readonly bytes: Uint8Array;
+}
+
+/**
+ * A pattern usable as a prefix: an instruction that sets flags and writes no register, run
+ * in the same block right before the instruction under test (so lazy flag evaluation and
+ * compare-and-branch fusion across instructions get exercised). `fix` pins fields, e.g.
+ * { S: 1, rd: 31 } makes ADDS into CMN.
+ */
+export interface PrefixSpec {
+  readonly pattern: string;
+  readonly fix?: Readonly<Record<string, number>>;
 }
 
 /** Encodings left out of testing, by pattern name (or id, `*` wildcards). */
@@ -87,6 +101,11 @@ export interface DifftestIsa {
   encode?(def: PatternDef, pattern: Pattern, word: number, fields: Fields): number;
   readonly stateSize: number;
   readonly stateFields: readonly StateField[];
+  /** Instruction words the harness runs per case from the slot (the generator NOP-fills them). */
+  readonly slotWords: number;
+  readonly nop: number;
+  /** Flag-setting instructions a case may start with (see PrefixSpec). */
+  readonly prefixes: readonly PrefixSpec[];
   /** The harness binary, relative to the repository root. */
   readonly harness: string;
   /** The reference emulator (harness path appended). */

@@ -68,8 +68,10 @@ export function formatMismatch(isa: DifftestIsa, r: CampaignResult, m: Mismatch,
   const fields = fieldsOf(isa, entry, m.word);
   const diffNames = m.diffs.map((d) => d.field);
   const operands = isa.operandFields(entry.def.name, fields).filter((n) => !diffNames.includes(n));
+  const dump = (w: number): string => (objdump ? `    (objdump: ${objdump.get(w >>> 0) ?? '?'})` : '');
   const lines = [
-    `  case #${m.index}  ${hex8(m.word)}  ${m.asm}${objdump ? `    (objdump: ${objdump.get(m.word >>> 0) ?? '?'})` : ''}`,
+    ...(m.prefix ? [`  case #${m.index}  ${hex8(m.prefix.word)}  ${m.prefix.asm}${dump(m.prefix.word)}    [prefix, same block]`] : []),
+    `  ${m.prefix ? ''.padEnd(`case #${m.index}`.length) : `case #${m.index}`}  ${hex8(m.word)}  ${m.asm}${dump(m.word)}`,
     `    fields:  ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(' ')}`,
     `    initial: ${initialLine(isa, m, [...diffNames.filter((n) => !n.includes('[')), ...operands])}`,
   ];
@@ -124,7 +126,7 @@ export function formatReport(isa: DifftestIsa, r: CampaignResult, o: ReportOptio
   }
   if (bad.length) {
     const shown = bad.flatMap((s) => s.examples.slice(0, o.examples));
-    const objdump = objdumpWords(isa, shown.map((m) => m.word));
+    const objdump = objdumpWords(isa, shown.flatMap((m) => (m.prefix ? [m.prefix.word, m.word] : [m.word])));
     out.push('', 'mismatches by pattern:');
     for (const s of bad) {
       const sigs = [...s.signatures].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}: ${v}`).join(', ');
@@ -137,7 +139,7 @@ export function formatReport(isa: DifftestIsa, r: CampaignResult, o: ReportOptio
 
 /** A JSON-friendly summary with every kept mismatch. */
 export function reportJson(isa: DifftestIsa, r: CampaignResult): unknown {
-  const objdump = objdumpWords(isa, [...r.stats.values()].flatMap((s) => s.examples.map((m) => m.word)));
+  const objdump = objdumpWords(isa, [...r.stats.values()].flatMap((s) => s.examples.flatMap((m) => (m.prefix ? [m.prefix.word, m.word] : [m.word]))));
   const hexBytes = (b: Uint8Array): string => Buffer.from(b).toString('hex');
   return {
     arch: r.arch, seed: r.seed, count: r.count, elapsedMs: r.elapsedMs, coverage: coverageOf(r),
@@ -147,7 +149,9 @@ export function reportJson(isa: DifftestIsa, r: CampaignResult): unknown {
       id: s.entry.id, generated: s.generated, compared: s.compared, mismatched: s.mismatched, skipped: s.skipped,
       refSignals: s.refSignals, signatures: Object.fromEntries(s.signatures),
       examples: s.examples.map((m) => ({
-        index: m.index, word: hex8(m.word), asm: m.asm, objdump: objdump?.get(m.word >>> 0), diffs: m.diffs,
+        index: m.index, word: hex8(m.word), asm: m.asm, objdump: objdump?.get(m.word >>> 0),
+        prefix: m.prefix && { word: hex8(m.prefix.word), asm: m.prefix.asm, objdump: objdump?.get(m.prefix.word >>> 0) },
+        diffs: m.diffs,
         initialState: hexBytes(m.initial),
       })),
     })),

@@ -10,6 +10,8 @@ import type { Command, HarnessInfo } from './isa.js';
 
 export const HEADER_SIZE = 48;
 const MAGIC = 'TSDIFFT1';
+/** The protocol version this runner speaks (the harness reports its own). */
+export const HARNESS_VERSION = 2;
 
 /** What one emulator made of one case. */
 export interface Outcome {
@@ -35,7 +37,10 @@ export function parseHeader(b: Uint8Array): HarnessInfo {
   const magic = new TextDecoder().decode(b.subarray(0, 8));
   if (magic !== MAGIC) throw new Error(`not a difftest harness header: ${JSON.stringify(magic)}`);
   const u64 = (o: number): number => dv.getUint32(o + 4, true) * 2 ** 32 + dv.getUint32(o, true);
+  const version = dv.getUint32(8, true);
+  if (version !== HARNESS_VERSION) throw new Error(`harness protocol version ${version}, expected ${HARNESS_VERSION} (rebuild it?)`);
   return {
+    version,
     machine: dv.getUint32(12, true),
     inSize: dv.getUint32(16, true),
     outSize: dv.getUint32(20, true),
@@ -46,13 +51,14 @@ export function parseHeader(b: Uint8Array): HarnessInfo {
   };
 }
 
-/** The input records for `cases`: word, flags, reserved, state. */
+/** The input records for `cases`: the slot words, then the state. */
 export function encodeCases(cases: readonly TestCase[], h: HarnessInfo): Buffer {
   const buf = Buffer.alloc(cases.length * h.inSize);
+  const stateAt = h.inSize - h.stateSize;
   cases.forEach((c, i) => {
     const o = i * h.inSize;
-    buf.writeUInt32LE(c.word >>> 0, o);
-    buf.set(c.state, o + 16);
+    c.words.forEach((w, k) => buf.writeUInt32LE(w >>> 0, o + 4 * k));
+    buf.set(c.state, o + stateAt);
   });
   return buf;
 }

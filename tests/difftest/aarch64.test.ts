@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFields } from '../../src/targets/common/decode-pattern.js';
 import { AARCH64_EXCLUSIONS, aarch64Difftest as isa, WINDOW_SIZE } from '../../src/difftest/aarch64.js';
 import { runCampaign } from '../../src/difftest/campaign.js';
-import { buildCatalog, CaseGenerator, generateChunk, type CatalogEntry, type TestCase } from '../../src/difftest/generate.js';
+import { buildCatalog, CaseGenerator, generateChunk, MAIN_POSITION, type CatalogEntry, type TestCase } from '../../src/difftest/generate.js';
 import type { HarnessInfo } from '../../src/difftest/isa.js';
 import { coverageOf, formatReport } from '../../src/difftest/report.js';
 import { probeHarness, runCases, type Outcome } from '../../src/difftest/runner.js';
@@ -45,7 +45,9 @@ function handCase(id: string, word: number, x: Record<number, bigint> = {}, mem?
   const dv = new DataView(state.buffer);
   for (const [n, v] of Object.entries(x)) dv.setBigUint64(Number(n) === 31 ? 248 : 8 * Number(n), v, true);
   if (mem) state.set(mem, isa.stateFields.find((f) => f.name === 'mem')!.offset);
-  return { index: 0, entry: entry(id), word, state };
+  const words = Array.from({ length: isa.slotWords }, () => isa.nop);
+  words[MAIN_POSITION] = word;
+  return { index: 0, entry: entry(id), word, words, state };
 }
 
 const xOf = (o: Outcome, n: number): bigint => new DataView(o.state.buffer, o.state.byteOffset).getBigUint64(8 * n, true);
@@ -85,18 +87,40 @@ describe('difftest generation (aarch64)', () => {
       const ea = x(u, f.rn) + (f.imm12 << f.size);
       expect(ea).toBeGreaterThanOrEqual(harness.windowAddr);
       expect(ea + (1 << f.size)).toBeLessThanOrEqual(harness.windowAddr + WINDOW_SIZE);
+      const pc = harness.slotAddr + 4 * MAIN_POSITION, pad = harness.slotAddr + 4 * isa.slotWords + 4;
       const lit = gen.make(entry('LDR_lit'), rng, i)!;
-      const target = harness.slotAddr + 4 * extractFields(lit.entry.pattern, lit.word).imm19;
+      const target = pc + 4 * extractFields(lit.entry.pattern, lit.word).imm19;
       expect(target - harness.windowAddr).toBeGreaterThanOrEqual(0);
       expect(target - harness.windowAddr).toBeLessThanOrEqual(WINDOW_SIZE - 8);
       const br = gen.make(entry('B_cond'), rng, i)!;
-      expect(extractFields(br.entry.pattern, br.word).imm19).toBe(2);
+      expect(pc + 4 * extractFields(br.entry.pattern, br.word).imm19).toBe(pad);
       const ret = gen.make(entry('RET'), rng, i)!;
-      expect(x(ret, extractFields(ret.entry.pattern, ret.word).rn)).toBe(harness.slotAddr + 8);
+      expect(x(ret, extractFields(ret.entry.pattern, ret.word).rn)).toBe(pad);
       const stxr = gen.make(entry('LDXR_STXR'), rng, i)!;
       const sf = extractFields(stxr.entry.pattern, stxr.word);
       if (!sf.L) expect(sf.rs === sf.rt || (sf.rs === sf.rn && sf.rn !== 31)).toBe(false);
     }
+  });
+
+  it('draws prefixes that set flags and write no register', () => {
+    const gen = new CaseGenerator(catalog, harness);
+    const rng = new Rng(11);
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const w = gen.prefix(rng)!;
+      const def = isa.decode(w)!;
+      const f = extractFields(catalog.entries.find((e) => e.def === def)!.pattern, w);
+      seen.add(def.name);
+      if ('rd' in f) expect(f.rd, `${def.name} ${w.toString(16)}`).toBe(31);
+      if (def.name === 'MSR') expect(def.asm(f, 0)).toMatch(/^msr nzcv,/);
+      if (['ADD_imm', 'ADDSUB_shifted', 'ADDSUB_ext', 'ADC'].includes(def.name)) expect(f.S).toBe(1);
+      if (def.name.startsWith('LOGIC')) expect(f.opc).toBe(3);
+    }
+    expect(seen.size).toBe(isa.prefixes.length);
+    const cases = generateChunk(gen, testable, 1, 0, 0, 400, 0.5);
+    const prefixed = cases.filter((c) => c.prefix !== undefined);
+    expect(prefixed.length).toBeGreaterThan(150);
+    for (const c of prefixed) expect(c.words[MAIN_POSITION - 1]).toBe(c.prefix);
   });
 
   it('makes the same cases from the same seed, whatever the chunking', () => {
@@ -124,14 +148,21 @@ describe('difftest harness under tsqemu (aarch64)', () => {
     const cases = [
       handCase('ADDSUB_shifted', 0x8b020020, { 1: 5n, 2: 7n }), // add x0, x1, x2
       handCase('ADD_imm', 0xf1000421, { 1: 1n }), // subs x1, x1, #1 -> Z
-      handCase('CBZ', 0xb4000040, { 0: 0n }), // cbz x0, .+8: taken
-      handCase('CBZ', 0xb4000040, { 0: 1n }), // not taken
+      handCase('CBZ', 0xb4000080, { 0: 0n }), // cbz x0, .+16 (the taken pad): taken
+      handCase('CBZ', 0xb4000080, { 0: 1n }), // not taken
       handCase('LDST_uimm', 0xf9400420, { 1: w }, mem), // ldr x0, [x1, #8]
       handCase('LDSTP', 0xa9bf07e0, { 0: 0x1111n, 1: 0x2222n, 31: w + 0x90n }, mem), // stp x0, x1, [sp, #-16]!
       handCase('LDST_imm9', 0xf85f8020, { 1: w + 0x84n }, mem), // ldur x0, [x1, #-8]: crosses the page boundary
     ];
+    // cmp x1, x2 then b.eq (to the pad) in the same block: the flags of the compare decide
+    const cmpBeq = (a: bigint, b: bigint): TestCase => {
+      const c = handCase('B_cond', 0x54000080, { 1: a, 2: b });
+      return { ...c, prefix: 0xeb02003f, words: c.words.map((w, i) => (i === MAIN_POSITION - 1 ? 0xeb02003f : w)) };
+    };
+    cases.push(cmpBeq(7n, 7n), cmpBeq(7n, 8n));
     const out = await runCases(isa.tsqemu, isa.harness, cases, harness, runOpts());
-    expect(out.map((o) => o.status)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(out.map((o) => o.status)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(out.slice(7).map((o) => o.info)).toEqual([1, 0]);
     expect(xOf(out[0], 0)).toBe(12n);
     expect(out[1].state[768 + 3] >>> 4).toBe(0b0110); // NZCV = nZCv
     expect(out.slice(2, 4).map((o) => o.info)).toEqual([1, 0]);
@@ -145,7 +176,9 @@ describe('difftest harness under tsqemu (aarch64)', () => {
 
 describe.skipIf(!HAS_QEMU)('difftest against qemu-aarch64', () => {
   it('finds no new difference in a fixed slice of every testable pattern', async () => {
-    const r = await runCampaign({ isa, count: 3000, seed: 20240601, jobs: 2, root: ROOT, idleMs: 5000, maxDeaths: 1 });
+    const r = await runCampaign({
+      isa, count: 3000, seed: 20240601, jobs: 2, prefixRate: 0.25, root: ROOT, idleMs: 5000, maxDeaths: 1,
+    });
     const cov = coverageOf(r);
     expect(r.generationFailures).toEqual([]);
     expect(cov.missing).toEqual([]);

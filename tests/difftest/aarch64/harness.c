@@ -11,16 +11,16 @@
 
 typedef unsigned long size_t;
 
+#define SLOT_WORDS 4
+
 struct case_in {
-  uint32_t insn;
-  uint32_t flags;
-  uint64_t reserved;
+  uint32_t words[SLOT_WORDS]; /* run in order from test_slot (NOP-filled) */
   uint8_t state[STATE_SIZE];
 };
 
 struct case_out {
   uint32_t status;      /* 0: ran; else the signal that interrupted the instruction */
-  uint32_t info;        /* ran: 1 if the instruction branched to test_slot + 8;
+  uint32_t info;        /* ran: 1 if the instruction branched to test_slot + 20;
                            signal: 1 if it came from the test instruction itself */
   uint64_t fault_addr;  /* si_addr of that signal */
   uint8_t state[STATE_SIZE];
@@ -131,7 +131,7 @@ static void install_handlers(void) {
 int main(void) {
   install_handlers();
   struct header h = {
-    { 'T', 'S', 'D', 'I', 'F', 'F', 'T', '1' }, 1, 183, sizeof(struct case_in), sizeof(struct case_out),
+    { 'T', 'S', 'D', 'I', 'F', 'F', 'T', '1' }, 2, 183, sizeof(struct case_in), sizeof(struct case_out),
     STATE_SIZE, WINDOW_SIZE, (uint64_t)(uintptr_t)WINDOW, (uint64_t)(uintptr_t)test_slot,
   };
   write_all(&h, sizeof h);
@@ -151,7 +151,7 @@ int main(void) {
     const struct case_in *c = (const struct case_in *)(in_buf + pos);
     pos += sizeof(struct case_in);
     memcpy(WINDOW, c->state + OFF_MEM, WINDOW_SIZE);
-    test_slot[0] = c->insn;
+    for (int i = 0; i < SLOT_WORDS; i++) test_slot[i] = c->words[i];
     sync_slot();
     memset(&out, 0, sizeof out);
     host_save[HS_FAULT_ADDR / 8] = 0;
@@ -161,7 +161,8 @@ int main(void) {
     if (!status) {
       out.info = host_save[HS_TAKEN / 8] != 0;
     } else {
-      out.info = host_save[HS_FAULT_PC / 8] == (uint64_t)(uintptr_t)test_slot ? 1 : 2;
+      uint64_t pc = host_save[HS_FAULT_PC / 8], slot = (uint64_t)(uintptr_t)test_slot;
+      out.info = pc >= slot && pc < slot + 4 * SLOT_WORDS ? 1 : 2;
       out.fault_addr = host_save[HS_FAULT_ADDR / 8];
     }
     memcpy(out.state + OFF_MEM, WINDOW, WINDOW_SIZE);

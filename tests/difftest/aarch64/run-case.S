@@ -3,7 +3,7 @@
 // A signal during the test (only qemu delivers them) lands in fault_entry, which
 // returns from run_case with the signal number instead.
 //
-// A branch under test is made to target test_slot + 8, so the harness records whether it
+// A branch under test is made to target test_slot + 20, so the harness records whether it
 // was taken. After the test instruction nothing is free to hold a pointer, so x0 is parked in
 // TPIDR_EL0 (which is why TPIDR_EL0's final value is not reported).
 #include "state.h"
@@ -11,10 +11,13 @@
     .section .testslot, "awx"
     .p2align 12
     .globl test_slot
-test_slot:
-    nop                     // overwritten with each test instruction
+test_slot:                  // each case's words (the instruction under test, possibly after
+    nop                     // a flag-setting prefix; NOPs fill the rest), one block
+    nop
+    nop
+    nop
     b after_test            // falls through: not a branch, or not taken
-    b after_taken           // branch tests target test_slot + 8
+    b after_taken           // branch tests target test_slot + 20
     .p2align 12             // the page holds nothing else: rewriting it invalidates only this
 
     .text
