@@ -1,12 +1,13 @@
 // Runtime of the SIMD floating-point emitters: the whole-instruction slow path (it
-// recomputes every lane with the exact soft-float and returns the FPSR flags), plus the
-// number-based lane helpers of softfloat/fast-fp.ts the fast paths call (fused
+// recomputes every lane with the exact Arm FP model of softfloat/arm-fp.ts and
+// estimate.ts, and returns the FPSR flags), plus the number-based lane helpers of softfloat/fast-fp.ts the fast paths call (fused
 // multiply-adds that return NaN when they cannot be exact, and the roundings JS lacks).
 import {
-  DOUBLE, FPSR_IXC, FPSR_UFC, FpEnv, HALF, Rounding, SINGLE, fixedToFp, fpAdd, fpCompare, fpConvert, fpConvertFromHalf, fpDiv, fpMinMax,
-  fpMul, fpMulAdd, fpRSqrtEstimate, fpRecipEstimate, fpRecpX, fpRoundInt, fpSqrt, fpStepFused, fpToFixed,
-  unsignedEstimate, type Fmt,
-} from './simd-softfloat.js';
+  fixedToFp, FP16, FP32, FP64, fpAbs, fpAdd, fpcrRounding, fpCompareEq, fpCompareGe, fpConvert, fpDiv, fpExc, fpMax,
+  fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpSqrt, FPSR_IXC, FPSR_UFC, fpStepFused, fpToFixed,
+  Rounding, type FpFormat,
+} from '../softfloat/arm-fp.js';
+import { fpRecipEstimate, fpRecpX, fpRSqrtEstimate, unsignedEstimate } from '../softfloat/estimate.js';
 import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
 
 /** Operations of the slow path. */
@@ -35,7 +36,7 @@ export const enum FShape {
   Narrow,
 }
 
-const FMT: readonly Fmt[] = [HALF, HALF, SINGLE, DOUBLE];
+const FMT: readonly FpFormat[] = [FP16, FP16, FP32, FP64];
 
 function getLane(v32: Int32Array, reg: number, sz: number, i: number): bigint {
   if (sz === 3) return (BigInt(v32[4 * reg + 2 * i + 1] >>> 0) << 32n) | BigInt(v32[4 * reg + 2 * i] >>> 0);
@@ -71,51 +72,50 @@ const RINT_MODES: Partial<Record<FOp, Rounding | -1>> = {
 };
 
 /** One lane of `op` on bit patterns of format sz. */
-function apply(op: FOp, sz: number, a: bigint, b: bigint, acc: bigint, imm: number, env: FpEnv): bigint {
+function apply(op: FOp, sz: number, a: bigint, b: bigint, acc: bigint, imm: number, fpcr: number): bigint {
   const f = FMT[sz];
-  const sign = 1n << BigInt(f.N - 1);
   const mask = (c: boolean): bigint => (c ? (1n << BigInt(f.N)) - 1n : 0n);
   switch (op) {
-    case FOp.Add: return fpAdd(a, b, f, env);
-    case FOp.Sub: return fpAdd(a, b, f, env, true);
-    case FOp.Mul: return fpMul(a, b, f, env);
-    case FOp.Div: return fpDiv(a, b, f, env);
-    case FOp.Mulx: return fpMul(a, b, f, env, true);
-    case FOp.Abd: return fpAdd(a, b, f, env, true) & (sign - 1n);
-    case FOp.Max: return fpMinMax(a, b, f, env, true, false);
-    case FOp.Min: return fpMinMax(a, b, f, env, false, false);
-    case FOp.MaxNm: return fpMinMax(a, b, f, env, true, true);
-    case FOp.MinNm: return fpMinMax(a, b, f, env, false, true);
-    case FOp.Mla: return fpMulAdd(acc, a, b, f, env);
-    case FOp.Mls: return fpMulAdd(acc, a ^ sign, b, f, env);
-    case FOp.Recps: return fpStepFused(a, b, f, env, false);
-    case FOp.Rsqrts: return fpStepFused(a, b, f, env, true);
-    case FOp.CmEq: return mask(fpCompare(a, b, f, env, 'eq'));
-    case FOp.CmGe: return mask(fpCompare(a, b, f, env, 'ge'));
-    case FOp.CmGt: return mask(fpCompare(a, b, f, env, 'gt'));
-    case FOp.AcGe: return mask(fpCompare(a, b, f, env, 'ge', true));
-    case FOp.AcGt: return mask(fpCompare(a, b, f, env, 'gt', true));
-    case FOp.CmEq0: return mask(fpCompare(a, 0n, f, env, 'eq'));
-    case FOp.CmGe0: return mask(fpCompare(a, 0n, f, env, 'ge'));
-    case FOp.CmGt0: return mask(fpCompare(a, 0n, f, env, 'gt'));
-    case FOp.CmLe0: return mask(fpCompare(0n, a, f, env, 'ge'));
-    case FOp.CmLt0: return mask(fpCompare(0n, a, f, env, 'gt'));
-    case FOp.Abs: return a & (sign - 1n);
-    case FOp.Neg: return a ^ sign;
-    case FOp.Sqrt: return fpSqrt(a, f, env);
-    case FOp.Recpe: return fpRecipEstimate(a, f, env);
-    case FOp.Rsqrte: return fpRSqrtEstimate(a, f, env);
-    case FOp.Recpx: return fpRecpX(a, f, env);
+    case FOp.Add: return fpAdd(f, a, b, fpcr);
+    case FOp.Sub: return fpAdd(f, a, b, fpcr, true);
+    case FOp.Mul: return fpMul(f, a, b, fpcr);
+    case FOp.Div: return fpDiv(f, a, b, fpcr);
+    case FOp.Mulx: return fpMul(f, a, b, fpcr, true);
+    case FOp.Abd: return fpAbs(f, fpAdd(f, a, b, fpcr, true));
+    case FOp.Max: return fpMax(f, a, b, fpcr);
+    case FOp.Min: return fpMin(f, a, b, fpcr);
+    case FOp.MaxNm: return fpMaxNum(f, a, b, fpcr);
+    case FOp.MinNm: return fpMinNum(f, a, b, fpcr);
+    case FOp.Mla: return fpMulAdd(f, acc, a, b, fpcr);
+    case FOp.Mls: return fpMulAdd(f, acc, fpNeg(f, a), b, fpcr);
+    case FOp.Recps: return fpStepFused(f, a, b, fpcr, false);
+    case FOp.Rsqrts: return fpStepFused(f, a, b, fpcr, true);
+    case FOp.CmEq: return mask(fpCompareEq(f, a, b, fpcr));
+    case FOp.CmGe: return mask(fpCompareGe(f, a, b, fpcr));
+    case FOp.CmGt: return mask(fpCompareGe(f, a, b, fpcr, true));
+    case FOp.AcGe: return mask(fpCompareGe(f, fpAbs(f, a), fpAbs(f, b), fpcr));
+    case FOp.AcGt: return mask(fpCompareGe(f, fpAbs(f, a), fpAbs(f, b), fpcr, true));
+    case FOp.CmEq0: return mask(fpCompareEq(f, a, 0n, fpcr));
+    case FOp.CmGe0: return mask(fpCompareGe(f, a, 0n, fpcr));
+    case FOp.CmGt0: return mask(fpCompareGe(f, a, 0n, fpcr, true));
+    case FOp.CmLe0: return mask(fpCompareGe(f, 0n, a, fpcr));
+    case FOp.CmLt0: return mask(fpCompareGe(f, 0n, a, fpcr, true));
+    case FOp.Abs: return fpAbs(f, a);
+    case FOp.Neg: return fpNeg(f, a);
+    case FOp.Sqrt: return fpSqrt(f, a, fpcr);
+    case FOp.Recpe: return fpRecipEstimate(f, a, fpcr);
+    case FOp.Rsqrte: return fpRSqrtEstimate(f, a, fpcr);
+    case FOp.Recpx: return fpRecpX(f, a, fpcr);
     case FOp.Urecpe: return BigInt(unsignedEstimate(Number(a), false) >>> 0);
     case FOp.Ursqrte: return BigInt(unsignedEstimate(Number(a), true) >>> 0);
-    case FOp.Scvtf: return fixedToFp(BigInt.asIntN(f.N, a), imm, f, env);
-    case FOp.Ucvtf: return fixedToFp(a, imm, f, env);
+    case FOp.Scvtf: return fixedToFp(f, BigInt.asIntN(f.N, a), imm, fpcr, fpcrRounding(fpcr));
+    case FOp.Ucvtf: return fixedToFp(f, a, imm, fpcr, fpcrRounding(fpcr));
     default: break;
   }
   const rint = RINT_MODES[op];
-  if (rint !== undefined) return fpRoundInt(a, f, env, rint === -1 ? env.rounding : rint, op === FOp.RintX);
+  if (rint !== undefined) return fpRoundInt(f, a, fpcr, rint === -1 ? fpcrRounding(fpcr) : rint, op === FOp.RintX);
   const cvt = CVT_MODES[op];
-  if (cvt) return fpToFixed(a, f, imm, cvt[1], f.N, env, cvt[0] as Rounding);
+  if (cvt) return fpToFixed(f, a, imm, cvt[1], f.N, fpcr, cvt[0] as Rounding);
   throw new Error(`simdFpSlow: op ${op}`);
 }
 
@@ -125,7 +125,7 @@ function apply(op: FOp, sz: number, a: bigint, b: bigint, acc: bigint, imm: numb
  */
 function simdFpSlow(v32: Int32Array, op: FOp, shape: FShape, sz: number, count: number, d: number, n: number, m: number,
   idx: number, imm: number, fpcr: number): number {
-  const env = new FpEnv(fpcr);
+  fpExc.flags = 0;
   const out: bigint[] = [];
   switch (shape) {
     case FShape.Elem:
@@ -133,38 +133,38 @@ function simdFpSlow(v32: Int32Array, op: FOp, shape: FShape, sz: number, count: 
       for (let i = 0; i < count; i++) {
         const b = m < 0 ? 0n : getLane(v32, m, sz, idx < 0 ? i : idx);
         const acc = shape === FShape.Acc ? getLane(v32, d, sz, i) : 0n;
-        out.push(apply(op, sz, getLane(v32, n, sz, i), b, acc, imm, env));
+        out.push(apply(op, sz, getLane(v32, n, sz, i), b, acc, imm, fpcr));
       }
       putLanes(v32, d, sz, 0, out, false);
       break;
     case FShape.Pair: {
       const lane = (j: number): bigint => (j < count ? getLane(v32, n, sz, j) : getLane(v32, m, sz, j - count));
-      for (let i = 0; i < count; i++) out.push(apply(op, sz, lane(2 * i), lane(2 * i + 1), 0n, imm, env));
+      for (let i = 0; i < count; i++) out.push(apply(op, sz, lane(2 * i), lane(2 * i + 1), 0n, imm, fpcr));
       putLanes(v32, d, sz, 0, out, false);
       break;
     }
     case FShape.Across: {
       const reduce = (lo: number, len: number): bigint =>
-        len === 1 ? getLane(v32, n, sz, lo) : apply(op, sz, reduce(lo, len / 2), reduce(lo + len / 2, len / 2), 0n, imm, env);
+        len === 1 ? getLane(v32, n, sz, lo) : apply(op, sz, reduce(lo, len / 2), reduce(lo + len / 2, len / 2), 0n, imm, fpcr);
       putLanes(v32, d, sz, 0, [reduce(0, count)], false);
       break;
     }
     case FShape.Widen:
       for (let i = 0; i < count; i++) {
         const x = getLane(v32, n, sz, i + idx * count);
-        out.push(sz === 1 ? fpConvertFromHalf(x, SINGLE, env) : fpConvert(x, SINGLE, DOUBLE, env));
+        out.push(fpConvert(FMT[sz], FMT[sz + 1], x, fpcr));
       }
       putLanes(v32, d, sz + 1, 0, out, false);
       break;
     case FShape.Narrow:
       for (let i = 0; i < count; i++) {
         const x = getLane(v32, n, sz + 1, i);
-        out.push(fpConvert(x, FMT[sz + 1], FMT[sz], env, op === FOp.Cvtxn ? Rounding.Odd : env.rounding));
+        out.push(fpConvert(FMT[sz + 1], FMT[sz], x, fpcr, op === FOp.Cvtxn ? Rounding.Odd : fpcrRounding(fpcr)));
       }
       putLanes(v32, d, sz, idx * count, out, idx === 1);
       break;
   }
-  return env.flags;
+  return fpExc.flags;
 }
 
 const MIN_NORMAL = [0, 0, 2 ** -126, 2 ** -1022];

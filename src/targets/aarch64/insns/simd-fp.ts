@@ -7,7 +7,7 @@
 // Inexact/Underflow flags come from H.simdFpCheck (error-free transformations), called
 // only while FPSR.IXC is clear or a result is tiny, since the flags are sticky. Anything
 // else (NaNs, infinities, overflow, directed rounding, flushing, the rare estimate and
-// step instructions) runs H.simdFpSlow: the whole instruction on the exact soft-float.
+// step instructions) runs H.simdFpSlow: the whole instruction on the exact model (softfloat/arm-fp.ts).
 import type { Emitter } from '../../../translate/emitter.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import type { InsnDef } from '../insn-def.js';

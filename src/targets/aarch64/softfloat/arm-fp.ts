@@ -1,9 +1,11 @@
 // Arm floating-point semantics, exact: the ARM ARM's FPUnpack / FPRound / FPProcessNaNs
-// family and the scalar operations built on them, on bit patterns held in BigInts.
-// Every result is computed exactly (BigInt mantissas, with a sticky bit for division and
-// square root) and rounded once, honouring FPCR.{RMode, FZ, FZ16, DN, AHP} and raising
-// the FPSR cumulative flags. This is the slow path behind the inline fast paths and the
-// reference they are tested against; it is not meant for hot loops.
+// family and the operations built on them, on bit patterns held in BigInts, for the
+// scalar FP and the Advanced SIMD instructions alike (the reciprocal estimates live in
+// estimate.ts, on the same unpacking). Every result is computed exactly (BigInt
+// mantissas, with a sticky bit for division and square root) and rounded once, honouring
+// FPCR.{RMode, FZ, FZ16, DN, AHP} and raising the FPSR cumulative flags in fpExc. This is
+// the slow path behind the inline fast paths and the reference they are tested against;
+// it is not meant for hot loops.
 
 export interface FpFormat {
   /** Total bits. */
@@ -64,7 +66,7 @@ export const enum FpType {
 }
 
 /** An unpacked operand: finite values are (-1)^sign * mant * 2^exp exactly. */
-interface Unpacked {
+export interface Unpacked {
   readonly type: FpType;
   readonly sign: number;
   readonly mant: bigint;
@@ -80,7 +82,7 @@ function bitLength(x: bigint): number {
 }
 
 /** FPUnpack (cv = false: AHP ignored, FZ16 applies) or FPUnpackCV (cv = true: AHP applies, FZ16 ignored). */
-function unpack(f: FpFormat, bits: bigint, fpcr: number, cv = false): Unpacked {
+export function unpack(f: FpFormat, bits: bigint, fpcr: number, cv = false): Unpacked {
   const sign = Number((bits >> big(f.N - 1)) & 1n);
   const e = Number((bits >> big(f.F)) & ones(f.E));
   const frac = bits & ones(f.F);
@@ -103,18 +105,18 @@ function unpack(f: FpFormat, bits: bigint, fpcr: number, cv = false): Unpacked {
   return { type: FpType.Finite, sign, mant: frac | (1n << big(f.F)), exp: e - f.bias - f.F };
 }
 
-const isNaN = (u: Unpacked): boolean => u.type === FpType.QNaN || u.type === FpType.SNaN;
+export const isNaN = (u: Unpacked): boolean => u.type === FpType.QNaN || u.type === FpType.SNaN;
 
 export const fpZero = (f: FpFormat, sign: number): bigint => big(sign) << big(f.N - 1);
 export const fpInfinity = (f: FpFormat, sign: number): bigint => fpZero(f, sign) | (ones(f.E) << big(f.F));
-const fpMaxNormal = (f: FpFormat, sign: number): bigint =>
+export const fpMaxNormal = (f: FpFormat, sign: number): bigint =>
   fpZero(f, sign) | (big(maxBiased(f) - 1) << big(f.F)) | ones(f.F);
 export const fpDefaultNaN = (f: FpFormat): bigint => (ones(f.E) << big(f.F)) | (1n << big(f.F - 1));
 export const fpNeg = (f: FpFormat, bits: bigint): bigint => bits ^ (1n << big(f.N - 1));
 export const fpAbs = (f: FpFormat, bits: bigint): bigint => bits & ones(f.N - 1);
 
 /** FPProcessNaN: quietens a signalling NaN (Invalid Operation), or the default NaN under FPCR.DN. */
-function processNaN(f: FpFormat, u: Unpacked, bits: bigint, fpcr: number): bigint {
+export function processNaN(f: FpFormat, u: Unpacked, bits: bigint, fpcr: number): bigint {
   let r = bits;
   if (u.type === FpType.SNaN) {
     r |= 1n << big(f.F - 1);
@@ -135,7 +137,7 @@ function processNaNs(f: FpFormat, ops: readonly [Unpacked, bigint][], fpcr: numb
  * (a non-zero remainder below mant's last bit) mant must carry at least F+3 bits.
  * cv selects FPRoundCV (FZ16 ignored, AHP honoured for half).
  */
-function round(f: FpFormat, sign: number, mant: bigint, exp: number, sticky: boolean, fpcr: number, rounding: Rounding, cv = false): bigint {
+export function round(f: FpFormat, sign: number, mant: bigint, exp: number, sticky: boolean, fpcr: number, rounding: Rounding, cv = false): bigint {
   const exponent = exp + bitLength(mant) - 1;
   const flush = f.N === 16 ? !cv && (fpcr & FPCR_FZ16) !== 0 : (fpcr & FPCR_FZ) !== 0;
   if (flush && exponent < f.minExp) {
@@ -253,8 +255,13 @@ export function fpAdd(f: FpFormat, a: bigint, b: bigint, fpcr: number, sub = fal
   return roundSum(f, addExact(signed(ua), signed(ub)), fpcr, fpcrRounding(fpcr));
 }
 
-/** FPMul. */
-export function fpMul(f: FpFormat, a: bigint, b: bigint, fpcr: number): bigint {
+/** 2.0 and 1.5 (FPTwo, FPOnePointFive). */
+const fpTwo = (f: FpFormat, sign: number): bigint => fpZero(f, sign) | (big(f.bias + 1) << big(f.F));
+const fpOnePointFive = (f: FpFormat, sign: number): bigint =>
+  fpZero(f, sign) | (big(f.bias) << big(f.F)) | (1n << big(f.F - 1));
+
+/** FPMul; `mulx` gives FPMulX (infinity times zero is 2.0 with the product's sign). */
+export function fpMul(f: FpFormat, a: bigint, b: bigint, fpcr: number, mulx = false): bigint {
   const ua = unpack(f, a, fpcr), ub = unpack(f, b, fpcr);
   const nan = processNaNs(f, [[ua, a], [ub, b]], fpcr);
   if (nan !== null) return nan;
@@ -262,6 +269,7 @@ export function fpMul(f: FpFormat, a: bigint, b: bigint, fpcr: number): bigint {
   const infA = ua.type === FpType.Inf, infB = ub.type === FpType.Inf;
   const zeroA = ua.type === FpType.Zero, zeroB = ub.type === FpType.Zero;
   if ((infA && zeroB) || (zeroA && infB)) {
+    if (mulx) return fpTwo(f, sign);
     fpExc.flags |= FPSR_IOC;
     return fpDefaultNaN(f);
   }
@@ -351,6 +359,24 @@ export function fpMulAdd(f: FpFormat, addend: bigint, op1: bigint, op2: bigint, 
   return roundSum(f, addExact(signed(ua), product), fpcr, fpcrRounding(fpcr));
 }
 
+/**
+ * FPRecipStepFused (FRECPS: 2 - a*b) and FPRSqrtStepFused (FRSQRTS: (3 - a*b) / 2),
+ * fused. The NaN rules see -a, as the pseudocode negates it first.
+ */
+export function fpStepFused(f: FpFormat, a: bigint, b: bigint, fpcr: number, rsqrt: boolean): bigint {
+  const na = fpNeg(f, a);
+  const u1 = unpack(f, na, fpcr), u2 = unpack(f, b, fpcr);
+  const nan = processNaNs(f, [[u1, na], [u2, b]], fpcr);
+  if (nan !== null) return nan;
+  const inf1 = u1.type === FpType.Inf, inf2 = u2.type === FpType.Inf;
+  const zero1 = u1.type === FpType.Zero, zero2 = u2.type === FpType.Zero;
+  if ((inf1 && zero2) || (zero1 && inf2)) return rsqrt ? fpOnePointFive(f, 0) : fpTwo(f, 0);
+  if (inf1 || inf2) return fpInfinity(f, u1.sign ^ u2.sign);
+  const m = u1.mant * u2.mant;
+  const s = addExact({ v: rsqrt ? 3n : 2n, exp: 0 }, { v: u1.sign ^ u2.sign ? -m : m, exp: u1.exp + u2.exp });
+  return roundSum(f, rsqrt ? { v: s.v, exp: s.exp - 1 } : s, fpcr, fpcrRounding(fpcr));
+}
+
 /** FPMax (max = true) and FPMin. */
 function maxMin(f: FpFormat, a: bigint, b: bigint, fpcr: number, max: boolean): bigint {
   const ua = unpack(f, a, fpcr), ub = unpack(f, b, fpcr);
@@ -403,6 +429,27 @@ export function fpCompare(f: FpFormat, a: bigint, b: bigint, signalNaNs: boolean
   return c === 0 ? 0b0110 : c < 0 ? 0b1000 : 0b0010;
 }
 
+/** FPCompareEQ (only signalling NaNs raise Invalid Operation). */
+export function fpCompareEq(f: FpFormat, a: bigint, b: bigint, fpcr: number): boolean {
+  const ua = unpack(f, a, fpcr), ub = unpack(f, b, fpcr);
+  if (isNaN(ua) || isNaN(ub)) {
+    if (ua.type === FpType.SNaN || ub.type === FpType.SNaN) fpExc.flags |= FPSR_IOC;
+    return false;
+  }
+  return compareValues(ua, ub) === 0;
+}
+
+/** FPCompareGE (gt = false) and FPCompareGT: any NaN raises Invalid Operation. */
+export function fpCompareGe(f: FpFormat, a: bigint, b: bigint, fpcr: number, gt = false): boolean {
+  const ua = unpack(f, a, fpcr), ub = unpack(f, b, fpcr);
+  if (isNaN(ua) || isNaN(ub)) {
+    fpExc.flags |= FPSR_IOC;
+    return false;
+  }
+  const c = compareValues(ua, ub);
+  return gt ? c > 0 : c >= 0;
+}
+
 /** Rounds (v * 2^exp) to an integer: returns the integer and whether it was inexact. */
 function roundToInteger(x: Exact, rounding: Rounding): { int: bigint; inexact: boolean } {
   if (x.exp >= 0) return { int: x.v << big(x.exp), inexact: false };
@@ -433,8 +480,8 @@ export function fpRoundInt(f: FpFormat, a: bigint, fpcr: number, rounding: Round
   return r;
 }
 
-/** FPConvert (FCVT) from format `from` to `to`, rounding per FPCR. */
-export function fpConvert(from: FpFormat, to: FpFormat, a: bigint, fpcr: number): bigint {
+/** FPConvert (FCVT) from format `from` to `to`, rounding per FPCR (or as given: FCVTXN rounds to odd). */
+export function fpConvert(from: FpFormat, to: FpFormat, a: bigint, fpcr: number, rounding = fpcrRounding(fpcr)): bigint {
   const ua = unpack(from, a, fpcr, true);
   const altHp = to.N === 16 && (fpcr & FPCR_AHP) !== 0;
   if (isNaN(ua)) {
@@ -458,7 +505,7 @@ export function fpConvert(from: FpFormat, to: FpFormat, a: bigint, fpcr: number)
     return fpInfinity(to, ua.sign);
   }
   if (ua.type === FpType.Zero) return fpZero(to, ua.sign);
-  return round(to, ua.sign, ua.mant, ua.exp, false, fpcr, fpcrRounding(fpcr), true);
+  return round(to, ua.sign, ua.mant, ua.exp, false, fpcr, rounding, true);
 }
 
 /**
