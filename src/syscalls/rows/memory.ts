@@ -60,11 +60,4 @@ export const memoryRows: SyscallRow[] = [
     p.memory.madvise(ulong(a[0]), ulong(a[1]), int(a[2]));
     return 0;
   }),
-  // riscv64 (start, end, flags): fetches already see stores (translations of written code
-  // are dropped), so there is nothing to flush.
-  sys('riscv_flush_icache', ['ptr', 'ptr', 'hex'], () => 0),
-  // riscv64: newer glibc probes ISA details here and falls back to AT_HWCAP (as under qemu 7.2).
-  sys('riscv_hwprobe', ['ptr', 'size', 'size', 'ptr', 'hex'], () => {
-    throw new SysError(E.ENOSYS);
-  }, { quiet: true }),
 ];
