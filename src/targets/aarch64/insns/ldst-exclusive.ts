@@ -84,7 +84,7 @@ export const insns = defineInsns([
     },
   },
   {
-    // size 0x here is CASP (LSE), not implemented
+    // bit 31 = 0 here is CASP (ldst-atomic.ts)
     name: 'LDXP_STXP', pattern: '1 sz:1 001000 0 L:1 1 rs:5 o0:1 rt2:5 rn:5 rt:5',
     emit: (f, e) => {
       const bytes = f.sz ? 16 : 8;

@@ -1,8 +1,9 @@
 // Integer loads and stores: LDR/STR in every addressing mode and width (unsigned offset,
 // pre/post-index, unscaled LDUR/STUR, unprivileged LDTR/STTR, register offset, literal),
 // sign-extending loads, PRFM/PRFUM (no-ops), and LDP/STP/LDPSW/LDNP/STNP.
-// The exclusive/ordered and SIMD&FP forms live in ldst-exclusive.ts and ldst-simd.ts and
-// are re-exported from here, so this file is the whole load/store group.
+// The exclusive/ordered, atomic (LSE) and SIMD&FP forms live in ldst-exclusive.ts,
+// ldst-atomic.ts and ldst-simd.ts and are re-exported from here, so this file is the
+// whole load/store group.
 import type { Emitter } from '../../../translate/emitter.js';
 import { emitLoad, emitStore, type AccessSize } from '../../../translate/memory-emit.js';
 import type { Fields } from '../../common/decode-pattern.js';
@@ -12,6 +13,7 @@ import {
   constAccess, immAccess, immOperand, imm9Index, Index, loadWords, pairIndex, regAccess, regOperand, seq,
   storeWords, type Access,
 } from './ldst-common.js';
+import * as atomic from './ldst-atomic.js';
 import * as exclusive from './ldst-exclusive.js';
 import * as simd from './ldst-simd.js';
 
@@ -172,6 +174,6 @@ const intInsns: InsnDef[] = [
   },
 ];
 
-export const insns = defineInsns([...intInsns, ...exclusive.insns, ...simd.insns]);
+export const insns = defineInsns([...intInsns, ...exclusive.insns, ...atomic.insns, ...simd.insns]);
 
-export const runtime = { ...exclusive.runtime, ...simd.runtime };
+export const runtime = { ...exclusive.runtime, ...atomic.runtime, ...simd.runtime };
