@@ -9,7 +9,7 @@
 // with only PATH=/usr/bin:/bin, LANG=C and the case's own variables in the
 // environment, and stdin from the case's "stdin" string (or /dev/null).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,11 @@ for (const { arch, goldenDir } of ARCHES) describe(`guest binaries match qemu-${
     it(
       c.name,
       () => {
+        const binary = join(binariesDir, arch, c.binary);
+        if (!existsSync(binary) || !existsSync(join(goldenDir, `${c.name}.status`))) {
+          const flag = arch === 'aarch64' ? '' : ` --arch ${arch}`;
+          throw new Error(`no ${arch} build or golden for ${c.name}: run tests/binaries/build.sh${flag} ${c.binary} && tests/binaries/record-goldens.sh${flag} ${c.name}`);
+        }
         const dir = c.needsTmpDir ? mkdtempSync(join(tmpdir(), 'tsqemu-e2e-')) : undefined;
         try {
           const args = [
