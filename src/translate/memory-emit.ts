@@ -31,6 +31,26 @@ function inPage(t: string, size: AccessSize): string {
 }
 
 /**
+ * The inline fast-path test for reading `size` bytes at `a`, whose 32-bit address the temp
+ * `t` holds ((a.lo + a.off) >>> 0): for targets that access memory other than through
+ * emitLoad (e.g. as a float64).
+ */
+export function readableInline(a: Address, t: string, size: AccessSize): string {
+  return `${a.hi} === 0 && (P[${t} >>> 12] & ${PERM_READ}) !== 0${inPage(t, size)}`;
+}
+
+/** The inline fast-path test for writing `size` bytes at `a` (see readableInline). */
+export function writableInline(a: Address, t: string, size: AccessSize): string {
+  return `${a.hi} === 0 && (P[${t} >>> 12] & ${PERM_WRITE | PERM_CODE}) === ${PERM_WRITE}${inPage(t, size)}`;
+}
+
+/** A temp holding the 32-bit fast-path address of `a`, and the statement computing it. */
+export function inlineAddress(e: Emitter, a: Address): { t: string; code: string } {
+  const t = addressTemp(e, a);
+  return { t, code: `${t} = (${a.lo} + ${a.off}) >>> 0;` };
+}
+
+/**
  * Loads `size` bytes. Returns the code and the temps holding the value: `lo` is the low
  * 32 bits (zero-extended for 1 and 2 bytes), `hi` the high 32 bits for 8-byte loads.
  */
@@ -38,7 +58,7 @@ export function emitLoad(e: Emitter, size: AccessSize, a: Address): { code: stri
   const t = addressTemp(e, a);
   const lo = e.tmp();
   const hi = size === 8 ? e.tmp() : '0';
-  const check = `${a.hi} === 0 && (P[${t} >>> 12] & ${PERM_READ}) !== 0${inPage(t, size)}`;
+  const check = readableInline(a, t, size);
   const fast =
     size === 8
       ? `${lo} = DV.getInt32(${t}, true); ${hi} = DV.getInt32(${t} + 4, true);`
@@ -54,7 +74,7 @@ export function emitLoad(e: Emitter, size: AccessSize, a: Address): { code: stri
 /** Stores the low `size` bytes of `lo` (and `hi` for 8-byte stores). */
 export function emitStore(e: Emitter, size: AccessSize, a: Address, lo: string, hi = '0'): string {
   const t = addressTemp(e, a);
-  const check = `${a.hi} === 0 && (P[${t} >>> 12] & ${PERM_WRITE | PERM_CODE}) === ${PERM_WRITE}${inPage(t, size)}`;
+  const check = writableInline(a, t, size);
   const fast =
     size === 8
       ? `DV.setInt32(${t}, ${lo}, true); DV.setInt32(${t} + 4, ${hi}, true);`

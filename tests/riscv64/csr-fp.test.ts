@@ -79,6 +79,26 @@ describe('FP loads, stores and moves', () => {
     }
   });
 
+  it('fld and fsd keep NaN payloads bit for bit (doubles move as float64 only when not NaN)', () => {
+    const nans = new Uint8Array(0x100);
+    const dv = new DataView(nans.buffer);
+    dv.setBigUint64(0, 0x7ff0000000000001n, true); // signalling
+    dv.setBigUint64(8, 0xfff8000000abcdefn, true); // quiet, negative, with payload
+    dv.setBigUint64(16, 0x8000000000000000n, true); // -0
+    for (const tier of ['step', 'region'] as const) {
+      const r = runRv([
+        0x0005b007, // fld ft0,0(a1)
+        0x0085b087, // fld ft1,8(a1)
+        0x0105b107, // fld ft2,16(a1)
+        0x0205bc27, // fsd ft0,56(a1)
+        0x0415b027, // fsd ft1,64(a1)
+        0x0425b427, // fsd ft2,72(a1)
+      ], { x: { 11: D }, data: nans }, tier);
+      expect([r.f[0], r.f[1], r.f[2]], tier).toEqual([0x7ff0000000000001n, 0xfff8000000abcdefn, 0x8000000000000000n]);
+      expect([56, 64, 72].map((o) => r.mem.view.getBigUint64(DATA + o, true)), tier).toEqual([0x7ff0000000000001n, 0xfff8000000abcdefn, 0x8000000000000000n]);
+    }
+  });
+
   it('fmv.w.x NaN-boxes; fmv.x.w sign-extends the low word whatever the boxing', () => {
     const r = runRv([0xf0058053 /* fmv.w.x ft0,a1 */, 0xe0008553 /* fmv.x.w a0,ft1 */], { x: { 11: 0x12345678c0000000n }, f: { 1: 0x00000000bf800000n } });
     expect(r.f[0]).toBe(0xffffffffc0000000n);

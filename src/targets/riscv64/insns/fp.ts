@@ -15,7 +15,7 @@
 // exact. Conversions always raise their flags.
 import { Exit } from '../../../translate/cpu-state.js';
 import type { Emitter } from '../../../translate/emitter.js';
-import { emitLoad, emitStore } from '../../../translate/memory-emit.js';
+import { emitLoad, emitStore, inlineAddress, readableInline, writableInline } from '../../../translate/memory-emit.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import { CANONICAL_NAN_S, FpOp, MAX_FINITE, MIN_NORMAL } from '../fp-runtime.js';
 import { defineInsns, type InsnDef } from '../insn-def.js';
@@ -300,6 +300,30 @@ export function moveInsns(fmt: Fmt): InsnDef[] {
   ]) as InsnDef[];
 }
 
+/**
+ * fld: a double moves as a float64 (one access, and no 32-bit stores to read back as 64
+ * bits); a NaN (whose bits a float64 round trip need not keep) and every slow case take
+ * the exact word copy.
+ */
+function emitFld(e: Emitter, f: Fields): string {
+  const a = address(e, f.rs1, f.imm);
+  const slow = `V32[${2 * f.rd}] = M.load64(${a.lo}, ${a.hi}, ${a.off}, ${e.pc}); V32[${2 * f.rd + 1}] = M.hi;`;
+  if (e.compact) return slow;
+  const { t, code } = inlineAddress(e, a);
+  const v = e.tmp();
+  return `${code}\nif (${readableInline(a, t, 8)} && (${v} = DV.getFloat64(${t}, true)) === ${v}) { VF64[${f.rd}] = ${v}; } else { ${slow} }`;
+}
+
+/** fsd: a non-NaN double stored as a float64; NaNs (exact bits) and slow cases as words. */
+function emitFsd(e: Emitter, f: Fields): string {
+  const a = address(e, f.rs1, f.imm);
+  const slow = `M.store64(${a.lo}, ${a.hi}, ${a.off}, V32[${2 * f.rs2}], V32[${2 * f.rs2 + 1}], ${e.pc});`;
+  if (e.compact) return slow;
+  const { t, code } = inlineAddress(e, a);
+  const v = e.tmp();
+  return `${code} ${v} = VF64[${f.rs2}];\nif (${v} === ${v} && ${writableInline(a, t, 8)}) { DV.setFloat64(${t}, ${v}, true); } else if (${writableInline(a, t, 8)}) { DV.setInt32(${t}, V32[${2 * f.rs2}], true); DV.setInt32(${t} + 4, V32[${2 * f.rs2 + 1}], true); } else { ${slow} }`;
+}
+
 /** flw/fsw or fld/fsd. */
 export function memoryInsns(fmt: Fmt): InsnDef[] {
   const w = fmt === Fmt.D ? 'd' : 'w', funct3 = fmt === Fmt.D ? '011' : '010';
@@ -307,16 +331,15 @@ export function memoryInsns(fmt: Fmt): InsnDef[] {
     {
       name: `FL${w.toUpperCase()}`, pattern: `imm:s12 rs1:5 ${funct3} rd:5 0000111`,
       emit: (f, e) => {
-        const ld = emitLoad(e, fmt === Fmt.D ? 8 : 4, address(e, f.rs1, f.imm));
-        return seq(ld.code, `V32[${2 * f.rd}] = ${ld.lo}; V32[${2 * f.rd + 1}] = ${fmt === Fmt.D ? ld.hi : '-1'};`);
+        if (fmt === Fmt.D) return emitFld(e, f);
+        const ld = emitLoad(e, 4, address(e, f.rs1, f.imm));
+        return seq(ld.code, `V32[${2 * f.rd}] = ${ld.lo}; V32[${2 * f.rd + 1}] = -1;`);
       },
       asm: (f) => `fl${w} ${fName(f.rd)},${memText(f.imm, f.rs1)}`,
     },
     {
       name: `FS${w.toUpperCase()}`, pattern: `xxxxxxx rs2:5 rs1:5 ${funct3} xxxxx 0100111`, format: 'S',
-      emit: (f, e) => (fmt === Fmt.D
-        ? emitStore(e, 8, address(e, f.rs1, f.imm), `V32[${2 * f.rs2}]`, `V32[${2 * f.rs2 + 1}]`)
-        : emitStore(e, 4, address(e, f.rs1, f.imm), `V32[${2 * f.rs2}]`)),
+      emit: (f, e) => (fmt === Fmt.D ? emitFsd(e, f) : emitStore(e, 4, address(e, f.rs1, f.imm), `V32[${2 * f.rs2}]`)),
       asm: (f) => `fs${w} ${fName(f.rs2)},${memText(f.imm, f.rs1)}`,
     },
   ]) as InsnDef[];
