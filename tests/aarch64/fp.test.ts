@@ -532,7 +532,8 @@ describe('unallocated scalar FP encodings are undefined', () => {
     ['fmov w0, d1 (size mismatch)', 0x1e660020],
     ['scvtf d0, w1, #33 (scale < 32 for W)', 0x1e427c20],
     ['FP 2-source opcode 9', 0x1e629820],
-    ['FRINT32Z (FEAT_FRINTTS, not implemented)', 0x1e284020],
+    ['FP 1-source opcode 20', 0x1e2a4020],
+    ['FRINT32Z of a half (only S and D exist)', 0x1ee84020],
   ])('%s', (_name, word) => {
     const r = runA64([word]);
     expect(r.exit).toBe(Exit.Illegal);

@@ -2,12 +2,18 @@
 // (an emitter of JS) and its disassembly, side by side as QEMU's TRANS() lines are.
 import type { Fields } from '../common/decode-pattern.js';
 import type { Emitter } from '../../translate/emitter.js';
+import type { Feature } from './features.js';
 
 export interface InsnDef {
   /** Unique pattern name, e.g. "ADD_imm". */
   readonly name: string;
   /** Encoding, most significant bit first (see decode-pattern.ts). */
   readonly pattern: string;
+  /**
+   * The architecture feature the instruction belongs to (none: the base ISA, FP and
+   * Advanced SIMD). A CPU model without it decodes the encoding as undefined.
+   */
+  readonly feature?: Feature;
   /** Extra decode constraint; when false the decoder tries the next pattern. */
   readonly when?: (f: Fields) => boolean;
   /** Ends the basic block (branches, exceptions). */

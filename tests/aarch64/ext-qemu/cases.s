@@ -347,3 +347,114 @@ stlurb w0, [x9, #3]
 stlurh w1, [x9, #16]
 stlur w2, [x9, #16]
 stlur x3, [x9, #16]
+// ---- AES, SHA1, SHA256, SHA512, SHA3, SM3, SM4, PMULL (64-bit)
+aese v0.16b, v1.16b
+aesd v0.16b, v1.16b
+aesmc v0.16b, v1.16b
+aesimc v0.16b, v1.16b
+aese v2.16b, v2.16b
+aesmc v3.16b, v3.16b
+aesimc v4.16b, v5.16b
+sha1c q0, s1, v2.4s
+sha1p q0, s1, v2.4s
+sha1m q0, s1, v2.4s
+sha1m q3, s3, v3.4s
+sha1su0 v0.4s, v1.4s, v2.4s
+sha1h s0, s1
+sha1su1 v0.4s, v1.4s
+sha256h q0, q1, v2.4s
+sha256h2 q0, q1, v2.4s
+sha256h q3, q3, v4.4s
+sha256su0 v0.4s, v1.4s
+sha256su1 v0.4s, v1.4s, v2.4s
+sha512h q0, q1, v2.2d
+sha512h2 q0, q1, v2.2d
+sha512su0 v0.2d, v1.2d
+sha512su1 v0.2d, v1.2d, v2.2d
+eor3 v0.16b, v1.16b, v2.16b, v3.16b
+bcax v0.16b, v1.16b, v2.16b, v3.16b
+rax1 v0.2d, v1.2d, v2.2d
+xar v0.2d, v1.2d, v2.2d, #0
+xar v0.2d, v1.2d, v2.2d, #1
+xar v0.2d, v1.2d, v2.2d, #13
+xar v0.2d, v1.2d, v2.2d, #32
+xar v0.2d, v1.2d, v2.2d, #45
+xar v0.2d, v1.2d, v2.2d, #63
+sm3ss1 v0.4s, v1.4s, v2.4s, v3.4s
+sm3tt1a v0.4s, v1.4s, v2.s[0]
+sm3tt1b v0.4s, v1.4s, v2.s[1]
+sm3tt2a v0.4s, v1.4s, v2.s[2]
+sm3tt2b v0.4s, v1.4s, v2.s[3]
+sm3partw1 v0.4s, v1.4s, v2.4s
+sm3partw2 v0.4s, v1.4s, v2.4s
+sm4e v0.4s, v1.4s
+sm4ekey v0.4s, v1.4s, v2.4s
+pmull v0.1q, v1.1d, v2.1d
+pmull2 v0.1q, v1.2d, v2.2d
+// ---- dot products, I8MM, RDM
+sdot v0.4s, v1.16b, v2.16b
+sdot v0.2s, v1.8b, v2.8b
+udot v0.4s, v1.16b, v2.16b
+udot v0.2s, v1.8b, v2.8b
+sdot v0.4s, v1.16b, v2.4b[0]
+sdot v0.2s, v1.8b, v2.4b[3]
+udot v0.4s, v1.16b, v2.4b[1]
+udot v0.2s, v1.8b, v2.4b[2]
+usdot v0.4s, v1.16b, v2.16b
+usdot v0.2s, v1.8b, v2.8b
+usdot v0.4s, v1.16b, v2.4b[3]
+sudot v0.2s, v1.8b, v2.4b[1]
+sudot v0.4s, v1.16b, v2.4b[2]
+smmla v0.4s, v1.16b, v2.16b
+ummla v0.4s, v1.16b, v2.16b
+usmmla v0.4s, v1.16b, v2.16b
+sqrdmlah v0.4s, v1.4s, v2.4s
+sqrdmlah v0.2s, v1.2s, v2.2s
+sqrdmlah v0.8h, v1.8h, v2.8h
+sqrdmlsh v0.4h, v1.4h, v2.4h
+sqrdmlsh v0.4s, v1.4s, v2.4s
+sqrdmlah h0, h1, h2
+sqrdmlsh s0, s1, s2
+sqrdmlah v0.8h, v1.8h, v2.h[7]
+sqrdmlsh v0.4h, v1.4h, v2.h[2]
+sqrdmlah v0.4s, v1.4s, v2.s[3]
+sqrdmlsh v0.2s, v1.2s, v2.s[0]
+sqrdmlah s0, s1, v2.s[1]
+sqrdmlsh h0, h1, v2.h[5]
+sqrdmlah v0.4s, v0.4s, v0.4s
+// ---- FlagM, FlagM2
+24* cfinv
+24* axflag
+24* xaflag
+rmif x0, #0, #15
+24* rmif x1, #5, #3
+rmif x2, #31, #8
+rmif x3, #32, #6
+rmif x4, #33, #1
+rmif x5, #62, #15
+rmif x6, #63, #12
+24* setf8 w0
+24* setf16 w1
+setf8 w2
+setf16 w3
+// ---- FRINT32/64, FJCVTZS
+frint32z s0, s1
+frint32x s0, s1
+frint64z s0, s1
+frint64x s0, s1
+frint32z d0, d1
+frint32x d0, d1
+frint64z d0, d1
+frint64x d0, d1
+frint32z v0.4s, v1.4s
+frint32x v0.2s, v1.2s
+frint64z v0.4s, v1.4s
+frint64x v0.4s, v1.4s
+frint32z v0.2d, v1.2d
+frint32x v0.2d, v1.2d
+frint64z v0.2d, v1.2d
+frint64x v0.2d, v1.2d
+24* fjcvtzs w0, d1
+fjcvtzs w2, d3
+fjcvtzs w4, d5
+fjcvtzs w6, d7

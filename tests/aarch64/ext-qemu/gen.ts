@@ -4,6 +4,7 @@
 // each (operands from inputs.ts by seed). Needs aarch64-linux-gnu-{as,objdump,gcc} and
 // qemu-aarch64 (Debian: binutils-aarch64-linux-gnu, gcc-aarch64-linux-gnu, qemu-user).
 // Run: npx tsx tests/aarch64/ext-qemu/gen.ts
+// A cases.s line "N* insn" records N operand sets for that instruction instead of 3.
 //
 // Line format:  word seed fpcr | changes | objdump text
 // - word, fpcr in hex; seed in decimal (the operands are extInput(seed), NZCV included);
@@ -25,7 +26,13 @@ const REC = MEM_AT + MEM_SIZE;
 const MARCH = '-march=armv8.6-a+crypto+sha3+sm4+fp16+fp16fml+dotprod+i8mm+bf16+flagm+rcpc+lse';
 const work = mkdtempSync(join(tmpdir(), 'ext-qemu-'));
 
-const lines = readFileSync(join(here, 'cases.s'), 'utf8').split('\n').map((l) => l.replace(/\/\/.*$/, '').trim()).filter(Boolean);
+// A line "N* insn" records N operand sets instead of SETS (flag instructions: every NZCV).
+const entries = readFileSync(join(here, 'cases.s'), 'utf8').split('\n').map((l) => l.replace(/\/\/.*$/, '').trim()).filter(Boolean)
+  .map((l) => {
+    const m = /^(\d+)\*\s*(.*)$/.exec(l);
+    return m ? { sets: Number(m[1]), line: m[2] } : { sets: SETS, line: l };
+  });
+const lines = entries.map((x) => x.line);
 writeFileSync(join(work, 'c.s'), `${lines.join('\n')}\n`);
 execFileSync('aarch64-linux-gnu-as', [MARCH, join(work, 'c.s'), '-o', join(work, 'c.o')]);
 const dump = execFileSync('aarch64-linux-gnu-objdump', ['-d', join(work, 'c.o')]).toString();
@@ -36,9 +43,10 @@ for (const l of dump.split('\n')) {
 }
 if (insns.length !== lines.length) throw new Error(`assembled ${insns.length} of ${lines.length} lines`);
 
-const cases = insns.flatMap((ins, k) => Array.from({ length: SETS }, (_, s) => {
-  const seed = 100000 + k * SETS + s;
-  return { ins, seed, fpcr: s === SETS - 1 ? FPCRS[seed % FPCRS.length] : 0 };
+let nextSeed = 100000;
+const cases = insns.flatMap((ins, k) => Array.from({ length: entries[k].sets }, (_, s) => {
+  const seed = nextSeed++;
+  return { ins, seed, fpcr: s === entries[k].sets - 1 ? FPCRS[seed % FPCRS.length] : 0 };
 }));
 const inBuf = Buffer.alloc(cases.length * REC);
 cases.forEach(({ seed, fpcr }, i) => {

@@ -374,7 +374,7 @@ export const insns = defineInsns([
     asm: (f) => `${SHIFT_NAMES[f.op2]} ${rName(f.sf, f.rd)}, ${rName(f.sf, f.rn)}, ${rName(f.sf, f.rm)}`,
   },
   {
-    name: 'CRC32', pattern: 'sf:1 0011010110 rm:5 010 C:1 sz:2 rn:5 rd:5',
+    name: 'CRC32', pattern: 'sf:1 0011010110 rm:5 010 C:1 sz:2 rn:5 rd:5', feature: 'crc32',
     when: (f) => (f.sz === 3) === (f.sf === 1),
     emit: (f, e) => {
       const data = `${lo(e, f.rm)}, ${f.sf ? hi(e, f.rm) : '0'}`;

@@ -1,7 +1,7 @@
 // Scalar floating point: FMOV (register, general, immediate, top half), arithmetic,
 // fused multiply-add, min/max, square root, compares, conditional select/compare,
-// precision conversions, round to integral, and integer/fixed-point conversions, in
-// half, single and double precision.
+// precision conversions, round to integral (and FRINT32/64: FEAT_FRINTTS), integer/
+// fixed-point conversions (and FJCVTZS: FEAT_JSCVT), in half, single and double precision.
 //
 // Three tiers:
 //  1. Inline JS when FPCR.{RMode, FZ} are 0 (and, under FZ alone, when no operand is a
@@ -30,7 +30,7 @@ import { defineInsns } from '../insn-def.js';
 import { hi, lo, rName, setReg, setX } from '../regs.js';
 import {
   fixedToFp, FP16, FP32, FP64, fpAdd, fpcrRounding, fpCompare, fpConvert, FPCR_FZ, fpDiv, fpExc, fpMax,
-  fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpSqrt, FPSR_IDC, FPSR_IOC, FPSR_IXC, FPSR_UFC,
+  fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpRoundIntN, fpSqrt, FPSR_IDC, FPSR_IOC, FPSR_IXC, FPSR_UFC,
   fpToFixed, Rounding, vfpExpandImm, type FpFormat,
 } from '../softfloat/arm-fp.js';
 import { fmaD, fmaS, nextDouble, nextSingle, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
@@ -364,8 +364,8 @@ function fpCmp(S: CpuState, ftype: number, n: number, m: number, signal: number,
   return (flags << 2) | (x < y ? 1 : x > y ? 2 : 0);
 }
 
-/** FCVT*S/FCVT*U flags out (the value comes back as lo, H.hi[0]). */
-const fpFlagsOut = new Int32Array(1);
+/** FCVT*S/FCVT*U flags out (the value comes back as lo, H.hi[0]); [1] is FJCVTZS's Z flag. */
+const fpFlagsOut = new Int32Array(2);
 
 const ROUNDERS: readonly ((x: number) => number)[] = [roundEven, Math.ceil, Math.floor, Math.trunc, roundAway];
 
@@ -500,8 +500,49 @@ function fpFzOk(fpcr: number, ftype: number, r: number, x: number, y: number, z:
     (Math.abs(x) >= min || x === 0) && (Math.abs(y) >= min || y === 0) && (Math.abs(z) >= min || z === 0);
 }
 
+/** FRINT32Z (op 0), FRINT32X (1), FRINT64Z (2), FRINT64X (3): the exact model, returns the flags. */
+function fpRintN(S: CpuState, ftype: number, d: number, n: number, op: number, fpcr: number): number {
+  const f = fmtOf(ftype);
+  const mode = op & 1 ? fpcrRounding(fpcr) : Rounding.Zero;
+  return exact(() => writeBits(S, f, d, fpRoundIntN(f, readBits(S, f, n), fpcr, mode, op & 2 ? 64 : 32)));
+}
+
+/**
+ * FJCVTZS off the inline path: Dn to a 32-bit integer as JavaScript's ToInt32 does
+ * (truncation, modulo 2^32; NaN and infinities give 0). fpFlagsOut[0] gets the FPSR
+ * flags, fpFlagsOut[1] the Z flag: 1 only when the conversion was exact and in range.
+ */
+function fpJsConvert(S: CpuState, n: number, fpcr: number): number {
+  let x = S.vf64[2 * n];
+  let flags = 0;
+  if (x !== x || x - x !== 0) {
+    fpFlagsOut[0] = FPSR_IOC;
+    fpFlagsOut[1] = 0;
+    return 0;
+  }
+  let z = 1;
+  if (fpcr & FZ && isDenormal(x, 1)) {
+    x = 0;
+    flags = FPSR_IDC;
+    z = 0;
+  }
+  const int = Math.trunc(x);
+  if (int < -2147483648 || int > 2147483647) {
+    flags |= FPSR_IOC;
+    z = 0;
+  } else if (int !== x) {
+    flags |= FPSR_IXC;
+    z = 0;
+  } else if (Object.is(x, -0)) {
+    z = 0;
+  }
+  fpFlagsOut[0] = flags;
+  fpFlagsOut[1] = z;
+  return int | 0;
+}
+
 export const runtime = {
-  fpArith, fpInexact, fpFzOk, fpCmp, fpToInt, fpFromInt, fpCvt, fpRint, fpFlagsOut,
+  fpArith, fpInexact, fpFzOk, fpCmp, fpToInt, fpFromInt, fpCvt, fpRint, fpRintN, fpJsConvert, fpFlagsOut,
   fpFmaD: fmaD, fpFmaS: fmaS, fpRoundEven: roundEven, fpRoundAway: roundAway,
 };
 
@@ -756,7 +797,27 @@ function emitFrint(e: Emitter, ftype: number, mode: number, d: number, n: number
 if (${t} === ${t} && ${ok}) { ${r} = ${ROUND_EXPR[fromFpcr ? 0 : mode](t)}; ${storeNum(ftype, d, r)}${inexact} } else { ${slow} }`;
 }
 
+const RINTN_NAMES = ['frint32z', 'frint32x', 'frint64z', 'frint64x'];
+
+/** FJCVTZS: inline when Dn is an integer in the int32 range (not -0): then Z = 1. */
+function emitJsConvert(e: Emitter, rd: number, rn: number): string {
+  const t = e.tmp(), r = e.tmp(), z = e.tmp();
+  return `${t} = ${num(1, rn)}; ${r} = ${t} | 0;
+if (${r} === ${t} && (${t} !== 0 || 1 / ${t} > 0)) { ${z} = 4; } else { ${r} = H.fpJsConvert(S, ${rn}, ${fpcr(e)}); ${orFpsr(e, 'H.fpFlagsOut[0]')} ${z} = H.fpFlagsOut[1] << 2; }
+${setReg(e, 0, rd, r, '0')} ${setNzcv(e, z)}`;
+}
+
 export const insns = defineInsns([
+  {
+    name: 'FRINTN_int', pattern: '00011110 0 ftype:1 1 0100 op:2 10000 rn:5 rd:5', feature: 'frint',
+    emit: (f, e) => orFpsr(e, `H.fpRintN(S, ${f.ftype}, ${f.rd}, ${f.rn}, ${f.op}, ${fpcr(e)})`),
+    asm: (f) => `${RINTN_NAMES[f.op]} ${fpName(f.ftype, f.rd)}, ${fpName(f.ftype, f.rn)}`,
+  },
+  {
+    name: 'FJCVTZS', pattern: '00011110 01 1 11 110 000000 rn:5 rd:5', feature: 'jscvt',
+    emit: (f, e) => emitJsConvert(e, f.rd, f.rn),
+    asm: (f) => `fjcvtzs ${rName(0, f.rd)}, ${fpName(1, f.rn)}`,
+  },
   {
     name: 'FMOV_gen', pattern: 'sf:1 00 11110 ftype:2 1 rmode:2 11 dir:1 000000 rn:5 rd:5',
     when: fmovGenValid,

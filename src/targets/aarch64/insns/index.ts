@@ -3,12 +3,13 @@ import type { InsnDef } from '../insn-def.js';
 import * as branch from './branch.js';
 import * as dpImm from './dp-imm.js';
 import * as dpReg from './dp-reg.js';
+import * as flagm from './flagm.js';
 import * as fp from './fp.js';
 import * as ldst from './ldst.js';
 import * as simd from './simd.js';
 import * as system from './system.js';
 
-const GROUPS = [branch, system, dpImm, dpReg, ldst, fp, simd];
+const GROUPS = [branch, system, flagm, dpImm, dpReg, ldst, fp, simd];
 
 export const ALL_INSNS: readonly InsnDef[] = GROUPS.flatMap((g) => g.insns);
 

@@ -158,19 +158,19 @@ const pairName = (sz: number, n: number): string => `${rName(sz, n)}, ${rName(sz
 
 export const insns = defineInsns([
   {
-    name: 'CAS', pattern: 'size:2 001000 1 A:1 1 rs:5 R:1 11111 rn:5 rt:5',
+    name: 'CAS', pattern: 'size:2 001000 1 A:1 1 rs:5 R:1 11111 rn:5 rt:5', feature: 'atomics',
     emit: (f, e) => emitCas(e, f.size, f.rs, f.rt, f.rn),
     asm: (f) => `cas${order(f.A, f.R)}${SIZE_SUFFIX[f.size]} ${regOf(f.size, f.rs)}, ${regOf(f.size, f.rt)}, ${mem(f.rn)}`,
   },
   {
     // Rs and Rt name even registers (odd ones are unallocated here).
-    name: 'CASP', pattern: '0 sz:1 001000 0 A:1 1 rs:5 R:1 11111 rn:5 rt:5',
+    name: 'CASP', pattern: '0 sz:1 001000 0 A:1 1 rs:5 R:1 11111 rn:5 rt:5', feature: 'atomics',
     when: (f) => (f.rs & 1) === 0 && (f.rt & 1) === 0,
     emit: (f, e) => emitCasp(e, f.sz, f.rs, f.rt, f.rn),
     asm: (f) => `casp${order(f.A, f.R)} ${pairName(f.sz, f.rs)}, ${pairName(f.sz, f.rt)}, ${mem(f.rn)}`,
   },
   {
-    name: 'LDOP', pattern: 'size:2 111 0 00 A:1 R:1 1 rs:5 0 opc:3 00 rn:5 rt:5',
+    name: 'LDOP', pattern: 'size:2 111 0 00 A:1 R:1 1 rs:5 0 opc:3 00 rn:5 rt:5', feature: 'atomics',
     emit: (f, e) => emitAtomic(e, f.opc as AtomicOp, f.size, f.rs, f.rt, f.rn),
     asm: (f) => {
       const op = OP_NAMES[f.opc];
@@ -179,12 +179,12 @@ export const insns = defineInsns([
     },
   },
   {
-    name: 'SWP', pattern: 'size:2 111 0 00 A:1 R:1 1 rs:5 1 000 00 rn:5 rt:5',
+    name: 'SWP', pattern: 'size:2 111 0 00 A:1 R:1 1 rs:5 1 000 00 rn:5 rt:5', feature: 'atomics',
     emit: (f, e) => emitAtomic(e, AtomicOp.Swp, f.size, f.rs, f.rt, f.rn),
     asm: (f) => `swp${order(f.A, f.R)}${SIZE_SUFFIX[f.size]} ${regOf(f.size, f.rs)}, ${regOf(f.size, f.rt)}, ${mem(f.rn)}`,
   },
   {
-    name: 'LDAPUR_STLUR', pattern: 'size:2 011001 opc:2 0 imm9:s9 00 rn:5 rt:5',
+    name: 'LDAPUR_STLUR', pattern: 'size:2 011001 opc:2 0 imm9:s9 00 rn:5 rt:5', feature: 'ilrcpc',
     when: (f) => rcpc2(f.size, f.opc) !== null,
     emit: (f, e) => emitRcpc2(e, f),
     asm: (f) => {

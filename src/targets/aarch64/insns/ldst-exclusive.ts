@@ -109,7 +109,7 @@ export const insns = defineInsns([
     asm: (f) => `${f.L ? 'ld' : 'st'}${f.o0 ? '' : 'l'}${f.L ? 'a' : 'l'}r${SUFFIX[f.size]} ${rName(f.size === 3 ? 1 : 0, f.rt)}, ${mem(f.rn)}`,
   },
   {
-    name: 'LDAPR', pattern: 'size:2 111000 101 11111 1100 00 rn:5 rt:5',
+    name: 'LDAPR', pattern: 'size:2 111000 101 11111 1100 00 rn:5 rt:5', feature: 'lrcpc',
     emit: (f, e) => loadOne(e, f.size, f.rt, f.rn, false),
     asm: (f) => `ldapr${SUFFIX[f.size]} ${rName(f.size === 3 ? 1 : 0, f.rt)}, ${mem(f.rn)}`,
   },

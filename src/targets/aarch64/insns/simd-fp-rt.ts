@@ -4,7 +4,7 @@
 // multiply-adds that return NaN when they cannot be exact, and the roundings JS lacks).
 import {
   fixedToFp, FP16, FP32, FP64, fpAbs, fpAdd, fpcrRounding, fpCompareEq, fpCompareGe, fpConvert, fpDiv, fpExc, fpMax,
-  fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpSqrt, FPSR_IXC, FPSR_UFC, fpStepFused, fpToFixed,
+  fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpRoundIntN, fpSqrt, FPSR_IXC, FPSR_UFC, fpStepFused, fpToFixed,
   Rounding, type FpFormat,
 } from '../softfloat/arm-fp.js';
 import { fpRecipEstimate, fpRecpX, fpRSqrtEstimate, unsignedEstimate } from '../softfloat/estimate.js';
@@ -18,6 +18,8 @@ export const enum FOp {
   RintN, RintA, RintP, RintM, RintZ, RintX, RintI,
   CvtNS, CvtNU, CvtMS, CvtMU, CvtPS, CvtPU, CvtAS, CvtAU, CvtZS, CvtZU,
   Scvtf, Ucvtf, Cvtl, Cvtn, Cvtxn,
+  /** FRINT32Z, FRINT32X, FRINT64Z, FRINT64X. */
+  Rint32Z, Rint32X, Rint64Z, Rint64X,
 }
 
 /** How lanes map to the result (see simdFpSlow). */
@@ -110,6 +112,10 @@ function apply(op: FOp, sz: number, a: bigint, b: bigint, acc: bigint, imm: numb
     case FOp.Ursqrte: return BigInt(unsignedEstimate(Number(a), true) >>> 0);
     case FOp.Scvtf: return fixedToFp(f, BigInt.asIntN(f.N, a), imm, fpcr, fpcrRounding(fpcr));
     case FOp.Ucvtf: return fixedToFp(f, a, imm, fpcr, fpcrRounding(fpcr));
+    case FOp.Rint32Z: return fpRoundIntN(f, a, fpcr, Rounding.Zero, 32);
+    case FOp.Rint32X: return fpRoundIntN(f, a, fpcr, fpcrRounding(fpcr), 32);
+    case FOp.Rint64Z: return fpRoundIntN(f, a, fpcr, Rounding.Zero, 64);
+    case FOp.Rint64X: return fpRoundIntN(f, a, fpcr, fpcrRounding(fpcr), 64);
     default: break;
   }
   const rint = RINT_MODES[op];

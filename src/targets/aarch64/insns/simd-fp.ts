@@ -463,6 +463,12 @@ export const insns = defineInsns([
   ...misc('frsqrte', 1, 1, 0b11101, FOp.Rsqrte, true),
   ...misc('fsqrt', 1, 1, 0b11111, FOp.Sqrt, false),
   {
+    name: 'FRINTN_v', pattern: '0 q:1 u:1 01110 0 sz:1 10000 1111 b64:1 10 rn:5 rd:5', feature: 'frint',
+    when: vecOk,
+    emit: (f, e) => emitFp(e, { op: FOp.Rint32Z + 2 * f.b64 + f.u, shape: FShape.Elem, sz: fsz(f), count: fcount(f), d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
+    asm: (f) => `frint${f.b64 ? 64 : 32}${f.u ? 'x' : 'z'} ${vr(f.rd, f.q, fsz(f))}, ${vr(f.rn, f.q, fsz(f))}`,
+  },
+  {
     name: 'FRECPX', pattern: '01 0 11110 1 sz:1 10000 11111 10 rn:5 rd:5',
     emit: (f, e) => emitFp(e, { op: FOp.Recpx, shape: FShape.Elem, sz: fsz(f), count: 1, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
     asm: (f) => `frecpx ${sr(f.rd, fsz(f))}, ${sr(f.rn, fsz(f))}`,

@@ -103,6 +103,17 @@ function simdSqdmulh32(a: number, b: number, round: number): number {
   return (2 * h + Math.floor((2 * l + (round ? 2147483648 : 0)) / 4294967296)) | 0;
 }
 
+/**
+ * SQRDMLAH (sub = 0) / SQRDMLSH on 32-bit lanes: d + floor((+-2ab + 2^31) / 2^32),
+ * saturated. With a*b = h * 2^32 + l, the quotient is +-2h + floor((+-2l + 2^31) / 2^32).
+ */
+function simdSqrdmlah32(d: number, a: number, b: number, sub: number): number {
+  const h = (mulhu32(a, b) - (a < 0 ? b : 0) - (b < 0 ? a : 0)) | 0;
+  const l = Math.imul(a, b) >>> 0;
+  const q = sub ? -2 * h + Math.floor((2147483648 - 2 * l) / 4294967296) : 2 * h + Math.floor((2 * l + 2147483648) / 4294967296);
+  return clamp(d + q, true, 32) | 0;
+}
+
 // ---- 64-bit lanes (rare forms; BigInt keeps them short and exact) ----
 
 const s64 = (l: number, h: number): bigint => (BigInt(h) << 32n) | BigInt(l >>> 0);
@@ -172,5 +183,5 @@ function simdI64(op: number, al: number, ah: number, bl: number, bh: number): nu
 }
 
 export const intRuntime = {
-  simdQcTake, simdShlReg, simdPmul8, simdPmull8, simdPmull64, simdSqdmulh32, simdI64,
+  simdQcTake, simdShlReg, simdPmul8, simdPmull8, simdPmull64, simdSqdmulh32, simdSqrdmlah32, simdI64,
 };

@@ -155,13 +155,19 @@ const scalarLong = LONG.filter(([, , , op]) => op.kind === 'sqdmul').flatMap(([m
   },
 ]);
 
-const PMULL: InsnDef = {
-  name: 'PMULL', pattern: '0 q:1 0 01110 sz:2 1 rm:5 1110 00 rn:5 rd:5',
-  when: (f) => f.sz === 0 || f.sz === 3,
-  emit: (f, e) => (f.sz === 3 ? `H.simdPmull64(S.v32, ${f.rd}, ${f.rn}, ${f.rm}, ${f.q});`
-    : emitWith(e, (c) => long(c, { kind: 'pmul', signed: false }, 0, 8, f.q ? 8 : 0, f.rd, f.rn, f.rm))),
-  asm: (f) => `pmull${f.q ? '2' : ''} ${f.sz === 3 ? `v${f.rd}.1q` : vr(f.rd, 1, 1)}, ${vr(f.rn, f.q, f.sz)}, ${vr(f.rm, f.q, f.sz)}`,
-};
+const PMULL: InsnDef[] = [
+  {
+    name: 'PMULL', pattern: '0 q:1 0 01110 00 1 rm:5 1110 00 rn:5 rd:5',
+    emit: (f, e) => emitWith(e, (c) => long(c, { kind: 'pmul', signed: false }, 0, 8, f.q ? 8 : 0, f.rd, f.rn, f.rm)),
+    asm: (f) => `pmull${f.q ? '2' : ''} ${vr(f.rd, 1, 1)}, ${vr(f.rn, f.q, 0)}, ${vr(f.rm, f.q, 0)}`,
+  },
+  {
+    // The 64 x 64 -> 128-bit form belongs to the crypto extension (FEAT_PMULL).
+    name: 'PMULL_1Q', pattern: '0 q:1 0 01110 11 1 rm:5 1110 00 rn:5 rd:5', feature: 'pmull',
+    emit: (f) => `H.simdPmull64(S.v32, ${f.rd}, ${f.rn}, ${f.rm}, ${f.q});`,
+    asm: (f) => `pmull${f.q ? '2' : ''} v${f.rd}.1q, ${vr(f.rn, f.q, 3)}, ${vr(f.rm, f.q, 3)}`,
+  },
+];
 
 const HIGH_NARROW: [string, number, number, boolean, boolean][] = [
   ['addhn', 0, 0b0100, false, false],
@@ -494,7 +500,7 @@ const widenDefs = ([['sshll', 'sxtl', 0, true], ['ushll', 'uxtl', 1, false]] as 
 }));
 
 export const insns = defineInsns([
-  ...longDefs, ...scalarLong, PMULL, ...highNarrowDefs, ...longElemDefs,
+  ...longDefs, ...scalarLong, ...PMULL, ...highNarrowDefs, ...longElemDefs,
   ...narrowSatDefs, ...miscLongDefs,
   ...shiftDefs, ...narrowShiftDefs, ...widenDefs,
 ]);

@@ -480,6 +480,29 @@ export function fpRoundInt(f: FpFormat, a: bigint, fpcr: number, rounding: Round
   return r;
 }
 
+/**
+ * FPRoundIntN (FRINT32Z/X, FRINT64Z/X): rounds to an integral value that must fit a signed
+ * `intBits`-bit integer; NaNs, infinities and values out of range give -2^(intBits-1) with
+ * Invalid Operation. An inexact in-range result raises Inexact.
+ */
+export function fpRoundIntN(f: FpFormat, a: bigint, fpcr: number, rounding: Rounding, intBits: number): bigint {
+  const ua = unpack(f, a, fpcr);
+  const mostNegative = fpZero(f, 1) | (big(f.bias + intBits - 1) << big(f.F));
+  if (isNaN(ua) || ua.type === FpType.Inf) {
+    fpExc.flags |= FPSR_IOC;
+    return mostNegative;
+  }
+  if (ua.type === FpType.Zero) return fpZero(f, ua.sign);
+  const { int, inexact } = roundToInteger(signed(ua), rounding);
+  if (int >= 1n << big(intBits - 1) || int < -(1n << big(intBits - 1))) {
+    fpExc.flags |= FPSR_IOC;
+    return mostNegative;
+  }
+  if (inexact) fpExc.flags |= FPSR_IXC;
+  if (int === 0n) return fpZero(f, ua.sign);
+  return round(f, int < 0n ? 1 : 0, int < 0n ? -int : int, 0, false, fpcr, Rounding.Zero);
+}
+
 /** FPConvert (FCVT) from format `from` to `to`, rounding per FPCR (or as given: FCVTXN rounds to odd). */
 export function fpConvert(from: FpFormat, to: FpFormat, a: bigint, fpcr: number, rounding = fpcrRounding(fpcr)): bigint {
   const ua = unpack(from, a, fpcr, true);
