@@ -11,9 +11,14 @@ export const hi = (e: Emitter, n: number): string => (n === 0 ? '0' : e.slot(xSl
 /** Whether an expression is a plain local, slot read or literal (safe to repeat, cannot change). */
 export const isSimple = (expr: string): boolean => /^(-?\d+|[A-Za-z_$][\w$]*|R\[\d+\])$/.test(expr);
 
-/** Whether `expr` reads the local or state slot named `name`. */
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
+
+/** Whether `expr` reads the local or state slot named `name` (as a whole token). */
 function reads(expr: string, name: string): boolean {
-  return new RegExp(`(?<![\\w$])${name.replace(/[[\]]/g, '\\$&')}(?![\\w$])`).test(expr);
+  for (let i = expr.indexOf(name); i >= 0; i = expr.indexOf(name, i + 1)) {
+    if (!isWordChar(expr[i - 1]) && (name.endsWith(']') || !isWordChar(expr[i + name.length]))) return true;
+  }
+  return false;
 }
 
 /**
