@@ -3,6 +3,7 @@
 // same generated code), and the reserved and illegal encodings.
 import { describe, expect, it } from 'vitest';
 import { decodeHalf, decodeWord } from '../../src/targets/riscv64/decoder.js';
+import { encodeImm, formatImm, type Format } from '../../src/targets/riscv64/insn-def.js';
 import { Emitter } from '../../src/translate/emitter.js';
 import { CODE } from './driver.js';
 
@@ -323,6 +324,18 @@ describe('riscv64 decoding', () => {
       0x10500073, // wfi
     ];
     for (const w of illegal) expect(decodeWord(w), w.toString(16)).toBeNull();
+  });
+
+  it('the scattered immediates of the S, B, U and J formats round-trip', () => {
+    const ranges: [Format, number, number, number][] = [['S', -2048, 2047, 1], ['B', -4096, 4094, 2], ['J', -(1 << 20), (1 << 20) - 2, 2]];
+    for (const [format, min, max, step] of ranges) {
+      for (let imm = min; imm <= max; imm += step * 7 + step) expect(formatImm(format, encodeImm(format, imm)), `${format} ${imm}`).toBe(imm);
+      expect(formatImm(format, encodeImm(format, max))).toBe(max);
+    }
+    for (const imm of [0, 0x1000, 0x7ffff000, -0x80000000, -0x1000]) expect(formatImm('U', encodeImm('U', imm))).toBe(imm | 0);
+    // a known word: sw a3,20(a1) and beq a1,a2,.+8 (objdump)
+    expect(formatImm('S', 0x00d5aa23)).toBe(20);
+    expect(formatImm('B', 0x00c58463)).toBe(8);
   });
 
   it('names the counters and the FP CSRs like objdump', () => {

@@ -1,6 +1,6 @@
 // 64-bit integer building blocks for the riscv64 emitters, on int32 lo/hi halves held in
 // JS expressions: sums, constant shifts and comparisons. Inputs of the expression
-// builders must be plain locals, slot reads or literals (see isSimple).
+// builders must be plain locals, slot reads or literals (safe to repeat).
 import type { Emitter } from '../../translate/emitter.js';
 import { hi, lo, setX } from './regs.js';
 

@@ -12,7 +12,7 @@ import type { CpuState } from '../../translate/cpu-state.js';
 import { hi as hiOut } from '../../translate/int64.js';
 import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../aarch64/softfloat/fast-fp.js';
 import {
-  canonicalNaN, Cmp, F32, F64, fpAdd, fpClass, fpCompare, fpConvert, fpDiv, fpExc, fpFromInt, fpMinMax, fpMul,
+  Cmp, F32, F64, fpAdd, fpClass, fpCompare, fpConvert, fpDiv, fpExc, fpFromInt, fpMinMax, fpMul,
   fpMulAdd, fpSqrt, fpToInt, NX, Rm, type FpFormat,
 } from './softfloat.js';
 
@@ -297,5 +297,3 @@ export const fpRuntime = {
   rvArith, rvInexact, rvCmpFlags, rvClass, rvFlagsOut, rvRoundInt, rvToInt, rvFromInt, rvCvtFF,
   rvFmaD: fmaD, rvFmaS: fmaS, rvRoundEven: roundEven, rvRoundAway: roundAway,
 };
-
-export { canonicalNaN };

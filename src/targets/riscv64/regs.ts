@@ -8,9 +8,6 @@ export const lo = (e: Emitter, n: number): string => (n === 0 ? '0' : e.slot(xSl
 /** High 32 bits of xN. */
 export const hi = (e: Emitter, n: number): string => (n === 0 ? '0' : e.slot(xSlot(n) + 1));
 
-/** Whether an expression is a plain local, slot read or literal (safe to repeat, cannot change). */
-export const isSimple = (expr: string): boolean => /^(-?\d+|[A-Za-z_$][\w$]*|R\[\d+\])$/.test(expr);
-
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
 
 /** Whether `expr` reads the local or state slot named `name` (as a whole token). */
