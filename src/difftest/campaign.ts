@@ -2,7 +2,9 @@
 // so the cases depend only on the seed), run every chunk under the reference emulator and
 // under tsqemu side by side, compare, and tally per pattern.
 import { compareOutcomes, type FieldDiff } from './compare.js';
-import { buildCatalog, CaseGenerator, fieldsOf, generateChunk, MAIN_POSITION, nameMatches, type Catalog, type CatalogEntry } from './generate.js';
+import {
+  buildCatalog, CaseGenerator, fieldsOf, generateChunk, MAIN_POSITION, nameMatches, PatternSchedule, type Catalog, type CatalogEntry,
+} from './generate.js';
 import type { Command, DifftestIsa, HarnessInfo, PatternDef } from './isa.js';
 import { probeHarness, runCases, SKIPPED, type Outcome } from './runner.js';
 
@@ -51,6 +53,8 @@ export interface PatternStats {
   /** Cases compared (both emulators gave a result). */
   compared: number;
   mismatched: number;
+  /** Differences accepted as a known qemu departure (ValueDivergence), by reason. */
+  readonly knownDivergent: Map<string, number>;
   skipped: number;
   /** Cases where the reference raised a signal (tsqemu agreed or not). */
   refSignals: number;
@@ -96,9 +100,12 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     throw new Error(`${isa.harness} does not match the ${isa.arch} state layout (rebuild it?)`);
   }
   const gen = new CaseGenerator(catalog, harness);
+  const schedule = new PatternSchedule(selected, o.seed);
   const stats = new Map<string, PatternStats>();
   for (const e of selected) {
-    stats.set(e.id, { entry: e, generated: 0, compared: 0, mismatched: 0, skipped: 0, refSignals: 0, signatures: new Map(), examples: [] });
+    stats.set(e.id, {
+      entry: e, generated: 0, compared: 0, mismatched: 0, knownDivergent: new Map(), skipped: 0, refSignals: 0, signatures: new Map(), examples: [],
+    });
   }
   const chunkSize = o.chunkSize ?? 4000;
   const chunks = Math.ceil(o.count / chunkSize);
@@ -112,7 +119,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     while (next < chunks) {
       const c = next++;
       const start = c * chunkSize;
-      const cases = generateChunk(gen, selected, o.seed, c, start, Math.min(chunkSize, o.count - start), o.prefixRate ?? 0);
+      const cases = generateChunk(gen, schedule, o.seed, c, start, Math.min(chunkSize, o.count - start), o.prefixRate ?? 0);
       const [ref, test] = await Promise.all([
         runCases(qemu, isa.harness, cases, harness, runOpts),
         runCases(tsqemu, isa.harness, cases, harness, runOpts),
@@ -128,6 +135,11 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
         if (ref[i].status > 0) st.refSignals++;
         const diffs = compareOutcomes(isa, ref[i], test[i]);
         if (diffs.length === 0) return;
+        const known = knownDivergence(isa, tc.entry, tc.word, ref[i], test[i], diffs);
+        if (known) {
+          st.knownDivergent.set(known, (st.knownDivergent.get(known) ?? 0) + 1);
+          return;
+        }
         st.mismatched++;
         mismatches++;
         const sig = signature(diffs);
@@ -155,6 +167,15 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     arch: isa.arch, seed: o.seed, count: done, elapsedMs: Date.now() - t0, harness, catalog, selected, stats,
     generationFailures, rejections: gen.rejections,
   };
+}
+
+function knownDivergence(isa: DifftestIsa, e: CatalogEntry, word: number, ref: Outcome, test: Outcome, diffs: readonly FieldDiff[]): string | null {
+  if (!isa.valueDivergences || ref.status !== 0 || test.status !== 0) return null;
+  const names = diffs.map((d) => d.field);
+  for (const v of isa.valueDivergences) {
+    if (nameMatches(v.pattern, e) && v.matches(fieldsOf(isa, e, word), ref.state, test.state, names)) return v.reason;
+  }
+  return null;
 }
 
 /**

@@ -240,20 +240,52 @@ export class CaseGenerator {
 }
 
 /**
- * The cases of one chunk: `count` cases starting at campaign index `start`, patterns drawn
- * uniformly from `entries`, from the chunk's own random stream; a `prefixRate` fraction of
- * them run after a flag-setting prefix.
+ * The pattern of each case: round after round over every pattern, each round in its own
+ * seeded order, so N cases give every pattern floor(N/P) or ceil(N/P) of them whatever the
+ * chunking.
+ */
+export class PatternSchedule {
+  private readonly rounds = new Map<number, Uint32Array>();
+
+  constructor(
+    private readonly entries: readonly CatalogEntry[],
+    private readonly seed: number,
+  ) {}
+
+  at(index: number): CatalogEntry {
+    const n = this.entries.length;
+    const round = Math.floor(index / n);
+    let order = this.rounds.get(round);
+    if (!order) {
+      order = Uint32Array.from({ length: n }, (_, i) => i);
+      const rng = new Rng(this.seed, 0x40000000 + round);
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.below(i + 1);
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      if (this.rounds.size > 64) this.rounds.clear();
+      this.rounds.set(round, order);
+    }
+    return this.entries[order[index % n]];
+  }
+}
+
+/**
+ * The cases of one chunk: `count` cases starting at campaign index `start`, patterns from
+ * the schedule, everything else from the chunk's own random stream; a `prefixRate`
+ * fraction of them run after a flag-setting prefix.
  */
 export function generateChunk(
-  gen: CaseGenerator, entries: readonly CatalogEntry[], seed: number, chunk: number, start: number, count: number,
+  gen: CaseGenerator, schedule: PatternSchedule, seed: number, chunk: number, start: number, count: number,
   prefixRate = 0,
 ): TestCase[] {
   const rng = new Rng(seed, chunk);
   const out: TestCase[] = [];
   for (let i = 0; i < count; i++) {
+    const e = schedule.at(start + i);
     const withPrefix = rng.chance(prefixRate);
     for (let tries = 0; tries < 16; tries++) {
-      const c = gen.make(rng.pick(entries), rng, start + i, withPrefix);
+      const c = gen.make(e, rng, start + i, withPrefix);
       if (c) {
         out.push(c);
         break;

@@ -114,7 +114,15 @@ export function formatReport(isa: DifftestIsa, r: CampaignResult, o: ReportOptio
   for (const e of excluded) out.push(`  excluded: ${e.id} (${e.excluded!.kind}: ${e.excluded!.reason})`);
   const partial = r.catalog.entries.filter((e) => e.partial.length);
   for (const e of partial) for (const x of e.partial) out.push(`  partly excluded: ${e.id} (${x.kind}: ${x.reason})`);
-  out.push(`result: ${compared - mismatched} agree, ${mismatched} differ in ${bad.length} patterns, ${skipped} skipped`);
+  const known = stats.filter((s) => s.knownDivergent.size > 0);
+  const knownCount = known.reduce((a, s) => a + [...s.knownDivergent.values()].reduce((x, y) => x + y, 0), 0);
+  out.push(
+    `result: ${compared - mismatched - knownCount} agree, ${mismatched} differ in ${bad.length} patterns, ` +
+      `${knownCount} known qemu divergences, ${skipped} skipped`,
+  );
+  for (const s of known) {
+    for (const [reason, n] of s.knownDivergent) out.push(`  known divergence: ${s.entry.id}: ${n} cases (${reason})`);
+  }
   if (o.table) {
     out.push('', 'per pattern (cases compared / differing):');
     const cells = stats
@@ -147,6 +155,7 @@ export function reportJson(isa: DifftestIsa, r: CampaignResult): unknown {
       [e.excluded, ...e.partial].filter((x) => x).map((x) => ({ pattern: e.id, partial: x !== e.excluded, kind: x!.kind, reason: x!.reason }))),
     patterns: [...r.stats.values()].map((s: PatternStats) => ({
       id: s.entry.id, generated: s.generated, compared: s.compared, mismatched: s.mismatched, skipped: s.skipped,
+      knownDivergent: Object.fromEntries(s.knownDivergent),
       refSignals: s.refSignals, signatures: Object.fromEntries(s.signatures),
       examples: s.examples.map((m) => ({
         index: m.index, word: hex8(m.word), asm: m.asm, objdump: objdump?.get(m.word >>> 0),
