@@ -2,7 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ElfError } from '../loader/elf.js';
 import { Log, LOG_ITEMS, parseLogItems } from '../user-mode/log.js';
-import { LoadError, runProgram, type Outcome } from '../user-mode/run-program.js';
+import { dieOfSignal, fatalSignalMessage } from '../user-mode/fatal-signal.js';
+import { LoadError, runProgramAsync, type Outcome } from '../user-mode/run-program.js';
 import type { UserTarget } from '../user-mode/user-target.js';
 import { guestEnvironment } from './environment.js';
 import { parseSize } from './size.js';
@@ -47,7 +48,7 @@ const defaultPrefix = (target: UserTarget): string => `/etc/qemu-binfmt/${target
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',')];
 
-export function main(target: UserTarget, name: string, args: readonly string[]): void {
+export async function main(target: UserTarget, name: string, args: readonly string[]): Promise<void> {
   const env = process.env;
   const program = new Command(name)
     .usage('[options] program [arguments...]')
@@ -115,7 +116,7 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
 
   let outcome: Outcome;
   try {
-    outcome = runProgram(target, {
+    outcome = await runProgramAsync(target, {
       path,
       argv: [argv0 ?? path, ...guestArgs],
       envp,
@@ -134,20 +135,10 @@ export function main(target: UserTarget, name: string, args: readonly string[]):
   finish(outcome, target.coreDumpMessage ?? true);
 }
 
-const SIGNAL_NAMES: Record<number, [NodeJS.Signals, string]> = {
-  4: ['SIGILL', 'Illegal instruction'],
-  5: ['SIGTRAP', 'Trace/breakpoint trap'],
-  6: ['SIGABRT', 'Aborted'],
-  7: ['SIGBUS', 'Bus error'],
-  8: ['SIGFPE', 'Floating point exception'],
-  11: ['SIGSEGV', 'Segmentation fault'],
-};
-
 /** Leaves with the guest's status, or dies of its signal so the shell sees the same. */
 function finish(outcome: Outcome, coreDumpMessage: boolean): never {
   if (outcome.kind === 'exit') process.exit(outcome.status & 0xff);
-  const [sig, text] = SIGNAL_NAMES[outcome.signal] ?? ['SIGKILL', `Signal ${outcome.signal}`];
-  if (coreDumpMessage) process.stderr.write(`tsqemu: uncaught target signal ${outcome.signal} (${text}) - core dumped\n`);
-  process.kill(process.pid, sig);
-  process.exit(128 + outcome.signal);
+  const message = coreDumpMessage ? fatalSignalMessage(outcome.signal) : undefined;
+  if (message) process.stderr.write(message);
+  return dieOfSignal(outcome.signal);
 }

@@ -1,20 +1,24 @@
-// Everything the kernel keeps about the one guest process: what syscall handlers
-// read and change.
+// Everything the kernel keeps about one guest process (a thread group): its memory,
+// files, signal dispositions and pending signals, its threads, and its place among
+// the other processes. What syscall handlers read and change.
 import { isatty } from 'node:tty';
 import { fstatSync, readFileSync, constants as host } from 'node:fs';
 import type { AddressSpace } from '../memory/address-space.js';
-import { CpuState } from '../translate/cpu-state.js';
 import type { LinuxAbi } from './abi.js';
 import { FdTable } from './fd-table.js';
 import { HostFile } from './host-file.js';
-import { MemoryMap } from './memory-map.js';
+import type { Kernel } from './kernel.js';
+import type { MemoryMap } from './memory-map.js';
+import type { Mm } from './mm.js';
 import { O_RDONLY, O_RDWR, O_WRONLY } from './open-flags.js';
 import type { KernelOptions } from './options.js';
-import { NO_PREFIX, type PathPrefix } from './path-prefix.js';
+import type { PathPrefix } from './path-prefix.js';
+import { PendingSignals } from './pending-signals.js';
 import { ResourceLimits } from './rlimits.js';
-import { Scheduler } from './scheduler.js';
-import { SignalState } from './signal-state.js';
-import { GuestThread } from './thread.js';
+import type { Scheduler } from './scheduler.js';
+import { SignalActions } from './signal-actions.js';
+import { SIGCHLD } from './signals.js';
+import type { GuestThread } from './thread.js';
 
 /** The guest's status flags for an inherited host fd (from /proc/self/fdinfo when possible). */
 function inheritedFlags(fd: number, abi: LinuxAbi): number {
@@ -33,7 +37,7 @@ function inheritedFlags(fd: number, abi: LinuxAbi): number {
 }
 
 /** The umask we were started with (Node can only read it by changing it). */
-function hostUmask(): number {
+export function hostUmask(): number {
   try {
     const m = /^Umask:\s*([0-7]+)/m.exec(readFileSync('/proc/self/status', 'utf8'));
     if (m) return parseInt(m[1], 8);
@@ -43,59 +47,115 @@ function hostUmask(): number {
   return 0o022;
 }
 
+/** The fd table of the first process: the emulator's own stdin, stdout and stderr. */
+export function stdioFds(limits: ResourceLimits, abi: LinuxAbi): FdTable {
+  const fds = new FdTable(() => limits.maxFds);
+  for (const fd of [0, 1, 2]) {
+    try {
+      fstatSync(fd);
+    } catch {
+      continue; // closed when we were started: closed for the guest too
+    }
+    const flags = inheritedFlags(fd, abi);
+    fds.install(fd, new HostFile(fd, flags, undefined, abi.openFlags, { inherited: true }), false);
+  }
+  return fds;
+}
+
+/** What a process starts with (the first one, or a fork child). */
+export interface ProcessInit {
+  pid: number;
+  parent: GuestProcess | null;
+  mm: Mm;
+  limits: ResourceLimits;
+  /** The fd table; built for the limits when a function. */
+  fds: FdTable | ((limits: ResourceLimits) => FdTable);
+  actions: SignalActions;
+  prefix: PathPrefix;
+  cwd: string;
+  umask: number;
+  exePath: string;
+  argv: string[];
+  envp: string[];
+  pgid: number;
+  sid: number;
+}
+
 export class GuestProcess {
-  readonly mem: AddressSpace;
+  /** The memory the process runs in (replaced by execve). */
+  mm: Mm;
   readonly abi: LinuxAbi;
-  readonly limits = new ResourceLimits();
-  readonly fds = new FdTable(() => this.limits.maxFds);
-  readonly signals = new SignalState();
-  readonly memory: MemoryMap;
+  readonly limits: ResourceLimits;
+  fds: FdTable;
+  /** Signal dispositions, shared by the threads. */
+  actions: SignalActions;
+  /** Signals sent to the process as a whole (kill), taken by whichever thread does not block them. */
+  readonly sharedPending = new PendingSignals();
   readonly pid: number;
+  /** The process wait4 reports to (null: the emulator's parent, or an orphan). */
+  parent: GuestProcess | null;
+  readonly children = new Set<GuestProcess>();
+  /** Live threads; the first is the one that started the process. */
+  readonly threads: GuestThread[] = [];
   /** Where absolute guest paths are looked up first (-L). */
   readonly prefix: PathPrefix;
   cwd: string;
-  umask = hostUmask();
-  readonly scheduler = new Scheduler();
-  /** The thread that started the process (its tid is the pid). */
-  readonly mainThread: GuestThread;
-  private lastTid: number;
-  private readonly reported = new Set<string>();
+  umask: number;
+  /** Host path of the running executable (/proc/self/exe). */
+  exePath: string;
+  argv: string[];
+  envp: string[];
+  pgid: number;
+  sid: number;
+  /** The wait status once the process has ended (a zombie until its parent reaps it). */
+  exitStatus: number | null = null;
+  /** What the parent is sent when this process ends (clone's exit signal; 0: none). */
+  exitSignal = SIGCHLD;
 
-  constructor(readonly options: KernelOptions) {
-    this.mem = options.mem;
-    this.abi = options.abi;
-    this.pid = options.pid ?? process.pid;
-    this.prefix = options.prefix ?? NO_PREFIX;
-    this.cwd = options.cwd ?? process.cwd();
-    this.lastTid = this.pid;
-    this.mainThread = new GuestThread(this.pid, options.mainState ?? new CpuState(0, 0));
-    this.scheduler.add(this.mainThread);
-    const archProt = options.abi.archProt.reduce((bits, [bit]) => bits | bit, 0);
-    this.memory = new MemoryMap(options.mem, options.brk, options.mmapTop, archProt);
-    for (const fd of [0, 1, 2]) {
-      try {
-        fstatSync(fd);
-      } catch {
-        continue; // closed when we were started: closed for the guest too
-      }
-      const flags = inheritedFlags(fd, options.abi);
-      this.fds.install(fd, new HostFile(fd, flags, undefined, options.abi.openFlags, { inherited: true }), false);
-    }
+  constructor(
+    readonly kernel: Kernel,
+    init: ProcessInit,
+  ) {
+    this.abi = kernel.options.abi;
+    this.pid = init.pid;
+    this.parent = init.parent;
+    this.mm = init.mm;
+    this.limits = init.limits;
+    this.fds = typeof init.fds === 'function' ? init.fds(init.limits) : init.fds;
+    this.actions = init.actions;
+    this.prefix = init.prefix;
+    this.cwd = init.cwd;
+    this.umask = init.umask;
+    this.exePath = init.exePath;
+    this.argv = init.argv;
+    this.envp = init.envp;
+    this.pgid = init.pgid;
+    this.sid = init.sid;
   }
 
-  /** A new thread of this process, runnable, continuing where `parent` is (clone). */
-  spawnThread(parent: GuestThread, stack: number, tls: number | undefined): GuestThread {
-    if (!this.options.threads) throw new Error('no thread support configured');
-    const child = new GuestThread(++this.lastTid, this.options.threads.cloneState(parent.state, stack, tls));
-    child.pc = parent.pc;
-    this.scheduler.add(child);
-    return child;
+  get mem(): AddressSpace {
+    return this.mm.mem;
+  }
+
+  get memory(): MemoryMap {
+    return this.mm.map;
+  }
+
+  get options(): KernelOptions {
+    return this.kernel.options;
+  }
+
+  get scheduler(): Scheduler {
+    return this.kernel.scheduler;
+  }
+
+  /** The thread whose tid is the pid (or, after it exited, any live thread). */
+  get mainThread(): GuestThread {
+    return this.threads.find((t) => t.tid === this.pid) ?? this.threads[0];
   }
 
   /** Reports `message` the first time `key` is seen. */
   reportOnce(key: string, message: string): void {
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
-    this.options.report(message);
+    this.kernel.reportOnce(key, message);
   }
 }

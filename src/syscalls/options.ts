@@ -1,13 +1,21 @@
-// How the emulator sets up the kernel for one guest process.
+// How the emulator sets up the kernel for the first guest process.
 import type { AddressSpace } from '../memory/address-space.js';
-import type { LinuxAbi } from './abi.js';
 import type { CpuState } from '../translate/cpu-state.js';
+import type { LinuxAbi } from './abi.js';
 import type { PathPrefix } from './path-prefix.js';
+import type { SignalFrameOps } from './signal-frame.js';
 
-/** The ISA's part of creating a thread. */
-export interface ThreadHost {
-  /** The new thread's CPU state: the parent's registers, with this stack, TLS (if given), and 0 as the clone result. */
+/** What the kernel needs to do to a guest thread's registers: the ISA's part. */
+export interface CpuHooks {
+  /** A new thread's CPU state: the parent's registers, with this stack (if not 0), TLS (if given), and 0 as the clone result. */
   cloneState(parent: CpuState, stack: number, tls: number | undefined): CpuState;
+  /** The stack pointer's value. */
+  stackPointer(state: CpuState): number;
+  /** Writes a syscall result (a JS number, negative for -errno). */
+  setSyscallResult(state: CpuState, value: number): void;
+  /** Bytes of the syscall instruction: a restarted call runs it again. */
+  readonly syscallInsnSize: number;
+  readonly signalFrame: SignalFrameOps;
 }
 
 export interface KernelOptions {
@@ -35,6 +43,8 @@ export interface KernelOptions {
   prefix?: PathPrefix;
   /** CPU state of the main thread (so syscalls can tell threads apart). */
   mainState?: CpuState;
-  /** How to create threads; without it clone of a thread fails. */
-  threads?: ThreadHost;
+  /** The ISA's register work; without it clone of a thread fails and handlers cannot run. */
+  cpu?: CpuHooks;
+  /** Guest address of the signal return trampoline (0: none mapped). */
+  sigreturnTrampoline?: number;
 }

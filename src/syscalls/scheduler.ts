@@ -1,17 +1,18 @@
-// The guest threads of a process and who runs next: round robin over runnable
-// threads; futex waiters sleep in per-address queues until woken or timed out.
-// Everything runs on one host thread, so a "wait" only takes a thread out of the
-// rotation; when every thread waits, the scheduler sleeps until the first deadline.
-import { sleepMs } from './sleep.js';
+// Every guest thread of every guest process, and who runs next: round robin over the
+// runnable ones. A waiting thread (see wait.ts) leaves the rotation until a futex
+// wake, its condition, its deadline or a signal ends the wait. Futex waiters sleep in
+// queues keyed by address space and address, so a fork child's futexes are its own.
+import type { AddressSpace } from '../memory/address-space.js';
 import type { GuestThread } from './thread.js';
+import type { FutexKey, Wait } from './wait.js';
 
 export const ETIMEDOUT_RESULT = -110;
 
 export class Scheduler {
   private readonly threads: GuestThread[] = [];
   private cursor = 0;
-  /** Waiters by futex address, in arrival order (FUTEX_WAKE wakes the oldest first). */
-  private readonly queues = new Map<number, GuestThread[]>();
+  /** Futex waiters by address space and address, in arrival order (FUTEX_WAKE wakes the oldest first). */
+  private readonly queues = new Map<AddressSpace, Map<number, GuestThread[]>>();
 
   add(t: GuestThread): void {
     this.threads.push(t);
@@ -22,6 +23,10 @@ export class Scheduler {
     return this.threads.length;
   }
 
+  get all(): readonly GuestThread[] {
+    return this.threads;
+  }
+
   find(tid: number): GuestThread | undefined {
     return this.threads.find((t) => t.tid === tid);
   }
@@ -29,47 +34,76 @@ export class Scheduler {
   /** Drops an exited thread. */
   remove(t: GuestThread): void {
     const i = this.threads.indexOf(t);
-    if (i >= 0) this.threads.splice(i, 1);
-    if (t.waiting) this.dequeue(t);
-    if (this.cursor > i && i >= 0) this.cursor--;
+    if (i < 0) return;
+    this.threads.splice(i, 1);
+    this.cancel(t);
+    if (this.cursor > i) this.cursor--;
+    if (this.cursor >= this.threads.length) this.cursor = 0;
   }
 
   /**
-   * The next thread to run, round robin, waking timed-out waiters; sleeps the host
-   * when every thread waits with a deadline. Null when every thread waits forever.
+   * The next thread to run, round robin, ending the waits whose deadline passed or
+   * whose condition holds. Null when every thread waits (see idleUntil).
    */
   next(): GuestThread | null {
-    for (;;) {
-      const n = this.threads.length;
-      for (let i = 0; i < n; i++) {
-        const t = this.threads[(this.cursor + i) % n];
-        if (t.waiting && t.waiting.deadline <= performance.now()) this.resume(t, ETIMEDOUT_RESULT);
-        if (!t.waiting) {
-          this.cursor = (this.cursor + i + 1) % n;
-          return t;
+    const n = this.threads.length;
+    let now = -1;
+    for (let i = 0; i < n; i++) {
+      const t = this.threads[(this.cursor + i) % n];
+      const w = t.waiting;
+      if (w) {
+        if (w.ready?.()) {
+          this.cancel(t);
+          t.retry = true;
+        } else if (w.deadline !== Infinity) {
+          if (now < 0) now = performance.now();
+          if (w.deadline <= now) this.resume(t, w.timeoutResult);
         }
       }
-      const first = Math.min(...this.threads.map((t) => t.waiting?.deadline ?? Infinity));
-      if (first === Infinity) return null;
-      sleepMs(Math.max(0, first - performance.now()));
+      if (!t.waiting) {
+        this.cursor = (this.cursor + i + 1) % n;
+        return t;
+      }
     }
+    return null;
   }
 
-  /** Puts `t` to sleep on `addr` (the caller has checked the futex word). */
-  wait(t: GuestThread, addr: number, bitset: number, deadline: number): void {
-    t.waiting = { addr, bitset, deadline };
-    let q = this.queues.get(addr);
-    if (!q) this.queues.set(addr, (q = []));
-    q.push(t);
+  /** When the first wait times out (performance.now() ms), or Infinity. */
+  idleUntil(): number {
+    let first = Infinity;
+    for (const t of this.threads) first = Math.min(first, t.waiting?.deadline ?? Infinity);
+    return first;
+  }
+
+  /**
+   * Every thread waits and none has a deadline: ends the waits that have a fallback
+   * result. Returns whether any thread can run now.
+   */
+  breakDeadlock(): boolean {
+    let any = false;
+    for (const t of this.threads) {
+      const fallback = t.waiting?.fallback;
+      if (fallback !== undefined) {
+        this.resume(t, fallback);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** Parks `t` (a futex wait joins its queue; the caller has checked the futex word). */
+  block(t: GuestThread, wait: Wait): void {
+    t.waiting = wait;
+    if (wait.futex) this.queue(wait.futex.mem, wait.futex.addr).push(t);
   }
 
   /** Wakes up to `count` waiters on `addr` whose bitset intersects `bitset`; returns how many. */
-  wake(addr: number, count: number, bitset = -1): number {
-    const q = this.queues.get(addr);
+  wake(mem: AddressSpace, addr: number, count: number, bitset = -1): number {
+    const q = this.queues.get(mem)?.get(addr);
     let woken = 0;
     for (const t of [...(q ?? [])]) {
       if (woken >= count) break;
-      if ((t.waiting!.bitset & bitset) === 0) continue;
+      if ((t.waiting!.futex!.bitset & bitset) === 0) continue;
       this.resume(t, 0);
       woken++;
     }
@@ -77,31 +111,46 @@ export class Scheduler {
   }
 
   /** Moves up to `count` waiters from `from` to `to` (FUTEX_REQUEUE); returns how many. */
-  requeue(from: number, to: number, count: number): number {
-    const q = this.queues.get(from) ?? [];
+  requeue(mem: AddressSpace, from: number, to: number, count: number): number {
+    const queues = this.queues.get(mem);
+    const q = queues?.get(from) ?? [];
     const moved = q.splice(0, count);
-    if (q.length === 0) this.queues.delete(from);
+    if (q.length === 0) queues?.delete(from);
     for (const t of moved) {
-      t.waiting = { ...t.waiting!, addr: to };
-      let target = this.queues.get(to);
-      if (!target) this.queues.set(to, (target = []));
-      target.push(t);
+      const key: FutexKey = { ...t.waiting!.futex!, addr: to };
+      t.waiting!.futex = key;
+      this.queue(mem, to).push(t);
     }
     return moved.length;
   }
 
-  private resume(t: GuestThread, result: number): void {
-    this.dequeue(t);
-    t.waiting = null;
+  /** Ends `t`'s wait with `result` as its syscall's result. */
+  resume(t: GuestThread, result: number): void {
+    this.cancel(t);
     t.pendingResult = result;
   }
 
-  private dequeue(t: GuestThread): void {
-    const addr = t.waiting!.addr;
-    const q = this.queues.get(addr);
-    if (!q) return;
-    const i = q.indexOf(t);
-    if (i >= 0) q.splice(i, 1);
-    if (q.length === 0) this.queues.delete(addr);
+  /** Takes `t` out of its wait without giving it a result; returns the wait it was in. */
+  cancel(t: GuestThread): Wait | null {
+    const w = t.waiting;
+    if (!w) return null;
+    t.waiting = null;
+    if (w.futex) {
+      const queues = this.queues.get(w.futex.mem);
+      const q = queues?.get(w.futex.addr);
+      const i = q ? q.indexOf(t) : -1;
+      if (i >= 0) q!.splice(i, 1);
+      if (q && q.length === 0) queues!.delete(w.futex.addr);
+      if (queues && queues.size === 0) this.queues.delete(w.futex.mem);
+    }
+    return w;
+  }
+
+  private queue(mem: AddressSpace, addr: number): GuestThread[] {
+    let queues = this.queues.get(mem);
+    if (!queues) this.queues.set(mem, (queues = new Map()));
+    let q = queues.get(addr);
+    if (!q) queues.set(addr, (q = []));
+    return q;
   }
 }

@@ -8,6 +8,7 @@ import {
 } from './constants.js';
 import { errnoMessage } from './errno.js';
 import { OPEN_FLAG_NAMES, O_RDWR, O_WRONLY } from './open-flags.js';
+import type { SigInfo } from './siginfo.js';
 
 export type ArgKind =
   | 'int' | 'uint' | 'long' | 'size' | 'hex' | 'ptr' | 'fd' | 'dirfd' | 'path' | 'oflags'
@@ -123,4 +124,17 @@ export function formatResult(kind: ResultKind, r: number): string {
 
 export function straceLine(pid: number, name: string, args: string, result: string): string {
   return `${pid} ${name}(${args})${result}`;
+}
+
+const SI_CODES: Readonly<Record<number, string>> = { 0: 'SI_USER', 0x80: 'SI_KERNEL', [-1]: 'SI_QUEUE', [-6]: 'SI_TKILL' };
+
+/** A signal handed to a handler: `<pid> --- SIGSEGV {si_signo=SIGSEGV, si_code=1, si_addr=0x0} ---`. */
+export function formatSignal(pid: number, info: SigInfo): string {
+  const name = SIGNAL_NAMES[info.signo] || String(info.signo);
+  const d = new DataView(info.bytes.buffer, info.bytes.byteOffset);
+  const code = SI_CODES[info.code] ?? String(info.code);
+  const detail = info.code <= 0 || info.code === 0x80
+    ? `si_pid=${d.getInt32(16, true)}, si_uid=${d.getUint32(20, true)}`
+    : `si_addr=${hex(Number(d.getBigUint64(16, true)))}`;
+  return `${pid} --- ${name} {si_signo=${name}, si_code=${code}, ${detail}} ---`;
 }

@@ -1,15 +1,14 @@
-// A guest thread as the kernel sees it: its id, its CPU state (opaque here), and the
-// bookkeeping of set_tid_address, set_robust_list and a futex wait in progress.
+// A guest thread as the kernel sees it: its ids, its CPU state (opaque here), its
+// signal mask and pending signals, and the bookkeeping of set_tid_address,
+// set_robust_list and a wait in progress.
 import type { CpuState } from '../translate/cpu-state.js';
+import type { StackT } from './guest-structs.js';
+import type { GuestProcess } from './guest-process.js';
+import { PendingSignals } from './pending-signals.js';
+import { SS_DISABLE } from './signals.js';
+import type { Wait } from './wait.js';
 
-export interface FutexWait {
-  /** Guest address waited on (futexes are keyed by address within one address space). */
-  readonly addr: number;
-  /** FUTEX_WAIT_BITSET's mask (all ones for plain FUTEX_WAIT). */
-  readonly bitset: number;
-  /** When to give up (performance.now() milliseconds), or Infinity. */
-  readonly deadline: number;
-}
+export const NO_ALT_STACK: StackT = Object.freeze({ sp: 0n, flags: SS_DISABLE, size: 0n });
 
 export class GuestThread {
   /** Where the thread continues (the instruction after its syscall, while waiting). */
@@ -17,16 +16,35 @@ export class GuestThread {
   /** set_tid_address / CLONE_CHILD_CLEARTID: zeroed and woken when the thread exits. */
   clearChildTid = 0;
   robustList = { head: 0, len: 0 };
-  /** Set while the thread sleeps in a futex wait. */
-  waiting: FutexWait | null = null;
+  /** Set while the thread sleeps in a syscall. */
+  waiting: Wait | null = null;
   /** The syscall result to give the thread before it runs again (after a wait). */
   pendingResult: number | null = null;
+  /** Run the interrupted syscall again before running guest code (its wait is over). */
+  retry = false;
+  /** The syscall set the registers itself (rt_sigreturn, execve): no result to write. */
+  keepRegisters = false;
   /** Asked to give up the CPU (sched_yield). */
   yielded = false;
   exited = false;
 
+  /** Signals this thread does not take now (rt_sigprocmask). */
+  blocked = 0n;
+  /** Signals sent to this thread (tgkill, faults). */
+  readonly pending = new PendingSignals();
+  /** rt_sigsuspend's mask to go back to once a handler has run. */
+  savedMask: bigint | null = null;
+  /** sigaltstack. */
+  altStack: StackT = NO_ALT_STACK;
+  /** A signal may be deliverable: the run loop looks before running guest code. */
+  sigCheck = false;
+  /** The address of the last fault (some ISAs' frames record it). */
+  faultAddress = 0;
+
   constructor(
-    readonly tid: number,
+    public tid: number,
     readonly state: CpuState,
+    /** The thread group this thread belongs to. */
+    public process: GuestProcess,
   ) {}
 }

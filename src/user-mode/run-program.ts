@@ -1,5 +1,6 @@
-// Runs one guest program to completion: load, build the stack, then translate and run
-// until it exits or dies of a signal.
+// Runs one guest program to completion: load it, set up the kernel, then run the
+// guest's threads (and the processes it forks) until the first process exits or dies
+// of a signal.
 import { readFileSync } from 'node:fs';
 import { parseElf, type ElfFile } from '../loader/elf.js';
 import { loadImage } from '../loader/image.js';
@@ -8,19 +9,20 @@ import {
   AT_BASE, AT_CLKTCK, AT_EGID, AT_ENTRY, AT_EUID, AT_FLAGS, AT_GID, AT_HWCAP, AT_HWCAP2,
   AT_PAGESZ, AT_PHDR, AT_PHENT, AT_PHNUM, AT_SECURE, AT_UID, buildStack,
 } from '../loader/stack.js';
-import { AddressSpace, GUARD_SIZE, GuestFault, WINDOW_SIZE } from '../memory/address-space.js';
-import { GuestExit, Kernel } from '../syscalls/kernel.js';
+import { AddressSpace, GUARD_SIZE, PAGE_SIZE, PERM_EXEC, PERM_READ, WINDOW_SIZE } from '../memory/address-space.js';
+import { Kernel, type Outcome } from '../syscalls/kernel.js';
 import { PathPrefix } from '../syscalls/path-prefix.js';
-import { CpuState, Exit } from '../translate/cpu-state.js';
-import { Translator } from '../translate/translator.js';
-import type { Log } from './log.js';
+import { sleepMs } from '../syscalls/sleep.js';
+import { CpuState } from '../translate/cpu-state.js';
 import { translationCacheFor } from './cache-files.js';
+import { cpuHooks } from './cpu-hooks.js';
+import { forwardHostSignals } from './host-signals.js';
+import type { Log } from './log.js';
+import { Machine } from './machine.js';
 import { randomSource } from './random.js';
 import type { UserTarget } from './user-target.js';
 
-export const SIGILL = 4, SIGTRAP = 5, SIGSEGV = 11;
-
-export type Outcome = { kind: 'exit'; status: number } | { kind: 'signal'; signal: number };
+export type { Outcome } from '../syscalls/kernel.js';
 
 export interface ProgramOptions {
   /** Host path of the guest executable. */
@@ -53,26 +55,59 @@ function readProgram(path: string, machine: number): { bytes: Uint8Array; elf: E
   return { bytes, elf: parseElf(bytes, machine) };
 }
 
-export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
-  const { bytes, elf } = readProgram(o.path, target.elfMachine);
-  const prefix = new PathPrefix(o.prefix);
+/** What to load: the program, its arguments, and where its stack goes. */
+export interface ImageSpec {
+  /** Host path of the executable. */
+  path: string;
+  argv: readonly string[];
+  envp: readonly string[];
+  /** AT_EXECFN: the name the program was run by. */
+  execfn: string;
+  stackSize: number;
+  prefix: PathPrefix;
+  random: (buf: Uint8Array) => void;
+}
+
+/** A program loaded into a fresh address space, ready to start. */
+export interface LoadedProgram {
+  mem: AddressSpace;
+  /** The initial program break. */
+  brk: number;
+  /** mmap places mappings below this address. */
+  mmapTop: number;
+  /** The page holding the signal return trampoline. */
+  sigreturnTrampoline: number;
+  /** The first instruction: the interpreter's entry, or the program's. */
+  entry: number;
+  /** The initial stack pointer (argc, argv, envp, auxv). */
+  sp: number;
+  /** The executable's bytes (what its translation cache is keyed by). */
+  bytes: Uint8Array;
+}
+
+/**
+ * Loads a guest ELF program as Linux's execve would: its segments, its interpreter
+ * (PT_INTERP, through the -L prefix), the initial stack, and the signal trampoline.
+ * Used at start-up and by execve.
+ */
+export function loadProgram(target: UserTarget, spec: ImageSpec): LoadedProgram {
+  const { bytes, elf } = readProgram(spec.path, target.elfMachine);
   const mem = new AddressSpace();
-  const mmapTop = STACK_TOP - o.stackSize - STACK_GAP;
+  const mmapTop = STACK_TOP - spec.stackSize - STACK_GAP;
   const image = loadImage(mem, elf, bytes);
   // A dynamically linked program starts in its interpreter, which maps the rest.
   const interp = elf.interpreter === null
     ? null
-    : loadInterpreter(mem, elf.interpreter, prefix, target.elfMachine, mmapTop);
-  const random = randomSource(o.seed);
+    : loadInterpreter(mem, elf.interpreter, spec.prefix, target.elfMachine, mmapTop);
   const atRandom = new Uint8Array(16);
-  random(atRandom);
+  spec.random(atRandom);
   const uid = process.getuid?.() ?? 0, gid = process.getgid?.() ?? 0;
   const stack = buildStack(mem, {
     top: STACK_TOP,
-    size: o.stackSize,
-    argv: o.argv,
-    envp: o.envp,
-    execfn: o.argv[0] ?? o.path,
+    size: spec.stackSize,
+    argv: spec.argv,
+    envp: spec.envp,
+    execfn: spec.execfn,
     platform: target.platform,
     random: atRandom,
     auxv: [
@@ -83,15 +118,32 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
       [AT_CLKTCK, 100], ...target.extraAuxv,
     ],
   });
+  // The trampoline page sits in the gap between the mmap area and the stack, so that
+  // it moves no mapping from where Linux would put it.
+  const trampoline = mmapTop;
+  mem.map(trampoline, PAGE_SIZE, PERM_READ | PERM_EXEC, '[sigpage]');
+  mem.poke(trampoline, target.signalFrame.trampoline);
+  return {
+    mem, brk: image.end, mmapTop, sigreturnTrampoline: trampoline, entry: interp?.entry ?? image.entry, sp: stack.sp, bytes,
+  };
+}
+
+/** Loads the program and sets up the kernel and the run loop, ready to run. */
+export function startProgram(target: UserTarget, o: ProgramOptions): Machine {
+  const prefix = new PathPrefix(o.prefix);
+  const random = randomSource(o.seed);
+  const program = loadProgram(target, {
+    path: o.path, argv: o.argv, envp: o.envp, execfn: o.argv[0] ?? o.path, stackSize: o.stackSize, prefix, random,
+  });
   const log = o.log;
   const strace = o.strace || log.has('strace');
   const state = new CpuState(target.ops.slotCount, target.ops.vectorBytes);
-  target.setStart(state, stack.sp);
+  target.setStart(state, program.sp);
   const kernel = new Kernel({
-    mem,
+    mem: program.mem,
     abi: target.linux,
-    brk: image.end,
-    mmapTop,
+    brk: program.brk,
+    mmapTop: program.mmapTop,
     argv: o.argv,
     envp: o.envp,
     exePath: o.path,
@@ -100,12 +152,12 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
     random,
     prefix,
     mainState: state,
-    threads: { cloneState: (parent, sp, tls) => cloneState(target, parent, sp, tls) },
+    cpu: cpuHooks(target),
+    sigreturnTrampoline: program.sigreturnTrampoline,
   });
+  kernel.process.mainThread.pc = program.entry;
   const observed = log.has('in_asm') || log.has('exec') || log.has('cpu');
-  const cache = observed ? undefined : translationCacheFor(target.ops.name, 'max', bytes);
-  const translator = new Translator(target.ops, mem, {
-    cache,
+  const machine = new Machine(target, kernel, log, {
     singleBlock: log.has('exec') || log.has('cpu'),
     onBlock: log.has('in_asm') ? (insns) => log.write(formatBlock(insns)) : undefined,
     onExec: log.has('exec') || log.has('cpu')
@@ -114,78 +166,78 @@ export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
           if (log.has('exec')) log.write(`Trace 0: 0x${pc.toString(16).padStart(16, '0')}`);
         }
       : undefined,
-  });
-  kernel.process.mainThread.pc = interp?.entry ?? image.entry;
+  }, (bytes) => (observed ? undefined : translationCacheFor(target.ops.name, target.ops.cpu ?? 'max', bytes)));
+  machine.loaded(program.mem, program.bytes);
+  return machine;
+}
+
+/** Thrown when every guest thread waits for something that can never happen. */
+export class DeadlockError extends Error {
+  constructor() {
+    super('deadlock: every guest thread waits for something no other thread can do');
+  }
+}
+
+/** Runs the program to the end without ever yielding to Node's event loop (no host signals). */
+export function runProgram(target: UserTarget, o: ProgramOptions): Outcome {
+  const machine = startProgram(target, o);
   try {
-    return runThreads(target, translator, kernel, mem, log);
-  } finally {
-    cache?.save();
-  }
-}
-
-/** Regions a thread runs before the next one gets the CPU (when there is another). */
-const TIME_SLICE = 2000;
-
-/** Runs the process's threads until it exits or dies of a signal. */
-function runThreads(target: UserTarget, translator: Translator, kernel: Kernel, mem: AddressSpace, log: Log): Outcome {
-  const args = new Float64Array(6);
-  const scheduler = kernel.process.scheduler;
-  for (;;) {
-    const t = scheduler.next();
-    if (!t) throw new Error('deadlock: every guest thread waits on a futex without a timeout');
-    if (t.pendingResult !== null) {
-      target.setSyscallResult(t.state, t.pendingResult);
-      t.pendingResult = null;
+    for (;;) {
+      const r = machine.run(Infinity);
+      if (r === null) continue;
+      if ('idleUntil' in r) {
+        if (r.idleUntil === Infinity) throw new DeadlockError();
+        sleepMs(r.idleUntil - performance.now());
+        continue;
+      }
+      return r;
     }
-    t.yielded = false;
-    const state = t.state;
-    do {
-      try {
-        t.pc = translator.run(state, t.pc, scheduler.count > 1 ? TIME_SLICE : Infinity);
-      } catch (err) {
-        if (err instanceof GuestFault) return { kind: 'signal', signal: SIGSEGV };
-        throw err;
-      }
-      const exc = state.exc;
-      state.exc = Exit.None;
-      if (exc === Exit.Syscall) {
-        target.syscallArgs(state, args);
-        let result: number;
-        try {
-          result = kernel.syscall(target.syscallNumber(state), args, t);
-        } catch (err) {
-          if (err instanceof GuestExit) return { kind: 'exit', status: err.status };
-          throw err;
-        }
-        if (!t.waiting && !t.exited) target.setSyscallResult(state, result);
-      } else if (exc === Exit.Illegal) {
-        if (log.has('unimp')) {
-          const word = mem.view.getUint32(t.pc, true).toString(16).padStart(8, '0');
-          log.write(`unimplemented instruction 0x${word} at 0x${t.pc.toString(16)}`);
-        }
-        return { kind: 'signal', signal: SIGILL };
-      } else if (exc === Exit.Breakpoint) {
-        return { kind: 'signal', signal: SIGTRAP };
-      } else {
-        break; // time slice used up
-      }
-    } while (!t.waiting && !t.exited && !t.yielded);
+  } finally {
+    machine.saveCaches();
   }
 }
 
-/** A new thread's registers: the parent's, with its own stack, TLS and a 0 clone result. */
-function cloneState(target: UserTarget, parent: CpuState, sp: number, tls: number | undefined): CpuState {
-  const child = new CpuState(target.ops.slotCount, target.ops.vectorBytes);
-  child.r.set(parent.r);
-  child.v8.set(parent.v8);
-  const setPair = (slot: number, v: number): void => {
-    child.r[slot] = v % 2 ** 32 | 0;
-    child.r[slot + 1] = Math.floor(v / 2 ** 32) | 0;
-  };
-  if (sp) setPair(target.stackPointerSlot, sp);
-  if (tls !== undefined) setPair(target.threadPointerSlot, tls);
-  target.setSyscallResult(child, 0);
-  return child;
+/** How long the guest runs before Node's event loop gets a turn (host signals arrive there). */
+const SLICE_MS = 20;
+/** Waits shorter than this sleep the host thread (timers are coarser); longer ones use a timer. */
+const SHORT_SLEEP_MS = 10;
+
+/**
+ * Runs the program to the end, forwarding SIGINT, SIGTERM and SIGHUP sent to the
+ * emulator to the guest (they are delivered at the next block boundary).
+ */
+export async function runProgramAsync(target: UserTarget, o: ProgramOptions): Promise<Outcome> {
+  const machine = startProgram(target, o);
+  let wake: (() => void) | null = null;
+  const stop = forwardHostSignals(machine.kernel, () => wake?.());
+  try {
+    for (;;) {
+      const r = machine.run(SLICE_MS);
+      if (r === null) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
+      if (!('idleUntil' in r)) return r;
+      const ms = r.idleUntil - performance.now();
+      if (ms < SHORT_SLEEP_MS) {
+        sleepMs(ms);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
+      // Until the first wait ends, or a signal arrives from outside (forever, if need be).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms === Infinity ? 2 ** 31 - 1 : ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  } finally {
+    stop();
+    machine.saveCaches();
+  }
 }
 
 function formatBlock(insns: ReadonlyArray<{ pc: number; word: number; text(): string }>): string {

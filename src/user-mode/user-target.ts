@@ -1,6 +1,7 @@
 // What user mode needs to know about an ISA beyond the translator: its ELF machine, its
 // Linux ABI, its hwcaps, and where the syscall number, arguments and result live.
 import type { LinuxAbi } from '../syscalls/kernel.js';
+import type { SignalFrameOps } from '../syscalls/signal-frame.js';
 import type { CpuState } from '../translate/cpu-state.js';
 import type { TargetOps } from '../translate/target.js';
 
@@ -21,6 +22,8 @@ export interface UserTarget {
   readonly coreDumpMessage?: boolean;
   /** Extra auxv entries this ISA's Linux provides (e.g. AT_MINSIGSTKSZ). */
   readonly extraAuxv: ReadonlyArray<readonly [number, number]>;
+  /** The signal frame its Linux builds for handlers, and the return trampoline. */
+  readonly signalFrame: SignalFrameOps;
   /** Slot pair of the stack pointer, and of the thread pointer clone's TLS argument sets. */
   readonly stackPointerSlot: number;
   readonly threadPointerSlot: number;

@@ -65,7 +65,7 @@ fi
 for name in "${names[@]}"; do
     extra=()
     case "$name" in
-        printf) extra=(-lm) ;;
+        printf | signals) extra=(-lm) ;;
         # fesetround() is used: keep the compiler from folding or moving
         # floating-point operations across rounding-mode changes.
         mathfp) extra=(-frounding-math -lm) ;;

@@ -92,7 +92,7 @@ export const processRows: SyscallRow[] = [
     return 0;
   }),
   sys('getpid', [], (p) => p.pid),
-  sys('getppid', [], () => process.ppid),
+  sys('getppid', [], (p) => p.parent?.pid ?? process.ppid),
   sys('getuid', [], () => uid()),
   sys('geteuid', [], () => euid()),
   sys('getgid', [], () => gid()),

@@ -3,11 +3,13 @@
 import { int, u32 } from '../args.js';
 import { clockNowNs } from '../clocks.js';
 import { E, SysError } from '../errno.js';
-import { GuestExit } from '../guest-exit.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readTimespecFromGuest, writeU32ToGuest } from '../guest-structs.js';
+import { exitGroup, exitThread } from '../process-exit.js';
 import { sys, type SyscallRow } from '../row.js';
-import type { GuestThread } from '../thread.js';
+import { ETIMEDOUT_RESULT } from '../scheduler.js';
+import { GuestThread } from '../thread.js';
+import { WouldBlock } from '../wait.js';
 
 // clone flags (include/uapi/linux/sched.h)
 const CLONE_VM = 0x100;
@@ -24,10 +26,6 @@ const FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
 const CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1;
 /** sizeof(struct robust_list_head) on 64-bit. */
 const ROBUST_LIST_HEAD_SIZE = 24;
-// robust futex word bits
-const FUTEX_WAITERS = 0x80000000, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK = 0x3fffffff;
-/** Bound on robust-list entries walked at thread exit (the kernel's ROBUST_LIST_LIMIT). */
-const ROBUST_LIST_LIMIT = 2048;
 
 function cloneThread(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   const [flags, stack, ptid, tls, ctid] = [u32(a[0]), a[1], a[2], a[3], a[4]];
@@ -35,7 +33,12 @@ function cloneThread(p: GuestProcess, t: GuestThread, a: readonly number[]): num
     p.reportOnce('clone-process', 'clone of a process (fork) is not supported yet');
     throw new SysError(E.ENOSYS);
   }
-  const child = p.spawnThread(t, stack, flags & CLONE_SETTLS ? tls : undefined);
+  const cpu = p.kernel.cpu;
+  if (!cpu) throw new Error('no thread support configured');
+  const child = new GuestThread(p.kernel.allocateId(), cpu.cloneState(t.state, stack, flags & CLONE_SETTLS ? tls : undefined), p);
+  child.pc = t.pc;
+  child.blocked = t.blocked;
+  p.kernel.addThread(child);
   if (flags & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, ptid, child.tid);
   if (flags & CLONE_CHILD_SETTID) writeU32ToGuest(p.mem, ctid, child.tid);
   if (flags & CLONE_CHILD_CLEARTID) child.clearChildTid = ctid;
@@ -62,15 +65,15 @@ function wakeOp(p: GuestProcess, a: readonly number[]): number {
   const ops = [oparg, old + oparg, old | oparg, old & ~oparg, old ^ oparg];
   if ((op & 7) > 4) throw new SysError(E.ENOSYS);
   p.mem.write32(uaddr2, ops[op & 7] | 0);
-  let woken = p.scheduler.wake(uaddr, nr1);
+  let woken = p.scheduler.wake(p.mem, uaddr, nr1);
   const u = old >>> 0, c = cmparg >>> 0;
   const tests = [old === cmparg, old !== cmparg, old < cmparg, old <= cmparg, u > c, u >= c];
   if (cmp > 5) throw new SysError(E.ENOSYS);
-  if (tests[cmp]) woken += p.scheduler.wake(uaddr2, nr2);
+  if (tests[cmp]) woken += p.scheduler.wake(p.mem, uaddr2, nr2);
   return woken;
 }
 
-function futex(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
+function futex(p: GuestProcess, a: readonly number[]): number {
   const [uaddr, rawOp, val] = [a[0], int(a[1]), u32(a[2])];
   const op = rawOp & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
   const realtime = (rawOp & FUTEX_CLOCK_REALTIME) !== 0;
@@ -82,20 +85,24 @@ function futex(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
       if (bitset === 0) throw new SysError(E.EINVAL);
       if (p.mem.read32(uaddr) >>> 0 !== val) throw new SysError(E.EAGAIN);
       const until = deadline(p, a[3], op === FUTEX_WAIT_BITSET, realtime);
-      p.scheduler.wait(t, uaddr, bitset, until);
-      return 0; // the thread sleeps; the scheduler gives it its real result when it wakes
+      // Interrupted by a handler: restarted with SA_RESTART when there is no timeout
+      // (ERESTARTSYS), else -EINTR (a timed wait's restart block is not restarted).
+      throw new WouldBlock({
+        futex: { mem: p.mem, addr: uaddr, bitset }, deadline: until, timeoutResult: ETIMEDOUT_RESULT,
+        restart: a[3] ? 'eintr' : 'sa-restart',
+      });
     }
     case FUTEX_WAKE:
     case FUTEX_WAKE_BITSET: {
       const bitset = op === FUTEX_WAKE ? -1 : int(a[5]);
       if (bitset === 0) throw new SysError(E.EINVAL);
-      return p.scheduler.wake(uaddr, val, bitset);
+      return p.scheduler.wake(p.mem, uaddr, val, bitset);
     }
     case FUTEX_REQUEUE:
     case FUTEX_CMP_REQUEUE: {
       if (op === FUTEX_CMP_REQUEUE && p.mem.read32(uaddr) >>> 0 !== u32(a[5])) throw new SysError(E.EAGAIN);
-      const woken = p.scheduler.wake(uaddr, val);
-      return woken + p.scheduler.requeue(uaddr, a[4], u32(a[3]));
+      const woken = p.scheduler.wake(p.mem, uaddr, val);
+      return woken + p.scheduler.requeue(p.mem, uaddr, a[4], u32(a[3]));
     }
     case FUTEX_WAKE_OP:
       return wakeOp(p, a);
@@ -104,59 +111,20 @@ function futex(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   throw new SysError(E.ENOSYS);
 }
 
-/** Marks robust futexes the dying thread holds as OWNER_DIED and wakes a waiter of each. */
-function releaseRobustFutexes(p: GuestProcess, t: GuestThread): void {
-  const { head } = t.robustList;
-  if (!head) return;
-  try {
-    const offset = p.mem.readU64(head + 8);
-    const pending = p.mem.readU64(head + 16);
-    const release = (entry: number): void => {
-      const word = entry + offset;
-      const v = p.mem.read32(word) >>> 0;
-      if ((v & FUTEX_TID_MASK) !== t.tid) return;
-      p.mem.write32(word, ((v & FUTEX_WAITERS) | FUTEX_OWNER_DIED) | 0);
-      if (v & FUTEX_WAITERS) p.scheduler.wake(word, 1);
-    };
-    let entry = p.mem.readU64(head);
-    for (let n = 0; entry !== head && n < ROBUST_LIST_LIMIT; n++) {
-      const next = p.mem.readU64(entry);
-      if (entry !== pending) release(entry);
-      entry = next;
-    }
-    if (pending) release(pending);
-  } catch {
-    // a corrupt list is the guest's problem, as in Linux
-  }
-}
-
-/** exit: the thread ends; the last one to end takes the process with it. */
-function exitThread(p: GuestProcess, t: GuestThread, status: number): never | number {
-  releaseRobustFutexes(p, t);
-  if (t.clearChildTid) {
-    try {
-      writeU32ToGuest(p.mem, t.clearChildTid, 0);
-    } catch {
-      // unmapped: nothing to clear
-    }
-    p.scheduler.wake(t.clearChildTid, 1);
-  }
-  t.exited = true;
-  p.scheduler.remove(t);
-  if (p.scheduler.count === 0) throw new GuestExit(status & 0xff);
-  return 0;
-}
-
 export const threadRows: SyscallRow[] = [
   sys('clone', ['hex', 'ptr', 'ptr', 'ptr', 'ptr'], (p, a, t) => cloneThread(p, t, a)),
   // glibc tries clone3 first and falls back to clone on ENOSYS.
   sys('clone3', ['ptr', 'size'], () => {
     throw new SysError(E.ENOSYS);
   }, { quiet: true }),
-  sys('futex', ['ptr', 'int', 'uint', 'ptr', 'ptr', 'hex'], (p, a, t) => futex(p, t, a)),
-  sys('exit', ['int'], (p, a, t) => exitThread(p, t, int(a[0])), { result: 'none' }),
-  sys('exit_group', ['int'], (_p, a) => {
-    throw new GuestExit(int(a[0]) & 0xff);
+  sys('futex', ['ptr', 'int', 'uint', 'ptr', 'ptr', 'hex'], (p, a) => futex(p, a)),
+  sys('exit', ['int'], (p, a, t) => {
+    exitThread(p.kernel, t, int(a[0]));
+    return 0;
+  }, { result: 'none' }),
+  sys('exit_group', ['int'], (p, a) => {
+    exitGroup(p.kernel, p, int(a[0]));
+    return 0;
   }, { result: 'none' }),
   sys('gettid', [], (_p, _a, t) => t.tid),
   sys('set_tid_address', ['ptr'], (_p, a, t) => {

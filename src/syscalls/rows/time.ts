@@ -1,5 +1,6 @@
 // Clocks and sleeping: clock_gettime, clock_getres, gettimeofday, nanosleep,
-// clock_nanosleep. Sleeping blocks this thread, which is the guest's only one.
+// clock_nanosleep. A sleeping thread waits in the scheduler (others run meanwhile);
+// a handled signal ends the sleep early with EINTR and the time left.
 import { int } from '../args.js';
 import { clockNowNs, clockResolutionNs, realtimeNowNs } from '../clocks.js';
 import { CLOCK, TIMER_ABSTIME } from '../constants.js';
@@ -7,7 +8,7 @@ import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readTimespecFromGuest, writeTimespecToGuest, writeTimevalToGuest } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
-import { sleepMs } from '../sleep.js';
+import { WouldBlock } from '../wait.js';
 
 function requestedNs(p: GuestProcess, addr: number): bigint {
   const ns = readTimespecFromGuest(p.mem, addr);
@@ -15,16 +16,28 @@ function requestedNs(p: GuestProcess, addr: number): bigint {
   return ns;
 }
 
-function sleepNs(ns: bigint): void {
-  if (ns > 0n) sleepMs(Number(ns) / 1e6);
+/** Sleeps `ns`; when interrupted, the time left goes to `rem` (if given). */
+function sleepNs(p: GuestProcess, ns: bigint, rem: number): number {
+  if (ns <= 0n) return 0;
+  const deadline = performance.now() + Number(ns) / 1e6;
+  const onInterrupt = rem
+    ? (): void => {
+        const left = BigInt(Math.max(0, Math.round((deadline - performance.now()) * 1e6)));
+        try {
+          writeTimespecToGuest(p.mem, rem, left);
+        } catch {
+          // an unwritable rem is not the sleep's failure
+        }
+      }
+    : undefined;
+  throw new WouldBlock({ deadline, timeoutResult: 0, restart: 'eintr', onInterrupt });
 }
 
-function clockNanosleep(p: GuestProcess, clock: number, flags: number, req: number): number {
+function clockNanosleep(p: GuestProcess, clock: number, flags: number, req: number, rem: number): number {
   if (clock === CLOCK.CLOCK_THREAD_CPUTIME_ID) throw new SysError(E.EINVAL);
   const now = clockNowNs(clock); // EINVAL for unknown clocks
   const ns = requestedNs(p, req);
-  sleepNs(flags & TIMER_ABSTIME ? ns - now : ns);
-  return 0;
+  return flags & TIMER_ABSTIME ? sleepNs(p, ns - now, 0) : sleepNs(p, ns, rem);
 }
 
 export const timeRows: SyscallRow[] = [
@@ -42,10 +55,6 @@ export const timeRows: SyscallRow[] = [
     if (a[1]) p.mem.writeBytes(a[1], new Uint8Array(8)); // struct timezone: UTC, no DST
     return 0;
   }),
-  // Never interrupted (no signals yet), so *rem is never written.
-  sys('nanosleep', ['ptr', 'ptr'], (p, a) => {
-    sleepNs(requestedNs(p, a[0]));
-    return 0;
-  }),
-  sys('clock_nanosleep', ['clock', 'int', 'ptr', 'ptr'], (p, a) => clockNanosleep(p, int(a[0]), int(a[1]), a[2])),
+  sys('nanosleep', ['ptr', 'ptr'], (p, a) => sleepNs(p, requestedNs(p, a[0]), a[1])),
+  sys('clock_nanosleep', ['clock', 'int', 'ptr', 'ptr'], (p, a) => clockNanosleep(p, int(a[0]), int(a[1]), a[2], a[3])),
 ];

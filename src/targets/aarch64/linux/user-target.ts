@@ -8,6 +8,7 @@ import { nzcvOf } from '../flags.js';
 import { SLOT_FLAG_AH, SLOT_FLAG_AL, SLOT_FLAG_BH, SLOT_FLAG_BL, SLOT_FLAG_OP, SLOT_SP, SLOT_TPIDR } from '../state.js';
 import { aarch64Target } from '../target.js';
 import { aarch64LinuxAbi } from './abi.js';
+import { aarch64SignalFrame } from './signal-frame.js';
 import { AARCH64_HWCAP, AARCH64_HWCAP2 } from './hwcap.js';
 
 const hex16 = (r: Int32Array, slot: number): string =>
@@ -21,6 +22,7 @@ export const aarch64User: UserTarget = {
   hwcap: AARCH64_HWCAP,
   hwcap2: AARCH64_HWCAP2,
   extraAuxv: [[AT_MINSIGSTKSZ, 5120]],
+  signalFrame: aarch64SignalFrame,
   stackPointerSlot: SLOT_SP,
   threadPointerSlot: SLOT_TPIDR,
   setStart(state: CpuState, sp: number) {

@@ -7,6 +7,7 @@ import type { UserTarget } from '../../../user-mode/user-target.js';
 import { xSlot } from '../state.js';
 import { riscv64Target } from '../target.js';
 import { riscv64LinuxAbi } from './abi.js';
+import { riscv64SignalFrame } from './signal-frame.js';
 import { RISCV64_HWCAP } from './hwcap.js';
 
 const SP = 2, TP = 4, A0 = 10, A7 = 17;
@@ -25,6 +26,7 @@ export const riscv64User: UserTarget = {
   hwcap: RISCV64_HWCAP,
   extraAuxv: [],
   coreDumpMessage: false,
+  signalFrame: riscv64SignalFrame,
   stackPointerSlot: xSlot(SP),
   threadPointerSlot: xSlot(TP),
   setStart(state: CpuState, sp: number) {

@@ -1,0 +1,123 @@
+// How threads and processes end: exit of one thread (robust futexes, clear_child_tid),
+// the end of a whole process (every thread, its files; a zombie holding the wait
+// status until the parent reaps it, and SIGCHLD to that parent), and the end of the
+// first process, which ends the emulator.
+import { writeU32ToGuest } from './guest-structs.js';
+import { exitedStatus, signaledStatus } from './guest-exit.js';
+import type { GuestProcess } from './guest-process.js';
+import type { Kernel } from './kernel.js';
+import { RLIMIT } from './constants.js';
+import { sendToProcess } from './signal-delivery.js';
+import { childInfo } from './siginfo.js';
+import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SA_NOCLDWAIT, SIGCHLD, SIG_IGN } from './signals.js';
+import type { GuestThread } from './thread.js';
+
+// robust futex word bits
+const FUTEX_WAITERS = 0x80000000, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK = 0x3fffffff;
+/** Bound on robust-list entries walked at thread exit (the kernel's ROBUST_LIST_LIMIT). */
+const ROBUST_LIST_LIMIT = 2048;
+
+/** Marks robust futexes the dying thread holds as OWNER_DIED and wakes a waiter of each. */
+function releaseRobustFutexes(k: Kernel, t: GuestThread): void {
+  const { head } = t.robustList;
+  const mem = t.process.mem;
+  if (!head) return;
+  try {
+    const offset = mem.readU64(head + 8);
+    const pending = mem.readU64(head + 16);
+    const release = (entry: number): void => {
+      const word = entry + offset;
+      const v = mem.read32(word) >>> 0;
+      if ((v & FUTEX_TID_MASK) !== t.tid) return;
+      mem.write32(word, ((v & FUTEX_WAITERS) | FUTEX_OWNER_DIED) | 0);
+      if (v & FUTEX_WAITERS) k.scheduler.wake(mem, word, 1);
+    };
+    let entry = mem.readU64(head);
+    for (let n = 0; entry !== head && n < ROBUST_LIST_LIMIT; n++) {
+      const next = mem.readU64(entry);
+      if (entry !== pending) release(entry);
+      entry = next;
+    }
+    if (pending) release(pending);
+  } catch {
+    // a corrupt list is the guest's problem, as in Linux
+  }
+}
+
+/** What a thread leaves behind for others sharing its memory: robust futexes, clear_child_tid. */
+function releaseThreadMemory(k: Kernel, t: GuestThread): void {
+  releaseRobustFutexes(k, t);
+  if (t.clearChildTid) {
+    const mem = t.process.mem;
+    try {
+      writeU32ToGuest(mem, t.clearChildTid, 0);
+    } catch {
+      // unmapped: nothing to clear
+    }
+    k.scheduler.wake(mem, t.clearChildTid, 1);
+  }
+}
+
+function removeThread(k: Kernel, t: GuestThread): void {
+  t.exited = true;
+  k.scheduler.remove(t);
+  const threads = t.process.threads;
+  const i = threads.indexOf(t);
+  if (i >= 0) threads.splice(i, 1);
+}
+
+/** exit(2): the thread ends; the last one to end takes the process with it. */
+export function exitThread(k: Kernel, t: GuestThread, code: number): void {
+  releaseThreadMemory(k, t);
+  removeThread(k, t);
+  if (t.process.threads.length === 0) endProcess(k, t.process, exitedStatus(code));
+}
+
+/** exit_group(2). */
+export function exitGroup(k: Kernel, p: GuestProcess, code: number): void {
+  endProcess(k, p, exitedStatus(code));
+}
+
+/** Death by signal `sig` (default action "term" or "core"). */
+export function killProcess(k: Kernel, p: GuestProcess, sig: number, core: boolean): void {
+  // A core is "dumped" (WCOREDUMP) only where Linux would write one: RLIMIT_CORE allows it.
+  const dumped = core && p.limits.get(RLIMIT.RLIMIT_CORE).cur > 0n;
+  endProcess(k, p, signaledStatus(sig, dumped), sig);
+}
+
+/** The process ends with `status` (a wait status); `signal` when a signal killed it. */
+function endProcess(k: Kernel, p: GuestProcess, status: number, signal?: number): void {
+  if (p.exitStatus !== null) return;
+  for (const t of [...p.threads]) {
+    if (p.kernel.processesSharing(p.mm) > 1) releaseThreadMemory(k, t);
+    removeThread(k, t);
+  }
+  p.exitStatus = status;
+  p.fds.closeAll();
+  p.sharedPending.clear();
+  k.processEnded(p);
+  if (p === k.process) {
+    k.outcome = signal === undefined ? { kind: 'exit', status: status >> 8 } : { kind: 'signal', signal };
+  }
+  for (const child of p.children) child.parent = null; // orphans are reaped as they end
+  p.children.clear();
+  notifyParent(k, p, signal);
+}
+
+/** SIGCHLD to the parent, unless it asked for none; without a parent, nobody waits. */
+function notifyParent(k: Kernel, p: GuestProcess, signal: number | undefined): void {
+  const parent = p.parent;
+  if (!parent || parent.exitStatus !== null) {
+    k.reap(p);
+    return;
+  }
+  const status = p.exitStatus!;
+  const code = signal === undefined ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+  const act = parent.actions.get(SIGCHLD);
+  const uid = process.getuid?.() ?? 0;
+  if (p.exitSignal) {
+    sendToProcess(k, parent, childInfo(p.exitSignal, code, p.pid, uid, signal === undefined ? status >> 8 : signal));
+  }
+  // SIGCHLD ignored or SA_NOCLDWAIT: the child is reaped at once (no zombie).
+  if (act.handler === SIG_IGN || act.flags & SA_NOCLDWAIT) k.reap(p);
+}

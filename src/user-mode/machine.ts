@@ -1,0 +1,181 @@
+// The run loop: picks a guest thread, runs its code through its process's translator,
+// and answers what stops it — syscalls, faults, undefined instructions, breakpoints —
+// delivering signals at these block boundaries. A thread runs until it waits, yields,
+// ends, or uses up its time slice.
+import { AddressSpace, GuestFault } from '../memory/address-space.js';
+import { GuestExit, type Kernel, type Outcome } from '../syscalls/kernel.js';
+import { deliverSignals, forceSignal } from '../syscalls/signal-delivery.js';
+import { faultInfo } from '../syscalls/siginfo.js';
+import { ILL_ILLOPC, SEGV_ACCERR, SEGV_MAPERR, SIGILL, SIGSEGV, SIGTRAP, TRAP_BRKPT } from '../syscalls/signals.js';
+import type { GuestThread } from '../syscalls/thread.js';
+import { Exit } from '../translate/cpu-state.js';
+import type { TranslationCache } from '../translate/translation-cache.js';
+import { Translator, type TranslatorOptions } from '../translate/translator.js';
+import type { Log } from './log.js';
+import type { UserTarget } from './user-target.js';
+
+/** Regions a thread runs before the next one gets the CPU (when there is another). */
+const TIME_SLICE = 2000;
+/**
+ * Regions the only thread runs between looks at the clock (the run slice ends, host
+ * signals get in). A looping region returns every 65536 iterations, so this bounds
+ * the wait to about a quarter of a second even for the tightest loop.
+ */
+const SOLO_BUDGET = 1000;
+
+/** What Machine.run stopped for: the end, a time at which a waiting thread wakes, or time's up. */
+export type RunResult = Outcome | { idleUntil: number } | null;
+
+export class Machine {
+  private readonly translators = new WeakMap<AddressSpace, Translator>();
+  /** The translation cache of the program each address space was loaded with. */
+  private readonly programCaches = new WeakMap<AddressSpace, TranslationCache>();
+  private readonly caches = new Set<TranslationCache>();
+  private readonly args = new Float64Array(6);
+
+  constructor(
+    private readonly target: UserTarget,
+    readonly kernel: Kernel,
+    private readonly log: Log,
+    private readonly translatorOptions: TranslatorOptions,
+    /** The translation cache kept between runs for a program's bytes, if any. */
+    private readonly cacheFor: (program: Uint8Array) => TranslationCache | undefined = () => undefined,
+  ) {}
+
+  /** `mem` was loaded with the program `bytes` (start-up, execve). */
+  loaded(mem: AddressSpace, bytes: Uint8Array): void {
+    const cache = this.cacheFor(bytes);
+    if (!cache) return;
+    this.programCaches.set(mem, cache);
+    this.caches.add(cache);
+  }
+
+  /** `child` is a copy of `parent` (fork): same program, same translations. */
+  copied(parent: AddressSpace, child: AddressSpace): void {
+    const cache = this.programCaches.get(parent);
+    if (cache) this.programCaches.set(child, cache);
+  }
+
+  /** Writes back what the translation caches learned. */
+  saveCaches(): void {
+    for (const cache of this.caches) cache.save();
+  }
+
+  /**
+   * Runs guest threads for about `ms` milliseconds. Returns the outcome when the first
+   * process has ended, { idleUntil } when every thread waits (Infinity: until a signal
+   * from outside), or null when the time is up.
+   */
+  run(ms: number): RunResult {
+    const { kernel } = this;
+    const scheduler = kernel.scheduler;
+    const end = performance.now() + ms;
+    for (;;) {
+      if (kernel.outcome) return kernel.outcome;
+      const t = scheduler.next();
+      if (!t) {
+        const until = scheduler.idleUntil();
+        if (until === Infinity && scheduler.breakDeadlock()) continue;
+        return { idleUntil: until };
+      }
+      const outcome = this.runThread(t, end);
+      if (outcome) return outcome;
+      if (performance.now() >= end) return null;
+    }
+  }
+
+  /** The translator of an address space (each process's own, shared by its threads). */
+  private translatorFor(mem: AddressSpace): Translator {
+    let tr = this.translators.get(mem);
+    if (!tr) {
+      const options = { ...this.translatorOptions, cache: this.programCaches.get(mem) };
+      this.translators.set(mem, (tr = new Translator(this.target.ops, mem, options)));
+    }
+    return tr;
+  }
+
+  /** Runs `t` until it waits, yields, ends, its time slice ends, or the clock passes `end`. */
+  private runThread(t: GuestThread, end: number): Outcome | null {
+    const { kernel, target } = this;
+    if (t.pendingResult !== null) {
+      target.setSyscallResult(t.state, t.pendingResult);
+      t.pendingResult = null;
+    } else if (t.retry) {
+      t.retry = false;
+      if (this.syscall(t)) return kernel.outcome;
+      if (t.waiting || t.exited) return null;
+    }
+    t.yielded = false;
+    if (t.sigCheck && this.deliver(t)) return kernel.outcome;
+    if (t.exited) return null;
+    const mm = t.process.mm;
+    const translator = this.translatorFor(mm.mem);
+    const state = t.state;
+    const solo = kernel.scheduler.count === 1;
+    const budget = solo ? SOLO_BUDGET : TIME_SLICE;
+    for (;;) {
+      try {
+        t.pc = translator.run(state, t.pc, budget);
+      } catch (err) {
+        if (!(err instanceof GuestFault)) throw err;
+        this.fault(t, err);
+      }
+      const exc = state.exc;
+      if (exc === Exit.Syscall) {
+        state.exc = Exit.None;
+        if (this.syscall(t)) return kernel.outcome;
+        if (t.waiting || t.exited || t.yielded || t.process.mm !== mm) return null;
+      } else if (exc !== Exit.None) {
+        state.exc = Exit.None;
+        this.exception(t, exc);
+      } else if (!t.sigCheck && (!solo || kernel.scheduler.count !== 1 || performance.now() >= end)) {
+        return null; // budget used up
+      }
+      if (t.sigCheck && this.deliver(t)) return kernel.outcome;
+      if (t.exited) return null;
+    }
+  }
+
+  /** Runs `t`'s pending signals; true when that ended the first process. */
+  private deliver(t: GuestThread): boolean {
+    deliverSignals(this.kernel, t);
+    return this.kernel.outcome !== null;
+  }
+
+  /** The syscall `t` stopped at; true when it ended the first process. */
+  private syscall(t: GuestThread): boolean {
+    const { target } = this;
+    target.syscallArgs(t.state, this.args);
+    let result: number;
+    try {
+      result = this.kernel.syscall(target.syscallNumber(t.state), this.args, t);
+    } catch (err) {
+      if (err instanceof GuestExit) return true;
+      throw err;
+    }
+    if (t.keepRegisters) t.keepRegisters = false;
+    else if (!t.waiting && !t.exited) target.setSyscallResult(t.state, result);
+    return false;
+  }
+
+  /** A data access or instruction fetch fault: SIGSEGV at the faulting instruction. */
+  private fault(t: GuestThread, err: GuestFault): void {
+    if (err.pc >= 0) t.pc = err.pc;
+    const code = err.mapped ? SEGV_ACCERR : SEGV_MAPERR;
+    forceSignal(t, faultInfo(SIGSEGV, code, err.address), err.address);
+  }
+
+  /** An undefined instruction (SIGILL) or a breakpoint (SIGTRAP) at state.excPc. */
+  private exception(t: GuestThread, exc: Exit): void {
+    const pc = t.state.excPc;
+    if (exc === Exit.Illegal) {
+      if (this.log.has('unimp')) {
+        const word = t.process.mem.view.getUint32(pc, true).toString(16).padStart(8, '0');
+        this.log.write(`unimplemented instruction 0x${word} at 0x${pc.toString(16)}`);
+      }
+      forceSignal(t, faultInfo(SIGILL, ILL_ILLOPC, pc));
+    } else if (exc === Exit.Breakpoint) {
+      forceSignal(t, faultInfo(SIGTRAP, TRAP_BRKPT, pc));
+    }
+  }
+}
