@@ -28,6 +28,11 @@ export interface Insn {
 export interface TargetOps {
   /** Name used in messages, e.g. "aarch64". */
   readonly name: string;
+  /**
+   * The CPU model this target decodes for (-cpu), when the ISA has several: caches of
+   * translated code are kept per model. Undefined means "max".
+   */
+  readonly cpu?: string;
   /** Number of int32 slots of CpuState.r. */
   readonly slotCount: number;
   /** Bytes of the FP/vector register bank. */

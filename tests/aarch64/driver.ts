@@ -2,6 +2,7 @@
 // registers, runs until the trailing SVC, and reads the state back as BigInts.
 import { AddressSpace } from '../../src/memory/address-space.js';
 import { CpuState, Exit } from '../../src/translate/cpu-state.js';
+import type { TargetOps } from '../../src/translate/target.js';
 import { Translator } from '../../src/translate/translator.js';
 import { nzcvOf } from '../../src/targets/aarch64/flags.js';
 import { SLOT_FLAG_AH, SLOT_FLAG_AL, SLOT_FLAG_BH, SLOT_FLAG_BL, SLOT_FLAG_OP, SLOT_FPCR, SLOT_FPSR, SLOT_SP } from '../../src/targets/aarch64/state.js';
@@ -21,6 +22,8 @@ export interface A64Init {
   nzcv?: number;
   fpcr?: number;
   data?: Uint8Array;
+  /** The CPU model's target (default: max). */
+  target?: TargetOps;
 }
 
 export interface A64Result {
@@ -63,7 +66,7 @@ export function runA64(words: readonly number[], init: A64Init = {}): A64Result 
   s.r[SLOT_FLAG_OP] = 0;
   s.r[SLOT_FLAG_AL] = (init.nzcv ?? 0) << 28;
   s.r[SLOT_FPCR] = init.fpcr ?? 0;
-  const t = new Translator(aarch64Target, mem);
+  const t = new Translator(init.target ?? aarch64Target, mem);
   const pc = t.run(s, CODE);
   const r = s.r;
   return {

@@ -1,6 +1,10 @@
 // The aarch64 decoder: every pattern of insns/*.ts in one table, bucketed by the
-// top-level op0 field (bits 28..25) so a lookup scans only plausible patterns.
+// top-level op0 field (bits 28..25) so a lookup scans only plausible patterns. A decoder
+// is built per CPU model: patterns of features the model lacks are left out, so their
+// encodings decode as undefined (SIGILL), as on that CPU.
 import { extractFields, matches, parsePattern, type Fields, type Pattern } from '../common/decode-pattern.js';
+import { cpuModel, DEFAULT_CPU, idRegisterInsns } from './cpu-models.js';
+import type { Feature } from './features.js';
 import type { InsnDef } from './insn-def.js';
 import { ALL_INSNS } from './insns/index.js';
 
@@ -17,26 +21,46 @@ interface Entry {
 const OP0_SHIFT = 25;
 const OP0_MASK = 0xf;
 
-function buildBuckets(defs: readonly InsnDef[]): Entry[][] {
+/** Parsed once: every model's table is a selection of these. */
+const PARSED: readonly Entry[] = ALL_INSNS.map((def) => ({ def, pattern: parsePattern(def.pattern) }));
+
+function buildBuckets(entries: readonly Entry[]): Entry[][] {
   const buckets: Entry[][] = Array.from({ length: 16 }, () => []);
-  for (const def of defs) {
-    const pattern = parsePattern(def.pattern);
-    const m = (pattern.mask >>> OP0_SHIFT) & OP0_MASK;
-    const v = (pattern.value >>> OP0_SHIFT) & OP0_MASK;
-    for (let op0 = 0; op0 < 16; op0++) if ((op0 & m) === v) buckets[op0].push({ def, pattern });
+  for (const entry of entries) {
+    const m = (entry.pattern.mask >>> OP0_SHIFT) & OP0_MASK;
+    const v = (entry.pattern.value >>> OP0_SHIFT) & OP0_MASK;
+    for (let op0 = 0; op0 < 16; op0++) if ((op0 & m) === v) buckets[op0].push(entry);
   }
   return buckets;
 }
 
-const buckets = buildBuckets(ALL_INSNS);
+export type DecodeFn = (word: number) => Decoded | null;
 
-/** The first pattern matching `word`, or null for an unallocated/unimplemented encoding. */
-export function decodeWord(word: number): Decoded | null {
-  for (const { def, pattern } of buckets[(word >>> OP0_SHIFT) & OP0_MASK]) {
-    if (!matches(pattern, word)) continue;
-    const fields = extractFields(pattern, word);
-    if (def.when && !def.when(fields)) continue;
-    return { def, fields };
-  }
-  return null;
+/**
+ * A decoder for a CPU with the features `has` accepts, over `extra` patterns (tried
+ * first: model-specific ones such as its ID registers) and the whole A64 table.
+ */
+export function createDecoder(has: (f: Feature) => boolean, extra: readonly InsnDef[] = []): DecodeFn {
+  const entries = [...extra.map((def) => ({ def, pattern: parsePattern(def.pattern) })), ...PARSED]
+    .filter(({ def }) => typeof def.feature !== 'string' || has(def.feature));
+  const buckets = buildBuckets(entries);
+  return (word) => {
+    for (const { def, pattern } of buckets[(word >>> OP0_SHIFT) & OP0_MASK]) {
+      if (!matches(pattern, word)) continue;
+      const fields = extractFields(pattern, word);
+      if (def.when && !def.when(fields)) continue;
+      if (typeof def.feature === 'function') {
+        const needs = def.feature(fields);
+        if (needs !== undefined && !has(needs)) return null;
+      }
+      return { def, fields };
+    }
+    return null;
+  };
 }
+
+/**
+ * The decoder of the "max" model (every feature implemented, and its ID registers): the
+ * first pattern matching `word`, or null (unallocated/unimplemented).
+ */
+export const decodeWord: DecodeFn = createDecoder(() => true, idRegisterInsns(cpuModel(DEFAULT_CPU)!));

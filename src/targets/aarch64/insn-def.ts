@@ -11,9 +11,11 @@ export interface InsnDef {
   readonly pattern: string;
   /**
    * The architecture feature the instruction belongs to (none: the base ISA, FP and
-   * Advanced SIMD). A CPU model without it decodes the encoding as undefined.
+   * Advanced SIMD), or a function of the fields giving it (when only some encodings of
+   * a pattern need one, e.g. the half-precision forms of scalar FP). A CPU model without
+   * it decodes the encoding as undefined.
    */
-  readonly feature?: Feature;
+  readonly feature?: Feature | ((f: Fields) => Feature | undefined);
   /** Extra decode constraint; when false the decoder tries the next pattern. */
   readonly when?: (f: Fields) => boolean;
   /** Ends the basic block (branches, exceptions). */

@@ -20,7 +20,10 @@ export const SLOT_EXCL_ADDR = 73; // lo, hi at 74
 export const SLOT_EXCL_SIZE = 75;
 export const SLOT_EXCL_VALUE = 76; // 76..79: up to 128 bits
 
-export const SLOT_COUNT = 80;
+/** PSTATE bits user code can set: DIT (bit 24) and SSBS (bit 12), as MRS reads them. */
+export const SLOT_PSTATE = 80;
+
+export const SLOT_COUNT = 81;
 
 /** 32 registers of 128 bits: Vn at byte offset 16n (VF64[2n] is Dn, VF32[4n] is Sn). */
 export const VECTOR_BYTES = 32 * 16;

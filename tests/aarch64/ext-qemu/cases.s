@@ -458,3 +458,176 @@ frint64x v0.2d, v1.2d
 fjcvtzs w2, d3
 fjcvtzs w4, d5
 fjcvtzs w6, d7
+// ---- FP16 (FEAT_FP16): Advanced SIMD half-precision arithmetic, vector and scalar
+fmaxnm v0.8h, v1.8h, v2.8h
+fmaxnm v0.4h, v1.4h, v2.4h
+fminnm v0.8h, v1.8h, v2.8h
+fminnm v0.4h, v1.4h, v2.4h
+fmaxnmp v0.8h, v1.8h, v2.8h
+fmaxnmp v0.4h, v1.4h, v2.4h
+fminnmp v0.8h, v1.8h, v2.8h
+fminnmp v0.4h, v1.4h, v2.4h
+fmla v0.8h, v1.8h, v2.8h
+fmla v0.4h, v1.4h, v2.4h
+fmls v0.8h, v1.8h, v2.8h
+fmls v0.4h, v1.4h, v2.4h
+fadd v0.8h, v1.8h, v2.8h
+fadd v0.4h, v1.4h, v2.4h
+fsub v0.8h, v1.8h, v2.8h
+fsub v0.4h, v1.4h, v2.4h
+faddp v0.8h, v1.8h, v2.8h
+faddp v0.4h, v1.4h, v2.4h
+fabd v0.8h, v1.8h, v2.8h
+fabd v0.4h, v1.4h, v2.4h
+fabd h0, h1, h2
+fmulx v0.8h, v1.8h, v2.8h
+fmulx v0.4h, v1.4h, v2.4h
+fmulx h0, h1, h2
+fmul v0.8h, v1.8h, v2.8h
+fmul v0.4h, v1.4h, v2.4h
+fcmeq v0.8h, v1.8h, v2.8h
+fcmeq v0.4h, v1.4h, v2.4h
+fcmeq h0, h1, h2
+fcmge v0.8h, v1.8h, v2.8h
+fcmge v0.4h, v1.4h, v2.4h
+fcmge h0, h1, h2
+fcmgt v0.8h, v1.8h, v2.8h
+fcmgt v0.4h, v1.4h, v2.4h
+fcmgt h0, h1, h2
+facge v0.8h, v1.8h, v2.8h
+facge v0.4h, v1.4h, v2.4h
+facge h0, h1, h2
+facgt v0.8h, v1.8h, v2.8h
+facgt v0.4h, v1.4h, v2.4h
+facgt h0, h1, h2
+fmax v0.8h, v1.8h, v2.8h
+fmax v0.4h, v1.4h, v2.4h
+fmin v0.8h, v1.8h, v2.8h
+fmin v0.4h, v1.4h, v2.4h
+fmaxp v0.8h, v1.8h, v2.8h
+fmaxp v0.4h, v1.4h, v2.4h
+fminp v0.8h, v1.8h, v2.8h
+fminp v0.4h, v1.4h, v2.4h
+frecps v0.8h, v1.8h, v2.8h
+frecps v0.4h, v1.4h, v2.4h
+frecps h0, h1, h2
+frsqrts v0.8h, v1.8h, v2.8h
+frsqrts v0.4h, v1.4h, v2.4h
+frsqrts h0, h1, h2
+fdiv v0.8h, v1.8h, v2.8h
+fdiv v0.4h, v1.4h, v2.4h
+frintn v0.8h, v1.8h
+frintn v0.4h, v1.4h
+frinta v0.8h, v1.8h
+frinta v0.4h, v1.4h
+frintm v0.8h, v1.8h
+frintm v0.4h, v1.4h
+frintx v0.8h, v1.8h
+frintx v0.4h, v1.4h
+frintp v0.8h, v1.8h
+frintp v0.4h, v1.4h
+frintz v0.8h, v1.8h
+frintz v0.4h, v1.4h
+frinti v0.8h, v1.8h
+frinti v0.4h, v1.4h
+fcvtns v0.8h, v1.8h
+fcvtns v0.4h, v1.4h
+fcvtns h0, h1
+fcvtnu v0.8h, v1.8h
+fcvtnu v0.4h, v1.4h
+fcvtnu h0, h1
+fcvtms v0.8h, v1.8h
+fcvtms v0.4h, v1.4h
+fcvtms h0, h1
+fcvtmu v0.8h, v1.8h
+fcvtmu v0.4h, v1.4h
+fcvtmu h0, h1
+fcvtas v0.8h, v1.8h
+fcvtas v0.4h, v1.4h
+fcvtas h0, h1
+fcvtau v0.8h, v1.8h
+fcvtau v0.4h, v1.4h
+fcvtau h0, h1
+fcvtps v0.8h, v1.8h
+fcvtps v0.4h, v1.4h
+fcvtps h0, h1
+fcvtpu v0.8h, v1.8h
+fcvtpu v0.4h, v1.4h
+fcvtpu h0, h1
+fcvtzs v0.8h, v1.8h
+fcvtzs v0.4h, v1.4h
+fcvtzs h0, h1
+fcvtzu v0.8h, v1.8h
+fcvtzu v0.4h, v1.4h
+fcvtzu h0, h1
+scvtf v0.8h, v1.8h
+scvtf v0.4h, v1.4h
+scvtf h0, h1
+ucvtf v0.8h, v1.8h
+ucvtf v0.4h, v1.4h
+ucvtf h0, h1
+fabs v0.8h, v1.8h
+fabs v0.4h, v1.4h
+fneg v0.8h, v1.8h
+fneg v0.4h, v1.4h
+frecpe v0.8h, v1.8h
+frecpe v0.4h, v1.4h
+frecpe h0, h1
+frsqrte v0.8h, v1.8h
+frsqrte v0.4h, v1.4h
+frsqrte h0, h1
+fsqrt v0.8h, v1.8h
+fsqrt v0.4h, v1.4h
+fcmgt v0.8h, v1.8h, #0.0
+fcmgt h0, h1, #0.0
+fcmge v0.8h, v1.8h, #0.0
+fcmge h0, h1, #0.0
+fcmeq v0.8h, v1.8h, #0.0
+fcmeq h0, h1, #0.0
+fcmle v0.8h, v1.8h, #0.0
+fcmle h0, h1, #0.0
+fcmlt v0.8h, v1.8h, #0.0
+fcmlt h0, h1, #0.0
+frecpx h0, h1
+fmaxnmv h0, v1.8h
+fmaxnmv h0, v1.4h
+fminnmv h0, v1.8h
+fminnmv h0, v1.4h
+fmaxv h0, v1.8h
+fmaxv h0, v1.4h
+fminv h0, v1.8h
+fminv h0, v1.4h
+fmaxnmp h0, v1.2h
+fminnmp h0, v1.2h
+faddp h0, v1.2h
+fmaxp h0, v1.2h
+fminp h0, v1.2h
+fmla v0.8h, v1.8h, v2.h[7]
+fmla v0.4h, v1.4h, v3.h[2]
+fmla h0, h1, v2.h[5]
+fmls v0.8h, v1.8h, v2.h[7]
+fmls v0.4h, v1.4h, v3.h[2]
+fmls h0, h1, v2.h[5]
+fmul v0.8h, v1.8h, v2.h[7]
+fmul v0.4h, v1.4h, v3.h[2]
+fmul h0, h1, v2.h[5]
+fmulx v0.8h, v1.8h, v2.h[7]
+fmulx v0.4h, v1.4h, v3.h[2]
+fmulx h0, h1, v2.h[5]
+scvtf v0.8h, v1.8h, #1
+scvtf v0.4h, v1.4h, #16
+scvtf h0, h1, #9
+ucvtf v0.8h, v1.8h, #1
+ucvtf v0.4h, v1.4h, #16
+ucvtf h0, h1, #9
+fcvtzs v0.8h, v1.8h, #1
+fcvtzs v0.4h, v1.4h, #16
+fcvtzs h0, h1, #9
+fcvtzu v0.8h, v1.8h, #1
+fcvtzu v0.4h, v1.4h, #16
+fcvtzu h0, h1, #9
+// ---- scalar FP16 (FEAT_FP16): a sample (fp-qemu covers it all)
+fadd h0, h1, h2
+fmadd h0, h1, h2, h3
+fcvtzs w0, h1
+fmov h0, w1

@@ -26,6 +26,7 @@ import type { Emitter } from '../../../translate/emitter.js';
 import { hi as hiOut } from '../../../translate/int64.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import { condition, CONDITION_NAMES, FlagOp, setFlags, setNzcv } from '../flags.js';
+import type { Feature } from '../features.js';
 import { defineInsns } from '../insn-def.js';
 import { hi, lo, rName, setReg, setX } from '../regs.js';
 import {
@@ -722,6 +723,9 @@ const fmovGenText = (f: Fields): string => {
 
 const validFtype = (f: Fields): boolean => f.ftype !== 2;
 
+/** Half-precision data processing is FEAT_FP16 (conversions to and from half are not). */
+const halfFeature = (f: Fields): Feature | undefined => (f.ftype === HALF ? 'fphp' : undefined);
+
 /** FMOV between general and FP registers: W<->S, X<->D, X<->V.D[1], W/X<->H. */
 const fmovGenValid = (f: Fields): boolean =>
   f.rmode === 0 ? (f.ftype === 0 && f.sf === 0) || (f.ftype === 1 && f.sf === 1) || f.ftype === HALF : f.rmode === 1 && f.ftype === 2 && f.sf === 1;
@@ -819,43 +823,43 @@ export const insns = defineInsns([
     asm: (f) => `fjcvtzs ${rName(0, f.rd)}, ${fpName(1, f.rn)}`,
   },
   {
-    name: 'FMOV_gen', pattern: 'sf:1 00 11110 ftype:2 1 rmode:2 11 dir:1 000000 rn:5 rd:5',
+    name: 'FMOV_gen', pattern: 'sf:1 00 11110 ftype:2 1 rmode:2 11 dir:1 000000 rn:5 rd:5', feature: halfFeature,
     when: fmovGenValid,
     emit: emitFmovGen,
     asm: fmovGenText,
   },
   {
-    name: 'FCVT_int', pattern: 'sf:1 00 11110 ftype:2 1 rmode:2 00 u:1 000000 rn:5 rd:5',
+    name: 'FCVT_int', pattern: 'sf:1 00 11110 ftype:2 1 rmode:2 00 u:1 000000 rn:5 rd:5', feature: halfFeature,
     when: validFtype,
     emit: (f, e) => emitToInt(e, { sf: f.sf, ftype: f.ftype, rd: f.rd, rn: f.rn, fbits: 0, rounding: f.rmode, unsigned: f.u }),
     asm: (f) => `fcvt${ROUND_LETTER[f.rmode]}${f.u ? 'u' : 's'} ${rName(f.sf, f.rd)}, ${fpName(f.ftype, f.rn)}`,
   },
   {
-    name: 'FCVTA_int', pattern: 'sf:1 00 11110 ftype:2 1 00 10 u:1 000000 rn:5 rd:5',
+    name: 'FCVTA_int', pattern: 'sf:1 00 11110 ftype:2 1 00 10 u:1 000000 rn:5 rd:5', feature: halfFeature,
     when: validFtype,
     emit: (f, e) => emitToInt(e, { sf: f.sf, ftype: f.ftype, rd: f.rd, rn: f.rn, fbits: 0, rounding: Rounding.TieAway, unsigned: f.u }),
     asm: (f) => `fcvta${f.u ? 'u' : 's'} ${rName(f.sf, f.rd)}, ${fpName(f.ftype, f.rn)}`,
   },
   {
-    name: 'CVTF_int', pattern: 'sf:1 00 11110 ftype:2 1 00 01 u:1 000000 rn:5 rd:5',
+    name: 'CVTF_int', pattern: 'sf:1 00 11110 ftype:2 1 00 01 u:1 000000 rn:5 rd:5', feature: halfFeature,
     when: validFtype,
     emit: (f, e) => emitFromInt(e, { sf: f.sf, ftype: f.ftype, rd: f.rd, rn: f.rn, fbits: 0, unsigned: f.u }),
     asm: (f) => `${f.u ? 'u' : 's'}cvtf ${fpName(f.ftype, f.rd)}, ${rName(f.sf, f.rn)}`,
   },
   {
-    name: 'FCVTZ_fixed', pattern: 'sf:1 00 11110 ftype:2 0 11 00 u:1 scale:6 rn:5 rd:5',
+    name: 'FCVTZ_fixed', pattern: 'sf:1 00 11110 ftype:2 0 11 00 u:1 scale:6 rn:5 rd:5', feature: halfFeature,
     when: (f) => validFtype(f) && (f.sf === 1 || f.scale >= 32),
     emit: (f, e) => emitToInt(e, { sf: f.sf, ftype: f.ftype, rd: f.rd, rn: f.rn, fbits: 64 - f.scale, rounding: Rounding.Zero, unsigned: f.u }),
     asm: (f) => `fcvtz${f.u ? 'u' : 's'} ${rName(f.sf, f.rd)}, ${fpName(f.ftype, f.rn)}, #${64 - f.scale}`,
   },
   {
-    name: 'CVTF_fixed', pattern: 'sf:1 00 11110 ftype:2 0 00 01 u:1 scale:6 rn:5 rd:5',
+    name: 'CVTF_fixed', pattern: 'sf:1 00 11110 ftype:2 0 00 01 u:1 scale:6 rn:5 rd:5', feature: halfFeature,
     when: (f) => validFtype(f) && (f.sf === 1 || f.scale >= 32),
     emit: (f, e) => emitFromInt(e, { sf: f.sf, ftype: f.ftype, rd: f.rd, rn: f.rn, fbits: 64 - f.scale, unsigned: f.u }),
     asm: (f) => `${f.u ? 'u' : 's'}cvtf ${fpName(f.ftype, f.rd)}, ${rName(f.sf, f.rn)}, #${64 - f.scale}`,
   },
   {
-    name: 'FCMP', pattern: '00011110 ftype:2 1 rm:5 001000 rn:5 e:1 z:1 000',
+    name: 'FCMP', pattern: '00011110 ftype:2 1 rm:5 001000 rn:5 e:1 z:1 000', feature: halfFeature,
     when: validFtype,
     emit: (f, e) => {
       const { code, c } = emitCompareCode(e, f.ftype, f.rn, f.z ? -1 : f.rm, f.e);
@@ -864,7 +868,7 @@ export const insns = defineInsns([
     asm: (f) => `fcmp${f.e ? 'e' : ''} ${fpName(f.ftype, f.rn)}, ${f.z ? '#0.0' : fpName(f.ftype, f.rm)}`,
   },
   {
-    name: 'FCCMP', pattern: '00011110 ftype:2 1 rm:5 cond:4 01 rn:5 e:1 nzcv:4',
+    name: 'FCCMP', pattern: '00011110 ftype:2 1 rm:5 cond:4 01 rn:5 e:1 nzcv:4', feature: halfFeature,
     when: validFtype,
     emit: (f, e) => {
       const holds = condition(e, f.cond);
@@ -875,13 +879,14 @@ export const insns = defineInsns([
     asm: (f) => `fccmp${f.e ? 'e' : ''} ${fpName(f.ftype, f.rn)}, ${fpName(f.ftype, f.rm)}, #0x${f.nzcv.toString(16)}, ${CONDITION_NAMES[f.cond]}`,
   },
   {
-    name: 'FCSEL', pattern: '00011110 ftype:2 1 rm:5 cond:4 11 rn:5 rd:5',
+    name: 'FCSEL', pattern: '00011110 ftype:2 1 rm:5 cond:4 11 rn:5 rd:5', feature: halfFeature,
     when: validFtype,
     emit: (f, e) => `if (${condition(e, f.cond)}) { ${copyBits(e, f.ftype, f.rd, f.rn)} } else { ${copyBits(e, f.ftype, f.rd, f.rm)} }`,
     asm: (f) => `fcsel ${fpName(f.ftype, f.rd)}, ${fpName(f.ftype, f.rn)}, ${fpName(f.ftype, f.rm)}, ${CONDITION_NAMES[f.cond]}`,
   },
   {
     name: 'FP_1src', pattern: '00011110 ftype:2 1 opcode:6 10000 rn:5 rd:5',
+    feature: (f) => (f.opcode === 4 || f.opcode === 5 ? undefined : halfFeature(f)),
     when: (f) => validFtype(f) && oneSourceValid(f),
     emit: emitOneSource,
     asm: (f) => {
@@ -890,13 +895,13 @@ export const insns = defineInsns([
     },
   },
   {
-    name: 'FP_2src', pattern: '00011110 ftype:2 1 rm:5 opcode:4 10 rn:5 rd:5',
+    name: 'FP_2src', pattern: '00011110 ftype:2 1 rm:5 opcode:4 10 rn:5 rd:5', feature: halfFeature,
     when: (f) => validFtype(f) && f.opcode <= 8,
     emit: (f, e) => emitArith(e, f.opcode, f.ftype, f.rd, f.rn, f.rm, 0, BINARY[f.opcode](num(f.ftype, f.rn), num(f.ftype, f.rm))),
     asm: (f) => `${OP2_NAMES[f.opcode]} ${fpName(f.ftype, f.rd)}, ${fpName(f.ftype, f.rn)}, ${fpName(f.ftype, f.rm)}`,
   },
   {
-    name: 'FMOV_imm', pattern: '00011110 ftype:2 1 imm8:8 100 00000 rd:5',
+    name: 'FMOV_imm', pattern: '00011110 ftype:2 1 imm8:8 100 00000 rd:5', feature: halfFeature,
     when: validFtype,
     emit: (f) => {
       const bits = vfpExpandImm(fmtOf(f.ftype), f.imm8);
@@ -909,7 +914,7 @@ export const insns = defineInsns([
     asm: (f) => `fmov ${fpName(f.ftype, f.rd)}, ${fmovImmText(f.ftype, f.imm8)}`,
   },
   {
-    name: 'FP_3src', pattern: '00011111 ftype:2 o1:1 rm:5 o0:1 ra:5 rn:5 rd:5',
+    name: 'FP_3src', pattern: '00011111 ftype:2 o1:1 rm:5 o0:1 ra:5 rn:5 rd:5', feature: halfFeature,
     when: validFtype,
     emit: (f, e) => {
       const o = (f.o1 << 1) | f.o0;

@@ -1,6 +1,6 @@
-// Advanced SIMD floating point (single and double lanes; the FP16 arithmetic extension
-// is not implemented): three-same, two-register misc, pairwise, across-lanes,
-// by-element, fixed-point conversions and FCVTL/FCVTN, vector and scalar forms.
+// Advanced SIMD floating point in half (FEAT_FP16), single and double lanes: three-same,
+// two-register misc, pairwise, across-lanes, by-element, fixed-point conversions,
+// FCVTL/FCVTN, FRINT32/64 (FEAT_FRINTTS), vector and scalar forms.
 //
 // Each instruction has an inline fast path in JS doubles, exact for round-to-nearest and
 // finite results (and under FZ when no operand is a denormal and no result tiny). Its
@@ -8,6 +8,7 @@
 // only while FPSR.IXC is clear or a result is tiny, since the flags are sticky. Anything
 // else (NaNs, infinities, overflow, directed rounding, flushing, the rare estimate and
 // step instructions) runs H.simdFpSlow: the whole instruction on the exact model (softfloat/arm-fp.ts).
+// Half-precision lanes (rare in practice) always take that path.
 import type { Emitter } from '../../../translate/emitter.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import type { InsnDef } from '../insn-def.js';
@@ -150,7 +151,7 @@ function flushFree(k: FpCall, inputs: readonly string[], lanes: readonly { args:
 
 /** The instruction: its fast path guarded by FPCR and result checks, else the slow path. */
 function emitFp(e: Emitter, k: FpCall): string {
-  const fast = FAST[k.op];
+  const fast = k.sz === 1 ? undefined : FAST[k.op];
   const slow = slowCall(e, k);
   if (!fast) return slow;
   return emitWith(e, (c) => {
@@ -246,11 +247,12 @@ function emitFp(e: Emitter, k: FpCall): string {
 
 /** FABS/FNEG: sign-bit operations on the raw bits (no exceptions, NaNs untouched). */
 function signOp(c: Code, d: number, n: number, sz: number, count: number, neg: boolean): void {
-  const words = count << (sz - 2);
+  const words = (count << sz) >> 2;
+  const [flip, keep] = sz === 1 ? [-2147450880, 2147450879] : [-2147483648, 2147483647]; // 0x80008000, 0x7fff7fff
   const vals = Array.from({ length: words }, (_, w) => {
     const v = c.word(n, w);
     if (sz === 3 && w % 2 === 0) return v;
-    return neg ? `${v} ^ -2147483648` : `${v} & 2147483647`;
+    return neg ? `${v} ^ ${flip}` : `${v} & ${keep}`;
   });
   c.writeWords(d, vals);
 }
@@ -297,108 +299,194 @@ const fsz = (f: Fields): number => 2 + f.sz;
 const vecOk = (f: Fields): boolean => f.sz === 0 || f.q === 1;
 const fcount = (f: Fields): number => laneCount(f.q, fsz(f));
 
-/** Three-same: vector form and (scalar=true) the scalar one. */
+/** Three-same: vector form and (scalar=true) the scalar one, in single/double and in half. */
 function same(name: string, u: number, a: number, opc: number, op: FOp, shape = FShape.Elem, scalar = false): InsnDef[] {
   const tail = `${a} sz:1 1 rm:5 ${lit(opc, 5)} 1 rn:5 rd:5`;
-  const defs: InsnDef[] = [{
-    name: `${name.toUpperCase()}_v`, pattern: `0 q:1 ${u} 01110 ${tail}`,
-    when: vecOk,
-    emit: (f, e) => emitFp(e, { op, shape, sz: fsz(f), count: fcount(f), d: f.rd, n: f.rn, m: f.rm, idx: -1, imm: 0 }),
-    asm: (f) => `${name} ${vr(f.rd, f.q, fsz(f))}, ${vr(f.rn, f.q, fsz(f))}, ${vr(f.rm, f.q, fsz(f))}`,
-  }];
+  // FP16: the size bits read 10 and the opcode is the low three bits of opc.
+  const halfTail = `${a} 10 rm:5 00 ${lit(opc & 7, 3)} 1 rn:5 rd:5`;
+  const up = name.toUpperCase();
+  const vec = (f: Fields, sz: number): string => `${name} ${vr(f.rd, f.q, sz)}, ${vr(f.rn, f.q, sz)}, ${vr(f.rm, f.q, sz)}`;
+  const sca = (f: Fields, sz: number): string => `${name} ${sr(f.rd, sz)}, ${sr(f.rn, sz)}, ${sr(f.rm, sz)}`;
+  const call = (f: Fields, sz: number, count: number): FpCall => ({ op, shape, sz, count, d: f.rd, n: f.rn, m: f.rm, idx: -1, imm: 0 });
+  const defs: InsnDef[] = [
+    {
+      name: `${up}_v`, pattern: `0 q:1 ${u} 01110 ${tail}`,
+      when: vecOk,
+      emit: (f, e) => emitFp(e, call(f, fsz(f), fcount(f))),
+      asm: (f) => vec(f, fsz(f)),
+    },
+    {
+      name: `${up}_v_h`, pattern: `0 q:1 ${u} 01110 ${halfTail}`, feature: 'asimdhp',
+      emit: (f, e) => emitFp(e, call(f, 1, laneCount(f.q, 1))),
+      asm: (f) => vec(f, 1),
+    },
+  ];
   if (scalar) {
-    defs.push({
-      name: `${name.toUpperCase()}_s`, pattern: `01 ${u} 11110 ${tail}`,
-      emit: (f, e) => emitFp(e, { op, shape, sz: fsz(f), count: 1, d: f.rd, n: f.rn, m: f.rm, idx: -1, imm: 0 }),
-      asm: (f) => `${name} ${sr(f.rd, fsz(f))}, ${sr(f.rn, fsz(f))}, ${sr(f.rm, fsz(f))}`,
-    });
+    defs.push(
+      {
+        name: `${up}_s`, pattern: `01 ${u} 11110 ${tail}`,
+        emit: (f, e) => emitFp(e, call(f, fsz(f), 1)),
+        asm: (f) => sca(f, fsz(f)),
+      },
+      {
+        name: `${up}_s_h`, pattern: `01 ${u} 11110 ${halfTail}`, feature: 'asimdhp',
+        emit: (f, e) => emitFp(e, call(f, 1, 1)),
+        asm: (f) => sca(f, 1),
+      },
+    );
   }
   return defs;
 }
 
-/** Two-register misc: vector form and (scalar=true) the scalar one. */
+/**
+ * Two-register misc: vector form and (scalar=true) the scalar one, in single/double and
+ * (half = true) in half.
+ */
 function misc(name: string, u: number, a: number, opc: number, op: FOp, scalar: boolean, suffix = '',
-  ok: (f: Fields) => boolean = () => true): InsnDef[] {
+  ok: (f: Fields) => boolean = () => true, half = true): InsnDef[] {
   const tail = `${a} sz:1 10000 ${lit(opc, 5)} 10 rn:5 rd:5`;
+  const halfTail = `${a} 1111 00 ${lit(opc, 5)} 10 rn:5 rd:5`;
+  const up = name.toUpperCase();
+  const vecEmit = (f: Fields, e: Emitter, sz: number, count: number): string =>
+    (op === FOp.Abs || op === FOp.Neg ? emitWith(e, (c) => signOp(c, f.rd, f.rn, sz, count, op === FOp.Neg))
+      : emitFp(e, { op, shape: FShape.Elem, sz, count, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }));
+  const scaEmit = (f: Fields, e: Emitter, sz: number): string =>
+    emitFp(e, { op, shape: FShape.Elem, sz, count: 1, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 });
   const defs: InsnDef[] = [{
-    name: `${name.toUpperCase()}_v`, pattern: `0 q:1 ${u} 01110 ${tail}`,
+    name: `${up}_v`, pattern: `0 q:1 ${u} 01110 ${tail}`,
     when: (f) => vecOk(f) && ok(f),
-    emit: (f, e) => (op === FOp.Abs || op === FOp.Neg ? emitWith(e, (c) => signOp(c, f.rd, f.rn, fsz(f), fcount(f), op === FOp.Neg))
-      : emitFp(e, { op, shape: FShape.Elem, sz: fsz(f), count: fcount(f), d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 })),
+    emit: (f, e) => vecEmit(f, e, fsz(f), fcount(f)),
     asm: (f) => `${name} ${vr(f.rd, f.q, fsz(f))}, ${vr(f.rn, f.q, fsz(f))}${suffix}`,
   }];
+  if (half) {
+    defs.push({
+      name: `${up}_v_h`, pattern: `0 q:1 ${u} 01110 ${halfTail}`, feature: 'asimdhp',
+      emit: (f, e) => vecEmit(f, e, 1, laneCount(f.q, 1)),
+      asm: (f) => `${name} ${vr(f.rd, f.q, 1)}, ${vr(f.rn, f.q, 1)}${suffix}`,
+    });
+  }
   if (scalar) {
     defs.push({
-      name: `${name.toUpperCase()}_s`, pattern: `01 ${u} 11110 ${tail}`,
+      name: `${up}_s`, pattern: `01 ${u} 11110 ${tail}`,
       when: ok,
-      emit: (f, e) => emitFp(e, { op, shape: FShape.Elem, sz: fsz(f), count: 1, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
+      emit: (f, e) => scaEmit(f, e, fsz(f)),
       asm: (f) => `${name} ${sr(f.rd, fsz(f))}, ${sr(f.rn, fsz(f))}${suffix}`,
     });
+    if (half) {
+      defs.push({
+        name: `${up}_s_h`, pattern: `01 ${u} 11110 ${halfTail}`, feature: 'asimdhp',
+        emit: (f, e) => scaEmit(f, e, 1),
+        asm: (f) => `${name} ${sr(f.rd, 1)}, ${sr(f.rn, 1)}${suffix}`,
+      });
+    }
   }
   return defs;
 }
 
-/** FMAXV etc.: 4S only. */
-function across(name: string, a: number, opc: number, op: FOp): InsnDef {
-  return {
-    name: name.toUpperCase(), pattern: `0 1 1 01110 ${a} 0 11000 ${lit(opc, 5)} 10 rn:5 rd:5`,
-    emit: (f, e) => emitFp(e, { op, shape: FShape.Across, sz: 2, count: 4, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
-    asm: (f) => `${name} ${sr(f.rd, 2)}, ${vr(f.rn, 1, 2)}`,
-  };
+/** FMAXV etc.: 4S, and 4H/8H (FP16). */
+function across(name: string, a: number, opc: number, op: FOp): InsnDef[] {
+  return [
+    {
+      name: name.toUpperCase(), pattern: `0 1 1 01110 ${a} 0 11000 ${lit(opc, 5)} 10 rn:5 rd:5`,
+      emit: (f, e) => emitFp(e, { op, shape: FShape.Across, sz: 2, count: 4, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
+      asm: (f) => `${name} ${sr(f.rd, 2)}, ${vr(f.rn, 1, 2)}`,
+    },
+    {
+      name: `${name.toUpperCase()}_h`, pattern: `0 q:1 0 01110 ${a} 0 11000 ${lit(opc, 5)} 10 rn:5 rd:5`, feature: 'asimdhp',
+      emit: (f, e) => emitFp(e, { op, shape: FShape.Across, sz: 1, count: laneCount(f.q, 1), d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
+      asm: (f) => `${name} ${sr(f.rd, 1)}, ${vr(f.rn, f.q, 1)}`,
+    },
+  ];
 }
 
-/** Scalar pairwise (FADDP s0, v1.2s): a two-lane reduction. */
-function scalarPair(name: string, a: number, opc: number, op: FOp): InsnDef {
-  return {
-    name: `${name.toUpperCase()}_s`, pattern: `01 1 11110 ${a} sz:1 11000 ${lit(opc, 5)} 10 rn:5 rd:5`,
-    emit: (f, e) => emitFp(e, { op, shape: FShape.Across, sz: fsz(f), count: 2, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
-    asm: (f) => `${name} ${sr(f.rd, fsz(f))}, ${vr(f.rn, f.sz, fsz(f))}`,
-  };
+/** Scalar pairwise (FADDP s0, v1.2s): a two-lane reduction; U = 0 with size 00 is the half form. */
+function scalarPair(name: string, a: number, opc: number, op: FOp): InsnDef[] {
+  return [
+    {
+      name: `${name.toUpperCase()}_s`, pattern: `01 1 11110 ${a} sz:1 11000 ${lit(opc, 5)} 10 rn:5 rd:5`,
+      emit: (f, e) => emitFp(e, { op, shape: FShape.Across, sz: fsz(f), count: 2, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
+      asm: (f) => `${name} ${sr(f.rd, fsz(f))}, ${vr(f.rn, f.sz, fsz(f))}`,
+    },
+    {
+      name: `${name.toUpperCase()}_s_h`, pattern: `01 0 11110 ${a} 0 11000 ${lit(opc, 5)} 10 rn:5 rd:5`, feature: 'asimdhp',
+      emit: (f, e) => emitFp(e, { op, shape: FShape.Across, sz: 1, count: 2, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
+      asm: (f) => `${name} ${sr(f.rd, 1)}, v${f.rn}.2h`,
+    },
+  ];
 }
 
 const elemIndex = (f: Fields): number => (f.sz ? f.h : (f.h << 1) | f.l);
 const elemReg = (f: Fields): number => (f.mm << 4) | f.rm;
 
-/** By element: vector and scalar forms. */
+/** By element: vector and scalar forms, in single/double and (size 00) half. */
 function byElem(name: string, u: number, opc: number, op: FOp, shape: FShape): InsnDef[] {
   const tail = `1 sz:1 l:1 mm:1 rm:4 ${lit(opc, 4)} h:1 0 rn:5 rd:5`;
+  const halfTail = `00 l:1 mm:1 rm:4 ${lit(opc, 4)} h:1 0 rn:5 rd:5`;
   const call = (f: Fields, count: number): FpCall =>
     ({ op, shape, sz: fsz(f), count, d: f.rd, n: f.rn, m: elemReg(f), idx: elemIndex(f), imm: 0 });
+  // Half: Vm is V0..V15 and the index H:L:M.
+  const halfIndex = (f: Fields): number => (f.h << 2) | (f.l << 1) | f.mm;
+  const halfCall = (f: Fields, count: number): FpCall =>
+    ({ op, shape, sz: 1, count, d: f.rd, n: f.rn, m: f.rm, idx: halfIndex(f), imm: 0 });
   const m = (f: Fields): string => elem(elemReg(f), fsz(f), elemIndex(f));
+  const up = name.toUpperCase();
   return [
     {
-      name: `${name.toUpperCase()}_v_elem`, pattern: `0 q:1 ${u} 01111 ${tail}`,
+      name: `${up}_v_elem`, pattern: `0 q:1 ${u} 01111 ${tail}`,
       when: (f) => f.sz === 0 || (f.l === 0 && f.q === 1),
       emit: (f, e) => emitFp(e, call(f, fcount(f))),
       asm: (f) => `${name} ${vr(f.rd, f.q, fsz(f))}, ${vr(f.rn, f.q, fsz(f))}, ${m(f)}`,
     },
     {
-      name: `${name.toUpperCase()}_s_elem`, pattern: `01 ${u} 11111 ${tail}`,
+      name: `${up}_s_elem`, pattern: `01 ${u} 11111 ${tail}`,
       when: (f) => f.sz === 0 || f.l === 0,
       emit: (f, e) => emitFp(e, call(f, 1)),
       asm: (f) => `${name} ${sr(f.rd, fsz(f))}, ${sr(f.rn, fsz(f))}, ${m(f)}`,
     },
+    {
+      name: `${up}_v_elem_h`, pattern: `0 q:1 ${u} 01111 ${halfTail}`, feature: 'asimdhp',
+      emit: (f, e) => emitFp(e, halfCall(f, laneCount(f.q, 1))),
+      asm: (f) => `${name} ${vr(f.rd, f.q, 1)}, ${vr(f.rn, f.q, 1)}, ${elem(f.rm, 1, halfIndex(f))}`,
+    },
+    {
+      name: `${up}_s_elem_h`, pattern: `01 ${u} 11111 ${halfTail}`, feature: 'asimdhp',
+      emit: (f, e) => emitFp(e, halfCall(f, 1)),
+      asm: (f) => `${name} ${sr(f.rd, 1)}, ${sr(f.rn, 1)}, ${elem(f.rm, 1, halfIndex(f))}`,
+    },
   ];
 }
 
-/** Fixed-point conversions by immediate (SCVTF/UCVTF/FCVTZS/FCVTZU #fbits). */
+/** Fixed-point conversions by immediate (SCVTF/UCVTF/FCVTZS/FCVTZU #fbits); immh 001x is half (FP16). */
 function fixed(name: string, u: number, opc: number, op: FOp): InsnDef[] {
-  const sz = (f: Fields): number => (f.immh >= 8 ? 3 : 2);
+  const sz = (f: Fields): number => (f.immh >= 8 ? 3 : f.immh >= 4 ? 2 : 1);
   const fbits = (f: Fields): number => (16 << sz(f)) - ((f.immh << 3) | f.immb);
   const call = (f: Fields, count: number): FpCall =>
     ({ op, shape: FShape.Elem, sz: sz(f), count, d: f.rd, n: f.rn, m: -1, idx: -1, imm: fbits(f) });
+  const up = name.toUpperCase();
+  const vec = (f: Fields): string => `${name} ${vr(f.rd, f.q, sz(f))}, ${vr(f.rn, f.q, sz(f))}, #${fbits(f)}`;
+  const sca = (f: Fields): string => `${name} ${sr(f.rd, sz(f))}, ${sr(f.rn, sz(f))}, #${fbits(f)}`;
   return [
     {
-      name: `${name.toUpperCase()}_fixed_v`, pattern: `0 q:1 ${u} 011110 immh:4 immb:3 ${lit(opc, 5)} 1 rn:5 rd:5`,
+      name: `${up}_fixed_v`, pattern: `0 q:1 ${u} 011110 immh:4 immb:3 ${lit(opc, 5)} 1 rn:5 rd:5`,
       when: (f) => f.immh >= 4 && (f.immh < 8 || f.q === 1),
       emit: (f, e) => emitFp(e, call(f, laneCount(f.q, sz(f)))),
-      asm: (f) => `${name} ${vr(f.rd, f.q, sz(f))}, ${vr(f.rn, f.q, sz(f))}, #${fbits(f)}`,
+      asm: vec,
     },
     {
-      name: `${name.toUpperCase()}_fixed_s`, pattern: `01 ${u} 111110 immh:4 immb:3 ${lit(opc, 5)} 1 rn:5 rd:5`,
+      name: `${up}_fixed_s`, pattern: `01 ${u} 111110 immh:4 immb:3 ${lit(opc, 5)} 1 rn:5 rd:5`,
       when: (f) => f.immh >= 4,
       emit: (f, e) => emitFp(e, call(f, 1)),
-      asm: (f) => `${name} ${sr(f.rd, sz(f))}, ${sr(f.rn, sz(f))}, #${fbits(f)}`,
+      asm: sca,
+    },
+    {
+      name: `${up}_fixed_v_h`, pattern: `0 q:1 ${u} 011110 001 immh0:1 immb:3 ${lit(opc, 5)} 1 rn:5 rd:5`, feature: 'asimdhp',
+      emit: (f, e) => emitFp(e, call({ ...f, immh: 2 | f.immh0 }, laneCount(f.q, 1))),
+      asm: (f) => vec({ ...f, immh: 2 | f.immh0 }),
+    },
+    {
+      name: `${up}_fixed_s_h`, pattern: `01 ${u} 111110 001 immh0:1 immb:3 ${lit(opc, 5)} 1 rn:5 rd:5`, feature: 'asimdhp',
+      emit: (f, e) => emitFp(e, call({ ...f, immh: 2 | f.immh0 }, 1)),
+      asm: (f) => sca({ ...f, immh: 2 | f.immh0 }),
     },
   ];
 }
@@ -457,8 +545,8 @@ export const insns = defineInsns([
   ...misc('fcvtpu', 1, 1, 0b11010, FOp.CvtPU, true),
   ...misc('fcvtzs', 0, 1, 0b11011, FOp.CvtZS, true),
   ...misc('fcvtzu', 1, 1, 0b11011, FOp.CvtZU, true),
-  ...misc('urecpe', 0, 1, 0b11100, FOp.Urecpe, false, '', (f) => f.sz === 0),
-  ...misc('ursqrte', 1, 1, 0b11100, FOp.Ursqrte, false, '', (f) => f.sz === 0),
+  ...misc('urecpe', 0, 1, 0b11100, FOp.Urecpe, false, '', (f) => f.sz === 0, false),
+  ...misc('ursqrte', 1, 1, 0b11100, FOp.Ursqrte, false, '', (f) => f.sz === 0, false),
   ...misc('frecpe', 0, 1, 0b11101, FOp.Recpe, true),
   ...misc('frsqrte', 1, 1, 0b11101, FOp.Rsqrte, true),
   ...misc('fsqrt', 1, 1, 0b11111, FOp.Sqrt, false),
@@ -472,6 +560,11 @@ export const insns = defineInsns([
     name: 'FRECPX', pattern: '01 0 11110 1 sz:1 10000 11111 10 rn:5 rd:5',
     emit: (f, e) => emitFp(e, { op: FOp.Recpx, shape: FShape.Elem, sz: fsz(f), count: 1, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
     asm: (f) => `frecpx ${sr(f.rd, fsz(f))}, ${sr(f.rn, fsz(f))}`,
+  },
+  {
+    name: 'FRECPX_h', pattern: '01 0 11110 1 1111 00 11111 10 rn:5 rd:5', feature: 'asimdhp',
+    emit: (f, e) => emitFp(e, { op: FOp.Recpx, shape: FShape.Elem, sz: 1, count: 1, d: f.rd, n: f.rn, m: -1, idx: -1, imm: 0 }),
+    asm: (f) => `frecpx ${sr(f.rd, 1)}, ${sr(f.rn, 1)}`,
   },
   {
     name: 'FCVTL', pattern: '0 q:1 0 01110 0 sz:1 10000 10111 10 rn:5 rd:5',
@@ -494,15 +587,15 @@ export const insns = defineInsns([
     asm: (f) => `fcvtxn ${sr(f.rd, 2)}, ${sr(f.rn, 3)}`,
   },
 
-  across('fmaxnmv', 0, 0b01100, FOp.MaxNm),
-  across('fminnmv', 1, 0b01100, FOp.MinNm),
-  across('fmaxv', 0, 0b01111, FOp.Max),
-  across('fminv', 1, 0b01111, FOp.Min),
-  scalarPair('fmaxnmp', 0, 0b01100, FOp.MaxNm),
-  scalarPair('fminnmp', 1, 0b01100, FOp.MinNm),
-  scalarPair('faddp', 0, 0b01101, FOp.Add),
-  scalarPair('fmaxp', 0, 0b01111, FOp.Max),
-  scalarPair('fminp', 1, 0b01111, FOp.Min),
+  ...across('fmaxnmv', 0, 0b01100, FOp.MaxNm),
+  ...across('fminnmv', 1, 0b01100, FOp.MinNm),
+  ...across('fmaxv', 0, 0b01111, FOp.Max),
+  ...across('fminv', 1, 0b01111, FOp.Min),
+  ...scalarPair('fmaxnmp', 0, 0b01100, FOp.MaxNm),
+  ...scalarPair('fminnmp', 1, 0b01100, FOp.MinNm),
+  ...scalarPair('faddp', 0, 0b01101, FOp.Add),
+  ...scalarPair('fmaxp', 0, 0b01111, FOp.Max),
+  ...scalarPair('fminp', 1, 0b01111, FOp.Min),
 
   ...byElem('fmla', 0, 0b0001, FOp.Mla, FShape.Acc),
   ...byElem('fmls', 0, 0b0101, FOp.Mls, FShape.Acc),

@@ -1,6 +1,9 @@
 // System instructions a user-mode program uses: SVC, BRK, hints (all no-ops, including
-// the BTI/PAC hint space), barriers, CLREX, MRS/MSR of the EL0-visible registers, and
-// the cache-maintenance SYS forms (DC ZVA zeroes a block; the others are no-ops here).
+// the BTI/PAC hint space), barriers (SB: FEAT_SB), CLREX, MRS/MSR of the EL0-visible
+// registers, the PSTATE.SSBS/DIT forms (FEAT_SSBS, FEAT_DIT), and the cache-maintenance
+// SYS forms (DC ZVA zeroes a block; the others, DC CVAP/CVADP of FEAT_DPB/DPB2 included,
+// are no-ops here). The ID registers Linux emulates for EL0 (MIDR_EL1, ID_AA64*) are
+// per CPU model (cpu-models.ts).
 import { Exit } from '../../../translate/cpu-state.js';
 import type { Emitter } from '../../../translate/emitter.js';
 import type { Fields } from '../../common/decode-pattern.js';
@@ -8,18 +11,19 @@ import { nzcv, setNzcv } from '../flags.js';
 import { defineInsns } from '../insn-def.js';
 import { hi as hiResult } from '../../../translate/int64.js';
 import { hi, lo, setX, xName } from '../regs.js';
-import { SLOT_EXCL_SIZE, SLOT_FPCR, SLOT_FPSR, SLOT_TPIDR } from '../state.js';
+import type { Feature } from '../features.js';
+import { SLOT_EXCL_SIZE, SLOT_FPCR, SLOT_FPSR, SLOT_PSTATE, SLOT_TPIDR } from '../state.js';
 
 /** DC ZVA block: 64 bytes (DCZID_EL0.BS = 4, log2 of the size in words). */
 export const DCZ_BLOCK_BYTES = 64;
 const DCZID_VALUE = 4;
 const CTR_VALUE = 0x8444c004; // 64-byte lines, as qemu's cortex-a57 reports
-const MIDR_VALUE = 0x411fd070; // Cortex-A57 r1p0
 /** The generic timer frequency seen by the guest (CNTFRQ_EL0). */
 export const TIMER_HZ = 62_500_000;
 
 interface SysReg {
   name: string;
+  feature?: Feature;
   read?: (e: Emitter, rt: number) => string;
   write?: (e: Emitter, rt: number) => string;
 }
@@ -28,6 +32,16 @@ const key = (op0: number, op1: number, crn: number, crm: number, op2: number): n
   (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2;
 
 const constant = (value: number) => (e: Emitter, rt: number) => setX(e, rt, String(value | 0), '0');
+
+/** PSTATE.DIT and PSTATE.SSBS: their bit in SLOT_PSTATE (and in the MRS/MSR view). */
+const DIT_BIT = 1 << 24;
+const SSBS_BIT = 1 << 12;
+const pstateBit = (name: string, bit: number, feature: Feature): SysReg => ({
+  name,
+  feature,
+  read: (e, rt) => setX(e, rt, `${e.slot(SLOT_PSTATE)} & ${bit}`, '0'),
+  write: (e, rt) => e.assign(SLOT_PSTATE, `(${e.slot(SLOT_PSTATE)} & ${~bit}) | (${lo(e, rt)} & ${bit})`),
+});
 
 const SYSREGS = new Map<number, SysReg>([
   [key(3, 3, 13, 0, 2), {
@@ -53,7 +67,8 @@ const SYSREGS = new Map<number, SysReg>([
   }],
   [key(3, 3, 0, 0, 1), { name: 'ctr_el0', read: constant(CTR_VALUE) }],
   [key(3, 3, 0, 0, 7), { name: 'dczid_el0', read: constant(DCZID_VALUE) }],
-  [key(3, 0, 0, 0, 0), { name: 'midr_el1', read: constant(MIDR_VALUE) }],
+  [key(3, 3, 4, 2, 5), pstateBit('dit', DIT_BIT, 'dit')],
+  [key(3, 3, 4, 2, 6), pstateBit('ssbs', SSBS_BIT, 'ssbs')],
   [key(3, 3, 14, 0, 0), { name: 'cntfrq_el0', read: constant(TIMER_HZ) }],
   [key(3, 3, 14, 0, 2), {
     name: 'cntvct_el0',
@@ -85,6 +100,10 @@ const CACHE_OPS: Record<string, string> = {
   '3,7,12,1': 'dc cvap', '3,7,13,1': 'dc cvadp', '3,7,4,1': 'dc zva',
 };
 const cacheOp = (f: Fields): string | undefined => CACHE_OPS[`${f.op1},${f.crn},${f.crm},${f.op2}`];
+const CACHE_FEATURES: Record<string, Feature> = { 'dc cvap': 'dcpop', 'dc cvadp': 'dcpodp' };
+
+/** MSR (immediate) to PSTATE.DIT (op2 2) and PSTATE.SSBS (op2 1): op1 = 3, the value in CRm<0>. */
+const PSTATE_IMM: Record<number, [string, number, Feature]> = { 1: ['ssbs', SSBS_BIT, 'ssbs'], 2: ['dit', DIT_BIT, 'dit'] };
 
 export const insns = defineInsns([
   {
@@ -112,6 +131,7 @@ export const insns = defineInsns([
     // DSB, DMB, ISB, SB: guest threads are interleaved only at block boundaries here.
     name: 'BARRIER', pattern: '1101010100 0 00 011 0011 crm:4 1 op2:2 11111',
     when: (f) => f.op2 !== 3 || f.crm === 0,
+    feature: (f) => (f.op2 === 3 ? 'sb' : undefined),
     emit: () => '',
     asm: (f) => {
       if (f.op2 === 3) return 'sb';
@@ -124,18 +144,31 @@ export const insns = defineInsns([
   {
     name: 'SYS_cache', pattern: '1101010100 0 01 op1:3 crn:4 crm:4 op2:3 rt:5',
     when: (f) => cacheOp(f) !== undefined,
+    feature: (f) => CACHE_FEATURES[cacheOp(f)!],
     emit: (f, e) => (isDcZva(f) ? `M.zero(${lo(e, f.rt)} & ${~(DCZ_BLOCK_BYTES - 1)}, ${hi(e, f.rt)}, ${DCZ_BLOCK_BYTES}, ${e.pc});` : ''),
     asm: (f) => `${cacheOp(f)}, ${xName(f.rt)}`,
   },
   {
+    name: 'MSR_pstate', pattern: '1101010100 0 00 011 0100 000 imm:1 op2:3 11111',
+    when: (f) => PSTATE_IMM[f.op2] !== undefined,
+    feature: (f) => PSTATE_IMM[f.op2][2],
+    emit: (f, e) => {
+      const bit = PSTATE_IMM[f.op2][1];
+      return e.assign(SLOT_PSTATE, f.imm ? `${e.slot(SLOT_PSTATE)} | ${bit}` : `${e.slot(SLOT_PSTATE)} & ${~bit}`);
+    },
+    asm: (f) => `msr ${PSTATE_IMM[f.op2][0]}, #0x${f.imm}`,
+  },
+  {
     name: 'MRS', pattern: '1101010100 1 1 o0:1 op1:3 crn:4 crm:4 op2:3 rt:5',
     when: (f) => SYSREGS.get(regKey(f))?.read !== undefined,
+    feature: (f) => SYSREGS.get(regKey(f))!.feature,
     emit: (f, e) => SYSREGS.get(regKey(f))!.read!(e, f.rt),
     asm: (f) => `mrs ${xName(f.rt)}, ${regName(f)}`,
   },
   {
     name: 'MSR', pattern: '1101010100 0 1 o0:1 op1:3 crn:4 crm:4 op2:3 rt:5',
     when: (f) => SYSREGS.get(regKey(f))?.write !== undefined,
+    feature: (f) => SYSREGS.get(regKey(f))!.feature,
     emit: (f, e) => SYSREGS.get(regKey(f))!.write!(e, f.rt),
     asm: (f) => `msr ${regName(f)}, ${xName(f.rt)}`,
   },
