@@ -10,7 +10,12 @@ import { parseSize } from './size.js';
 
 export const VERSION = '0.1.0';
 const DEFAULT_STACK = 8 * 1024 * 1024;
-const CPU_MODELS = ['max'];
+
+/** The CPU models a target offers to -cpu, and the user target of each (default: only "max"). */
+export interface CpuChoice {
+  readonly names: readonly string[];
+  select(name: string): UserTarget | undefined;
+}
 
 /** qemu spells long options with one dash (-strace); commander wants two. */
 const SINGLE_DASH_LONG = new Set(['-strace', '-cpu', '-seed', '-version', '-help']);
@@ -48,7 +53,8 @@ const defaultPrefix = (target: UserTarget): string => `/etc/qemu-binfmt/${target
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',')];
 
-export async function main(target: UserTarget, name: string, args: readonly string[]): Promise<void> {
+export async function main(target: UserTarget, name: string, args: readonly string[],
+  cpus: CpuChoice = { names: ['max'], select: (cpu) => (cpu === 'max' ? target : undefined) }): Promise<void> {
   const env = process.env;
   const program = new Command(name)
     .usage('[options] program [arguments...]')
@@ -86,10 +92,12 @@ export async function main(target: UserTarget, name: string, args: readonly stri
 
   const cpu = o.cpu ?? env.QEMU_CPU ?? 'max';
   if (cpu === 'help') {
-    process.stdout.write(`Available CPUs:\n${CPU_MODELS.map((m) => `  ${m}\n`).join('')}`);
+    process.stdout.write(`Available CPUs:\n${cpus.names.map((m) => `  ${m}\n`).join('')}`);
     process.exit(0);
   }
-  if (!CPU_MODELS.includes(cpu)) fail(`unknown CPU model '${cpu}' (try --cpu help)`);
+  const selected = cpus.select(cpu);
+  if (!selected) return fail(`unknown CPU model '${cpu}' (try --cpu help)`);
+  target = selected;
 
   if (path === undefined) return fail("missing required argument 'program' (see -h)");
 
