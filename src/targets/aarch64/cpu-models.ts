@@ -23,9 +23,9 @@ const BASE: readonly Feature[] = ['fp', 'asimd', 'cpuid'];
 
 /**
  * Everything implemented: FEATURES minus what the translator does not implement yet
- * (FEAT_FCMA complex arithmetic, FEAT_FHM widening FP16 multiply-add, FEAT_BF16).
+ * (FEAT_FCMA complex arithmetic, FEAT_FHM widening FP16 multiply-add).
  */
-const NOT_IMPLEMENTED: ReadonlySet<Feature> = new Set(['fcma', 'asimdfhm', 'bf16']);
+const NOT_IMPLEMENTED: ReadonlySet<Feature> = new Set(['fcma', 'asimdfhm']);
 
 const model = (name: string, description: string, midr: number, features: readonly Feature[]): CpuModel =>
   ({ name, description, midr, features: new Set([...BASE, ...features]) });

@@ -631,3 +631,17 @@ fadd h0, h1, h2
 fmadd h0, h1, h2, h3
 fcvtzs w0, h1
 fmov h0, w1
+// ---- BF16
+bfcvt h0, s1
+bfcvt h2, s3
+bfcvtn v0.4h, v1.4s
+bfcvtn2 v0.8h, v1.4s
+bfdot v0.4s, v1.8h, v2.8h
+bfdot v0.2s, v1.4h, v2.4h
+bfdot v0.4s, v1.8h, v2.2h[3]
+bfdot v0.2s, v1.4h, v2.2h[0]
+bfmmla v0.4s, v1.8h, v2.8h
+bfmlalb v0.4s, v1.8h, v2.8h
+bfmlalt v0.4s, v1.8h, v2.8h
+bfmlalb v0.4s, v1.8h, v2.h[7]
+bfmlalt v0.4s, v1.8h, v3.h[2]

@@ -26,6 +26,11 @@ const format = (N: 16 | 32 | 64, E: number): FpFormat => {
 export const FP16 = format(16, 5);
 export const FP32 = format(32, 8);
 export const FP64 = format(64, 11);
+/** BFloat16: single precision's exponent with 7 fraction bits; FZ (not FZ16) and no AHP apply. */
+export const BF16 = format(16, 8);
+
+/** IEEE half precision (FZ16 and AHP apply to it, not to BFloat16). */
+const isHalf = (f: FpFormat): boolean => f.E === 5;
 
 export const FPCR_AHP = 1 << 26;
 export const FPCR_DN = 1 << 25;
@@ -46,8 +51,10 @@ export const enum Rounding {
   NegInf = 2,
   Zero = 3,
   TieAway = 4,
-  /** Round to odd (FCVTXN). */
+  /** Round to odd (FCVTXN); overflow gives the largest finite number. */
   Odd = 5,
+  /** Round to odd with overflow to infinity (the BFloat16 dot products without FEAT_EBF16). */
+  OddInf = 6,
 }
 
 /** FPCR.RMode as a rounding. */
@@ -86,13 +93,13 @@ export function unpack(f: FpFormat, bits: bigint, fpcr: number, cv = false): Unp
   const sign = Number((bits >> big(f.N - 1)) & 1n);
   const e = Number((bits >> big(f.F)) & ones(f.E));
   const frac = bits & ones(f.F);
-  const ahp = cv && f.N === 16 && (fpcr & FPCR_AHP) !== 0;
+  const ahp = cv && isHalf(f) && (fpcr & FPCR_AHP) !== 0;
   if (e === 0) {
     if (frac === 0n) return { type: FpType.Zero, sign, mant: 0n, exp: 0 };
-    const flush = f.N === 16 ? !cv && (fpcr & FPCR_FZ16) !== 0 : (fpcr & FPCR_FZ) !== 0;
+    const flush = isHalf(f) ? !cv && (fpcr & FPCR_FZ16) !== 0 : (fpcr & FPCR_FZ) !== 0;
     if (flush) {
       // Half-precision inputs flush silently; single and double raise Input Denormal.
-      if (f.N !== 16) fpExc.flags |= FPSR_IDC;
+      if (!isHalf(f)) fpExc.flags |= FPSR_IDC;
       return { type: FpType.Zero, sign, mant: 0n, exp: 0 };
     }
     return { type: FpType.Finite, sign, mant: frac, exp: f.minExp - f.F };
@@ -139,7 +146,7 @@ function processNaNs(f: FpFormat, ops: readonly [Unpacked, bigint][], fpcr: numb
  */
 export function round(f: FpFormat, sign: number, mant: bigint, exp: number, sticky: boolean, fpcr: number, rounding: Rounding, cv = false): bigint {
   const exponent = exp + bitLength(mant) - 1;
-  const flush = f.N === 16 ? !cv && (fpcr & FPCR_FZ16) !== 0 : (fpcr & FPCR_FZ) !== 0;
+  const flush = isHalf(f) ? !cv && (fpcr & FPCR_FZ16) !== 0 : (fpcr & FPCR_FZ) !== 0;
   if (flush && exponent < f.minExp) {
     fpExc.flags |= FPSR_UFC;
     return fpZero(f, sign);
@@ -182,6 +189,10 @@ export function round(f: FpFormat, sign: number, mant: bigint, exp: number, stic
       roundUp = inexact && sign === 1;
       overflowToInf = sign === 1;
       break;
+    case Rounding.OddInf:
+      roundUp = false;
+      overflowToInf = true;
+      break;
     default:
       roundUp = false;
       overflowToInf = false;
@@ -194,9 +205,9 @@ export function round(f: FpFormat, sign: number, mant: bigint, exp: number, stic
       intMant >>= 1n;
     }
   }
-  if (inexact && rounding === Rounding.Odd) intMant |= 1n;
+  if (inexact && (rounding === Rounding.Odd || rounding === Rounding.OddInf)) intMant |= 1n;
   let result: bigint;
-  if (f.N === 16 && cv && (fpcr & FPCR_AHP) !== 0) {
+  if (isHalf(f) && cv && (fpcr & FPCR_AHP) !== 0) {
     // Alternative half precision: no infinities; out-of-range values saturate with Invalid Operation.
     if (biasedExp >= 2 ** f.E) {
       result = fpZero(f, sign) | ones(f.N - 1);
@@ -237,8 +248,8 @@ function roundSum(f: FpFormat, s: Exact, fpcr: number, rounding: Rounding): bigi
   return round(f, s.v < 0n ? 1 : 0, s.v < 0n ? -s.v : s.v, s.exp, false, fpcr, rounding);
 }
 
-/** FPAdd (sub = false) and FPSub. */
-export function fpAdd(f: FpFormat, a: bigint, b: bigint, fpcr: number, sub = false): bigint {
+/** FPAdd (sub = false) and FPSub; the rounding is FPCR's unless given. */
+export function fpAdd(f: FpFormat, a: bigint, b: bigint, fpcr: number, sub = false, rounding = fpcrRounding(fpcr)): bigint {
   const ua = unpack(f, a, fpcr);
   let ub = unpack(f, b, fpcr);
   const nan = processNaNs(f, [[ua, a], [ub, b]], fpcr);
@@ -252,7 +263,7 @@ export function fpAdd(f: FpFormat, a: bigint, b: bigint, fpcr: number, sub = fal
   if (infA) return fpInfinity(f, ua.sign);
   if (infB) return fpInfinity(f, ub.sign);
   if (ua.type === FpType.Zero && ub.type === FpType.Zero && ua.sign === ub.sign) return fpZero(f, ua.sign);
-  return roundSum(f, addExact(signed(ua), signed(ub)), fpcr, fpcrRounding(fpcr));
+  return roundSum(f, addExact(signed(ua), signed(ub)), fpcr, rounding);
 }
 
 /** 2.0 and 1.5 (FPTwo, FPOnePointFive). */
@@ -260,8 +271,11 @@ const fpTwo = (f: FpFormat, sign: number): bigint => fpZero(f, sign) | (big(f.bi
 const fpOnePointFive = (f: FpFormat, sign: number): bigint =>
   fpZero(f, sign) | (big(f.bias) << big(f.F)) | (1n << big(f.F - 1));
 
-/** FPMul; `mulx` gives FPMulX (infinity times zero is 2.0 with the product's sign). */
-export function fpMul(f: FpFormat, a: bigint, b: bigint, fpcr: number, mulx = false): bigint {
+/**
+ * FPMul; `mulx` gives FPMulX (infinity times zero is 2.0 with the product's sign). The
+ * rounding is FPCR's unless given.
+ */
+export function fpMul(f: FpFormat, a: bigint, b: bigint, fpcr: number, mulx = false, rounding = fpcrRounding(fpcr)): bigint {
   const ua = unpack(f, a, fpcr), ub = unpack(f, b, fpcr);
   const nan = processNaNs(f, [[ua, a], [ub, b]], fpcr);
   if (nan !== null) return nan;
@@ -275,7 +289,7 @@ export function fpMul(f: FpFormat, a: bigint, b: bigint, fpcr: number, mulx = fa
   }
   if (infA || infB) return fpInfinity(f, sign);
   if (zeroA || zeroB) return fpZero(f, sign);
-  return round(f, sign, ua.mant * ub.mant, ua.exp + ub.exp, false, fpcr, fpcrRounding(fpcr));
+  return round(f, sign, ua.mant * ub.mant, ua.exp + ub.exp, false, fpcr, rounding);
 }
 
 /** FPDiv. */
@@ -506,7 +520,7 @@ export function fpRoundIntN(f: FpFormat, a: bigint, fpcr: number, rounding: Roun
 /** FPConvert (FCVT) from format `from` to `to`, rounding per FPCR (or as given: FCVTXN rounds to odd). */
 export function fpConvert(from: FpFormat, to: FpFormat, a: bigint, fpcr: number, rounding = fpcrRounding(fpcr)): bigint {
   const ua = unpack(from, a, fpcr, true);
-  const altHp = to.N === 16 && (fpcr & FPCR_AHP) !== 0;
+  const altHp = isHalf(to) && (fpcr & FPCR_AHP) !== 0;
   if (isNaN(ua)) {
     let r: bigint;
     if (altHp) r = fpZero(to, ua.sign);

@@ -30,7 +30,7 @@ function expAndFraction(f: FpFormat, a: bigint): [number, bigint] {
 }
 
 /** Whether flush-to-zero applies to format f (FZ16 for half precision). */
-const flushes = (f: FpFormat, fpcr: number): boolean => (fpcr & (f.N === 16 ? FPCR_FZ16 : FPCR_FZ)) !== 0;
+const flushes = (f: FpFormat, fpcr: number): boolean => (fpcr & (f.E === 5 ? FPCR_FZ16 : FPCR_FZ)) !== 0;
 
 /** FPRecipEstimate (FRECPE). */
 export function fpRecipEstimate(f: FpFormat, a: bigint, fpcr: number): bigint {
