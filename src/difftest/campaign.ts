@@ -4,6 +4,7 @@
 import { compareOutcomes, type FieldDiff } from './compare.js';
 import {
   buildCatalog, CaseGenerator, fieldsOf, generateChunk, MAIN_POSITION, nameMatches, PatternSchedule, type Catalog, type CatalogEntry,
+  type TestCase,
 } from './generate.js';
 import type { Command, DifftestIsa, HarnessInfo, PatternDef } from './isa.js';
 import { probeHarness, runCases, SKIPPED, type Outcome } from './runner.js';
@@ -135,7 +136,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
         if (ref[i].status > 0) st.refSignals++;
         const diffs = compareOutcomes(isa, ref[i], test[i]);
         if (diffs.length === 0) return;
-        const known = knownDivergence(isa, tc.entry, tc.word, ref[i], test[i], diffs);
+        const known = knownDivergence(isa, tc, ref[i], test[i], diffs);
         if (known) {
           st.knownDivergent.set(known, (st.knownDivergent.get(known) ?? 0) + 1);
           return;
@@ -169,11 +170,13 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   };
 }
 
-function knownDivergence(isa: DifftestIsa, e: CatalogEntry, word: number, ref: Outcome, test: Outcome, diffs: readonly FieldDiff[]): string | null {
+function knownDivergence(isa: DifftestIsa, tc: TestCase, ref: Outcome, test: Outcome, diffs: readonly FieldDiff[]): string | null {
   if (!isa.valueDivergences || ref.status !== 0 || test.status !== 0) return null;
   const names = diffs.map((d) => d.field);
   for (const v of isa.valueDivergences) {
-    if (nameMatches(v.pattern, e) && v.matches(fieldsOf(isa, e, word), ref.state, test.state, names)) return v.reason;
+    if (nameMatches(v.pattern, tc.entry) && v.matches(fieldsOf(isa, tc.entry, tc.word), tc.state, ref.state, test.state, names)) {
+      return v.reason;
+    }
   }
   return null;
 }

@@ -85,8 +85,11 @@ export interface Exclusion {
 export interface ValueDivergence {
   readonly pattern: string;
   readonly reason: string;
-  /** `differing`: the names of the differing state fields (both emulators ran the case). */
-  matches(f: Fields, ref: Uint8Array, test: Uint8Array, differing: readonly string[]): boolean;
+  /**
+   * `initial`, `ref`, `test`: the state records; `differing`: the names of the differing
+   * state fields (both emulators ran the case).
+   */
+  matches(f: Fields, initial: Uint8Array, ref: Uint8Array, test: Uint8Array, differing: readonly string[]): boolean;
 }
 
 export interface Command {

@@ -247,6 +247,18 @@ describe.skipIf(!HAS_QEMU)('difftest against qemu-aarch64', () => {
     expect(v0(r.qemu)).toBe(0xffff8000);
   }, 30_000);
 
+  it('divergence: with FPCR.FZ, qemu sets Z in FJCVTZS of a positive denormal; the Arm ARM clears it', async () => {
+    const c = handCase('FJCVTZS', 0x1e7e0020); // fjcvtzs w0, d1
+    const dv = new DataView(c.state.buffer);
+    dv.setBigUint64(256 + 16, 0x000000ff00000000n, true); // d1: a positive denormal
+    dv.setUint32(772, 1 << 24, true); // FPCR.FZ
+    const r = await both(c);
+    const nzcv = (o: Outcome): number => new DataView(o.state.buffer, o.state.byteOffset).getUint32(768, true) >>> 28;
+    expect(nzcv(r.tsqemu)).toBe(0);
+    expect(nzcv(r.qemu)).toBe(0b0100);
+    expect(xOf(r.tsqemu, 0)).toBe(xOf(r.qemu, 0));
+  }, 30_000);
+
   it('cpu-model: the identification registers differ (qemu -cpu max vs a Cortex-A57-like model)', async () => {
     const dczid = await both(handCase('MRS', 0xd53b00e0)); // mrs x0, dczid_el0
     expect(xOf(dczid.tsqemu, 0)).toBe(4n); // 64-byte DC ZVA blocks
