@@ -1,6 +1,7 @@
 // What the kernel needs to know about one ISA's Linux ABI. Everything else in
 // src/syscalls is the asm-generic ABI those ISAs share.
 import type { OpenFlagBits } from './open-flags.js';
+import type { SyscallRow } from './row.js';
 
 export interface LinuxAbi {
   /** uname(2) machine. */
@@ -12,4 +13,6 @@ export interface LinuxAbi {
   readonly sigactionRestorer: boolean;
   /** PROT_* bits the ISA adds to the generic ones, with their names. */
   readonly archProt: ReadonlyArray<readonly [number, string]>;
+  /** Rows for the syscalls only this ISA has (named in `syscalls`), kept with the ISA. */
+  readonly rows?: readonly SyscallRow[];
 }

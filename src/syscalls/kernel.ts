@@ -37,10 +37,16 @@ const UNKNOWN_ARGS: readonly ArgKind[] = ['hex', 'hex', 'hex', 'hex', 'hex', 'he
 
 const ROWS: ReadonlyMap<string, SyscallRow> = new Map(SYSCALL_ROWS.map((r) => [r.name, r]));
 
+/** The rows an ABI reaches: the registry's and its own (its ISA-specific syscalls). */
+function rowsOf(abi: LinuxAbi): ReadonlyMap<string, SyscallRow> {
+  return abi.rows?.length ? new Map([...ROWS, ...abi.rows.map((r) => [r.name, r] as const)]) : ROWS;
+}
+
 /** The names of the syscalls `abi` has that are implemented, by number. */
 export function implementedSyscalls(abi: LinuxAbi): string[] {
+  const rows = rowsOf(abi);
   return [...abi.syscalls.entries()]
-    .filter(([, name]) => ROWS.get(name)?.quiet === false)
+    .filter(([, name]) => rows.get(name)?.quiet === false)
     .sort(([a], [b]) => a - b)
     .map(([, name]) => name);
 }
@@ -64,8 +70,11 @@ export class Kernel {
   private readonly table = new Map<number, GuestProcess>();
   private lastId: number;
   private readonly reported = new Set<string>();
+  /** The syscall rows this kernel's ABI reaches, by name. */
+  private readonly rows: ReadonlyMap<string, SyscallRow>;
 
   constructor(readonly options: KernelOptions) {
+    this.rows = rowsOf(options.abi);
     this.cpu = options.cpu;
     const pid = options.pid ?? process.pid;
     this.lastId = pid;
@@ -150,7 +159,7 @@ export class Kernel {
     const a = [0, 1, 2, 3, 4, 5].map((i) => args[i] ?? 0);
     const p = thread.process;
     const name = this.options.abi.syscalls.get(nr);
-    const row = name !== undefined ? ROWS.get(name) : undefined;
+    const row = name !== undefined ? this.rows.get(name) : undefined;
     const strace = this.options.strace;
     const context = { mem: p.mem, abi: this.options.abi };
     if (!row) {

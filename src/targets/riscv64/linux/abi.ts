@@ -2,6 +2,7 @@
 import type { LinuxAbi } from '../../../syscalls/abi.js';
 import { GENERIC_OPEN_FLAGS } from '../../../syscalls/open-flags.js';
 import { asmGenericSyscalls } from '../../common/asm-generic-syscalls.js';
+import { riscv64Rows } from './syscalls.js';
 
 /** __NR_arch_specific_syscall of asm-generic/unistd.h. */
 const ARCH_SPECIFIC = 244;
@@ -15,4 +16,5 @@ export const riscv64LinuxAbi: LinuxAbi = {
   // no SA_RESTORER: the kernel's vDSO provides the signal return trampoline
   sigactionRestorer: false,
   archProt: [],
+  rows: riscv64Rows,
 };
