@@ -44,6 +44,12 @@ describe('tsqemu-riscv64', () => {
     expect(first[8]).toMatch(/^ x28\/t3 {3}[0-9a-f]{16} x29\/t4 {3}[0-9a-f]{16} x30\/t5 {3}[0-9a-f]{16} x31\/t6 {3}[0-9a-f]{16}$/);
   });
 
+  it('-cpu takes max and qemu-riscv64\'s names for the same model', () => {
+    expect(run(['-cpu', 'help']).stdout).toBe('Available CPUs:\n  max\n  rv64\n  any\n');
+    expect(run(['-cpu', 'rv64', bin('riscv64', 'hello')]).stdout).toBe('Hello, world!\n');
+    expect(run(['-cpu', 'sifive-u54', bin('riscv64', 'hello')]).stderr).toMatch(/unknown CPU model 'sifive-u54'/);
+  });
+
   it('refuses other architectures', () => {
     const r = run([bin('aarch64', 'hello')]);
     expect(r.status).toBe(1);
