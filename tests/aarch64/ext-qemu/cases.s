@@ -645,3 +645,33 @@ bfmlalb v0.4s, v1.8h, v2.8h
 bfmlalt v0.4s, v1.8h, v2.8h
 bfmlalb v0.4s, v1.8h, v2.h[7]
 bfmlalt v0.4s, v1.8h, v3.h[2]
+// ---- FCMA, FHM
+fcadd v0.4h, v1.4h, v2.4h, #90
+fcadd v0.8h, v1.8h, v2.8h, #270
+fcadd v0.2s, v1.2s, v2.2s, #90
+fcadd v0.4s, v1.4s, v2.4s, #270
+fcadd v0.2d, v1.2d, v2.2d, #90
+fcmla v0.4h, v1.4h, v2.4h, #0
+fcmla v0.8h, v1.8h, v2.8h, #90
+fcmla v0.2s, v1.2s, v2.2s, #180
+fcmla v0.4s, v1.4s, v2.4s, #270
+fcmla v0.2d, v1.2d, v2.2d, #0
+fcmla v0.2d, v1.2d, v2.2d, #90
+fcmla v0.4h, v1.4h, v2.h[1], #0
+fcmla v0.8h, v1.8h, v2.h[3], #90
+fcmla v0.8h, v1.8h, v2.h[0], #180
+fcmla v0.4s, v1.4s, v2.s[1], #270
+fcmla v0.4s, v1.4s, v2.s[0], #0
+fmlal v0.4s, v1.4h, v2.4h
+fmlal v0.2s, v1.2h, v2.2h
+fmlsl v0.4s, v1.4h, v2.4h
+fmlsl v0.2s, v1.2h, v2.2h
+fmlal2 v0.4s, v1.4h, v2.4h
+fmlal2 v0.2s, v1.2h, v2.2h
+fmlsl2 v0.4s, v1.4h, v2.4h
+fmlsl2 v0.2s, v1.2h, v2.2h
+fmlal v0.4s, v1.4h, v2.h[7]
+fmlal v0.2s, v1.2h, v2.h[0]
+fmlsl v0.4s, v1.4h, v2.h[3]
+fmlal2 v0.4s, v1.4h, v2.h[5]
+fmlsl2 v0.2s, v1.2h, v2.h[6]
