@@ -55,7 +55,7 @@ const SM4_SBOX = new Uint8Array(256);
   const affine = (x: number): number => {
     let r = 0;
     for (let i = 0; i < 8; i++) {
-      let p = (i ? rotl8(0xa7, i) : 0xa7) & x;
+      let p = rotl8(0xa7, i) & x;
       p ^= p >> 4;
       p ^= p >> 2;
       p ^= p >> 1;
