@@ -22,6 +22,7 @@ export const SA_NOCLDSTOP = 0x1n, SA_NOCLDWAIT = 0x2n, SA_SIGINFO = 0x4n, SA_RES
 export const SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TKILL = -6;
 export const SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 export const ILL_ILLOPC = 1;
+export const BUS_ADRALN = 1;
 export const TRAP_BRKPT = 1;
 export const CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
 

@@ -9,6 +9,8 @@ export const enum Exit {
   Syscall = 1,
   Illegal = 2,
   Breakpoint = 3,
+  /** A misaligned access the ISA does not allow (e.g. an atomic): SIGBUS at excAddr. */
+  Misaligned = 4,
 }
 
 export class CpuState {
@@ -23,6 +25,8 @@ export class CpuState {
   exc: Exit = Exit.None;
   /** Guest PC of the instruction that raised `exc`. */
   excPc = 0;
+  /** The data address of an Exit.Misaligned. */
+  excAddr = 0;
 
   constructor(slotCount: number, vectorBytes: number) {
     this.r = new Int32Array(new SharedArrayBuffer(slotCount * 4));

@@ -6,7 +6,9 @@ import { AddressSpace, GuestFault } from '../memory/address-space.js';
 import { GuestExit, type Kernel, type Outcome } from '../syscalls/kernel.js';
 import { deliverSignals, forceSignal } from '../syscalls/signal-delivery.js';
 import { faultInfo } from '../syscalls/siginfo.js';
-import { ILL_ILLOPC, SEGV_ACCERR, SEGV_MAPERR, SIGILL, SIGSEGV, SIGTRAP, TRAP_BRKPT } from '../syscalls/signals.js';
+import {
+  BUS_ADRALN, ILL_ILLOPC, SEGV_ACCERR, SEGV_MAPERR, SIGBUS, SIGILL, SIGSEGV, SIGTRAP, TRAP_BRKPT,
+} from '../syscalls/signals.js';
 import type { GuestThread } from '../syscalls/thread.js';
 import { Exit } from '../translate/cpu-state.js';
 import type { TranslationCache } from '../translate/translation-cache.js';
@@ -165,7 +167,7 @@ export class Machine {
     forceSignal(t, faultInfo(SIGSEGV, code, err.address), err.address);
   }
 
-  /** An undefined instruction (SIGILL) or a breakpoint (SIGTRAP) at state.excPc. */
+  /** An undefined instruction (SIGILL), a breakpoint (SIGTRAP) or a misaligned access (SIGBUS) at state.excPc. */
   private exception(t: GuestThread, exc: Exit): void {
     const pc = t.state.excPc;
     if (exc === Exit.Illegal) {
@@ -176,6 +178,8 @@ export class Machine {
       forceSignal(t, faultInfo(SIGILL, ILL_ILLOPC, pc));
     } else if (exc === Exit.Breakpoint) {
       forceSignal(t, faultInfo(SIGTRAP, TRAP_BRKPT, pc));
+    } else if (exc === Exit.Misaligned) {
+      forceSignal(t, faultInfo(SIGBUS, BUS_ADRALN, t.state.excAddr), t.state.excAddr);
     }
   }
 }

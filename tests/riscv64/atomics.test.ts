@@ -2,6 +2,7 @@
 // reservation, after a store of another value, at another address, with another size,
 // and once used) and every AMO in word and doubleword size against a BigInt model.
 import { describe, expect, it } from 'vitest';
+import { Exit } from '../../src/translate/cpu-state.js';
 import { DATA, runRv } from './driver.js';
 
 const D = BigInt(DATA);
@@ -107,6 +108,18 @@ describe('AMOs', () => {
     // amoadd.d a1, a1, (a1): the old value goes to a1 after the store used a1 as address and operand
     const r = runRv([0x00b5b5af /* amoadd.d a1,a1,(a1) */], { x: { 11: D + 0x100n }, data: dataWith(0x100, 5n) });
     expect([r.x[11], at(r, 0x100)]).toEqual([5n, D + 0x105n]);
+  });
+
+  it('a misaligned LR, SC or AMO stops with Exit.Misaligned (SIGBUS) before touching anything', () => {
+    for (const [word, bytes] of [[0x1005b52f, 8], [0x18c5a6af, 4], [0x00c5b52f, 8], [0x08c5a52f, 4]] as const) {
+      for (const off of [1, 2, 4].filter((o) => o < bytes)) {
+        for (const tier of ['step', 'region'] as const) {
+          const r = runRv([word], { x: { 11: D + 0x100n + BigInt(off), 10: GARBAGE, 13: GARBAGE }, data: dataWith(0x100, 7n) }, tier);
+          expect(r.exit, `${word.toString(16)} +${off} ${tier}`).toBe(Exit.Misaligned);
+          expect([r.x[10], r.x[13], at(r, 0x100)]).toEqual([GARBAGE, GARBAGE, 7n]);
+        }
+      }
+    }
   });
 
   it('a faulting AMO changes neither memory nor registers', () => {

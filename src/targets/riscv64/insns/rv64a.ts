@@ -6,6 +6,8 @@
 // between blocks), and drops the reservation either way. An AMO is a load, the operation
 // and a store inside one instruction, which no other guest thread can interrupt.
 // Guest threads interleave at block boundaries, so aq/rl ordering needs no code.
+// A misaligned address raises SIGBUS (as Linux and qemu do), before any access.
+import { Exit } from '../../../translate/cpu-state.js';
 import type { Emitter } from '../../../translate/emitter.js';
 import { emitLoad, emitStore } from '../../../translate/memory-emit.js';
 import type { Fields } from '../../common/decode-pattern.js';
@@ -18,11 +20,18 @@ import { seq } from './common.js';
 const WIDTHS = [['w', '010', 4], ['d', '011', 8]] as const;
 const base = (e: Emitter, rs1: number) => ({ lo: lo(e, rs1), hi: hi(e, rs1), off: 0 });
 const ordering = (f: Fields): string => (f.aq && f.rl ? '.aqrl' : f.aq ? '.aq' : f.rl ? '.rl' : '');
+/** SIGBUS unless [rs1] is aligned to the access size. */
+function alignment(e: Emitter, rs1: number, bytes: number): string {
+  const l = lo(e, rs1);
+  return `if ((${l} & ${bytes - 1}) !== 0) { S.excAddr = H.toNumberU64(${l}, ${hi(e, rs1)}); ${e.raise(Exit.Misaligned, e.pc)} }`;
+}
+
 /** Writes a loaded/old value to rd: sign-extended for words. */
 const result = (e: Emitter, rd: number, bytes: number, l: string, h: string): string =>
   bytes === 8 ? setX(e, rd, l, h) : setW(e, rd, l);
 
 function emitLr(f: Fields, e: Emitter, bytes: 4 | 8): string {
+  const check = alignment(e, f.rs1, bytes);
   const ld = emitLoad(e, bytes, base(e, f.rs1));
   const monitor = [
     e.assign(SLOT_RES_ADDR, lo(e, f.rs1)),
@@ -31,7 +40,7 @@ function emitLr(f: Fields, e: Emitter, bytes: 4 | 8): string {
     e.assign(SLOT_RES_VALUE, ld.lo),
     bytes === 8 ? e.assign(SLOT_RES_VALUE + 1, ld.hi) : '',
   ].join(' ');
-  return seq(ld.code, monitor, result(e, f.rd, bytes, ld.lo, ld.hi));
+  return seq(check, ld.code, monitor, result(e, f.rd, bytes, ld.lo, ld.hi));
 }
 
 function emitSc(f: Fields, e: Emitter, bytes: 4 | 8): string {
@@ -44,6 +53,7 @@ function emitSc(f: Fields, e: Emitter, bytes: 4 | 8): string {
   const store = emitStore(e, bytes, a, lo(e, f.rs2), bytes === 8 ? hi(e, f.rs2) : '0');
   const open = `${e.slot(SLOT_RES_SIZE)} === ${bytes} && ${e.slot(SLOT_RES_ADDR)} === ${a.lo} && ${e.slot(SLOT_RES_ADDR + 1)} === ${a.hi}`;
   return seq(
+    alignment(e, f.rs1, bytes),
     `${status} = 1;`,
     `if (${open}) {\n${current.code}\nif (${same}) {\n${store}\n${status} = 0; } }`,
     e.assign(SLOT_RES_SIZE, '0'),
@@ -77,15 +87,16 @@ const AMOS: ReadonlyArray<[string, string, AmoOp]> = [
 ];
 
 function emitAmo(f: Fields, e: Emitter, bytes: 4 | 8, op: AmoOp): string {
+  const check = alignment(e, f.rs1, bytes);
   const a = base(e, f.rs1);
   const ld = emitLoad(e, bytes, a);
   const b: Pair = { lo: lo(e, f.rs2), hi: hi(e, f.rs2) };
   if (bytes === 4) {
     const v = e.tmp();
-    return seq(ld.code, `${v} = ${op.w(ld.lo, b.lo)};`, emitStore(e, 4, a, v), result(e, f.rd, 4, ld.lo, '0'));
+    return seq(check, ld.code, `${v} = ${op.w(ld.lo, b.lo)};`, emitStore(e, 4, a, v), result(e, f.rd, 4, ld.lo, '0'));
   }
   const r = op.d(e, { lo: ld.lo, hi: ld.hi }, b);
-  return seq(ld.code, r.code, emitStore(e, 8, a, r.lo, r.hi), result(e, f.rd, 8, ld.lo, ld.hi));
+  return seq(check, ld.code, r.code, emitStore(e, 8, a, r.lo, r.hi), result(e, f.rd, 8, ld.lo, ld.hi));
 }
 
 export const insns: readonly InsnDef[] = WIDTHS.flatMap(([suffix, funct3, bytes]) => [
