@@ -46,6 +46,15 @@ const REFERENCE: [string, (al: number, ah: number, bl: number, bh: number) => nu
 ];
 
 describe('RV64M helpers', () => {
+  it('remu right after divu of the same operands (the remainder is reused) and of others', () => {
+    for (let i = 0; i < 20000; i++) {
+      const a = operand(), b = rnd64() & 0xffffffffn || 1n;
+      const c = i % 3 === 0 ? operand() : a;
+      expect(call(rvDivu, a, b)).toBe(a / b);
+      expect(call(rvRemu, c, b), `${c.toString(16)} % ${b.toString(16)}`).toBe(c % b);
+    }
+  });
+
   for (const [name, fn, ref] of REFERENCE) {
     it(`${name} on 20000 biased operand pairs`, () => {
       for (let i = 0; i < 20000; i++) {

@@ -96,6 +96,47 @@ export function rvDiv(al: number, ah: number, bl: number, bh: number): number {
   return sdiv64(al, ah, bl, bh);
 }
 
+/**
+ * The remainder of the last division by a 32-bit divisor, and its operands: compilers
+ * emit divu and remu of the same operands side by side (C's / and %, libgcc's
+ * __udivmodti4), so remu finds its result here.
+ */
+const last = { al: 0, ah: 0, b: 0, r: 0 };
+
+/**
+ * hi:lo / b for a uint32 divisor b >= 1: the quotient's low half returned, its high half
+ * in H.hi[0], the remainder in `last`. Each partial dividend stays below 2^53, where
+ * floor(x / b) of doubles is exact: the high word, then 21 and 11 bits of the low word
+ * (or the whole low word at once for b < 2^21).
+ */
+function divBy32(al: number, ah: number, b: number): number {
+  const h = ah >>> 0;
+  let qh = 0, r = h;
+  if (h >= b) {
+    qh = Math.floor(h / b);
+    r = h - qh * b;
+  }
+  let q: number;
+  if (b < 2097152) {
+    const x = r * S32 + (al >>> 0);
+    q = Math.floor(x / b);
+    r = x - q * b;
+  } else {
+    const x1 = r * 2097152 + (al >>> 11);
+    const q1 = Math.floor(x1 / b);
+    const x2 = (x1 - q1 * b) * 2048 + (al & 0x7ff);
+    const q0 = Math.floor(x2 / b);
+    r = x2 - q0 * b;
+    q = q1 * 2048 + q0;
+  }
+  last.al = al;
+  last.ah = ah;
+  last.b = b;
+  last.r = r;
+  hiOut[0] = qh | 0;
+  return q | 0;
+}
+
 export function rvDivu(al: number, ah: number, bl: number, bh: number): number {
   if ((bl | bh) === 0) {
     hiOut[0] = -1;
@@ -104,13 +145,7 @@ export function rvDivu(al: number, ah: number, bl: number, bh: number): number {
   if (fitsU53(ah) && fitsU53(bh)) {
     return split(Math.floor(((ah >>> 0) * S32 + (al >>> 0)) / ((bh >>> 0) * S32 + (bl >>> 0))));
   }
-  if (bh === 0 && bl >>> 0 < 2097152) {
-    // a divisor below 2^21: the high word's remainder and the low word fit 53 bits together
-    const b = bl >>> 0, h = ah >>> 0;
-    const qh = Math.floor(h / b);
-    hiOut[0] = qh | 0;
-    return Math.floor(((h - qh * b) * S32 + (al >>> 0)) / b) | 0;
-  }
+  if (bh === 0) return divBy32(al, ah, bl >>> 0);
   return udiv64(al, ah, bl, bh);
 }
 
@@ -142,20 +177,10 @@ export function rvRemu(al: number, ah: number, bl: number, bh: number): number {
     return al;
   }
   if (bh === 0) {
-    // by a 32-bit divisor: long division in 16-bit steps, every partial value below 2^48
     const b = bl >>> 0;
-    const h = ah >>> 0;
-    let r = h - Math.floor(h / b) * b;
+    if (al !== last.al || ah !== last.ah || b !== last.b) divBy32(al, ah, b);
     hiOut[0] = 0;
-    if (b < 2097152) {
-      // the high word's remainder and the low word fit 53 bits together
-      const y = r * S32 + (al >>> 0);
-      return (y - Math.floor(y / b) * b) | 0;
-    }
-    let x = r * 65536 + (al >>> 16);
-    r = x - Math.floor(x / b) * b;
-    x = r * 65536 + (al & 0xffff);
-    return (x - Math.floor(x / b) * b) | 0;
+    return last.r | 0;
   }
   if (fitsU53(ah) && fitsU53(bh)) {
     const a = (ah >>> 0) * S32 + (al >>> 0), b = (bh >>> 0) * S32 + (bl >>> 0);
