@@ -157,7 +157,7 @@ export const E = {
   ENOTTY: must('ENOTTY'), ESPIPE: must('ESPIPE'), EPIPE: must('EPIPE'), ERANGE: must('ERANGE'),
   ENAMETOOLONG: must('ENAMETOOLONG'), ENOSYS: must('ENOSYS'), ENOTEMPTY: must('ENOTEMPTY'),
   ELOOP: must('ELOOP'), EOPNOTSUPP: must('EOPNOTSUPP'), EOVERFLOW: must('EOVERFLOW'),
-  ENXIO: must('ENXIO'),
+  ENXIO: must('ENXIO'), ECHILD: must('ECHILD'), ENOEXEC: must('ENOEXEC'), E2BIG: must('E2BIG'),
 } as const;
 
 /** Thrown by syscall handlers; the dispatcher turns it into -errno. */

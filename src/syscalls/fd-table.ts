@@ -1,11 +1,29 @@
-// The guest's file descriptor table: small numbers -> open file descriptions, with the
-// per-fd close-on-exec bit.
+// The guest's file descriptor tables: small numbers -> open file descriptions, with
+// the per-fd close-on-exec bit. A description may be held by several fds, in several
+// tables (dup, fork): it is closed when the last of them goes.
 import { E, SysError } from './errno.js';
 import type { OpenFile } from './open-file.js';
 
 export interface FdEntry {
   readonly file: OpenFile;
   cloexec: boolean;
+}
+
+/** How many fds, in every table, refer to each open file description. */
+const holders = new WeakMap<OpenFile, number>();
+
+function hold(file: OpenFile): void {
+  holders.set(file, (holders.get(file) ?? 0) + 1);
+}
+
+function release(file: OpenFile): void {
+  const n = (holders.get(file) ?? 1) - 1;
+  if (n > 0) {
+    holders.set(file, n);
+    return;
+  }
+  holders.delete(file);
+  file.close();
 }
 
 export class FdTable {
@@ -24,13 +42,18 @@ export class FdTable {
     return this.entry(fd).file;
   }
 
+  /** The open fds, lowest first. */
+  get fds(): number[] {
+    return [...this.entries.keys()].sort((a, b) => a - b);
+  }
+
   /** Installs `file` at the lowest free fd >= `min`. */
   add(file: OpenFile, cloexec: boolean, min = 0): number {
     const limit = this.limit();
     if (min >= limit) throw new SysError(E.EINVAL);
     for (let fd = min; fd < limit; fd++) {
       if (!this.entries.has(fd)) {
-        this.entries.set(fd, { file, cloexec });
+        this.set(fd, file, cloexec);
         return fd;
       }
     }
@@ -40,18 +63,35 @@ export class FdTable {
   /** Installs `file` at exactly `fd`, closing what was there (dup3). */
   install(fd: number, file: OpenFile, cloexec: boolean): void {
     if (fd < 0 || fd >= this.limit()) throw new SysError(E.EBADF);
-    if (this.entries.has(fd)) this.close(fd);
-    this.entries.set(fd, { file, cloexec });
+    const old = this.entries.get(fd);
+    this.set(fd, file, cloexec);
+    if (old) release(old.file);
   }
 
   close(fd: number): void {
     const e = this.entry(fd);
     this.entries.delete(fd);
-    for (const other of this.entries.values()) if (other.file === e.file) return;
-    e.file.close();
+    release(e.file);
   }
 
   closeAll(): void {
     for (const fd of [...this.entries.keys()]) this.close(fd);
+  }
+
+  /** execve: the close-on-exec fds go. */
+  closeOnExec(): void {
+    for (const [fd, e] of [...this.entries]) if (e.cloexec) this.close(fd);
+  }
+
+  /** fork: a new table whose fds refer to the same open file descriptions. */
+  copy(limit: () => number): FdTable {
+    const t = new FdTable(limit);
+    for (const [fd, e] of this.entries) t.set(fd, e.file, e.cloexec);
+    return t;
+  }
+
+  private set(fd: number, file: OpenFile, cloexec: boolean): void {
+    hold(file);
+    this.entries.set(fd, { file, cloexec });
   }
 }

@@ -111,6 +111,12 @@ export class GuestProcess {
   exitStatus: number | null = null;
   /** What the parent is sent when this process ends (clone's exit signal; 0: none). */
   exitSignal = SIGCHLD;
+  /** Has exec'd or ended: a parent that vforked it may go on. */
+  get releasedVfork(): boolean {
+    return this.exitStatus !== null || this.execCount > 0;
+  }
+  /** How many times the process has exec'd. */
+  execCount = 0;
 
   constructor(
     readonly kernel: Kernel,

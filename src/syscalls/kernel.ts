@@ -122,9 +122,6 @@ export class Kernel {
     return n;
   }
 
-  /** Hook for what must happen when a process has ended (before its parent hears of it). */
-  processEnded(_p: GuestProcess): void {}
-
   /** Forgets an ended process: wait4 collected it, or nobody will. */
   reap(p: GuestProcess): void {
     this.table.delete(p.pid);

@@ -40,6 +40,13 @@ export class MemoryMap {
     return this.brkEnd;
   }
 
+  /** The same bookkeeping over `mem`, a copy of this map's address space (fork). */
+  copyFor(mem: AddressSpace): MemoryMap {
+    const m = new MemoryMap(mem, this.brkStart, this.mmapTop, this.archProt);
+    m.brkEnd = this.brkEnd;
+    return m;
+  }
+
   /** Linux's brk: the new break, or the old one when it cannot move there. */
   brk(addr: number): number {
     if (addr < this.brkStart || addr > TOP) return this.brkEnd;

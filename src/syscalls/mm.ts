@@ -1,8 +1,10 @@
 // A guest memory context (Linux's mm): the address space, its mmap/brk bookkeeping,
 // and where the signal return trampoline is. Threads share one; a vfork child borrows
 // its parent's until execve; fork copies it.
-import type { AddressSpace } from '../memory/address-space.js';
+import { AddressSpace, PAGE_SIZE } from '../memory/address-space.js';
 import type { MemoryMap } from './memory-map.js';
+
+const ZERO_PAGE = new Uint8Array(PAGE_SIZE);
 
 export class Mm {
   constructor(
@@ -11,4 +13,21 @@ export class Mm {
     /** Guest address of the rt_sigreturn trampoline (0 when none is mapped). */
     readonly sigreturnTrampoline: number,
   ) {}
+
+  /**
+   * fork: a new address space with every mapping of this one, same bytes and
+   * permissions. Pages still all zero are not copied (they stay untouched on the host).
+   */
+  copy(): Mm {
+    const src = this.mem;
+    const dst = new AddressSpace();
+    for (const m of src.maps) {
+      dst.map(m.start, m.end - m.start, m.prot, m.name);
+      for (let page = m.start; page < m.end; page += PAGE_SIZE) {
+        const bytes = src.u8.subarray(page, page + PAGE_SIZE);
+        if (Buffer.compare(bytes, ZERO_PAGE) !== 0) dst.u8.set(bytes, page);
+      }
+    }
+    return new Mm(dst, this.map.copyFor(dst), this.sigreturnTrampoline);
+  }
 }

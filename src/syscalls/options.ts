@@ -2,6 +2,7 @@
 import type { AddressSpace } from '../memory/address-space.js';
 import type { CpuState } from '../translate/cpu-state.js';
 import type { LinuxAbi } from './abi.js';
+import type { GuestProcess } from './guest-process.js';
 import type { PathPrefix } from './path-prefix.js';
 import type { SignalFrameOps } from './signal-frame.js';
 
@@ -13,9 +14,36 @@ export interface CpuHooks {
   stackPointer(state: CpuState): number;
   /** Writes a syscall result (a JS number, negative for -errno). */
   setSyscallResult(state: CpuState, value: number): void;
+  /** execve: all registers cleared, then what the ISA sets at process entry (the stack pointer). */
+  resetState(state: CpuState, sp: number): void;
   /** Bytes of the syscall instruction: a restarted call runs it again. */
   readonly syscallInsnSize: number;
   readonly signalFrame: SignalFrameOps;
+}
+
+/** A guest program loaded by execve into a new address space. */
+export interface LoadedImage {
+  readonly mem: AddressSpace;
+  readonly brk: number;
+  readonly mmapTop: number;
+  readonly sigreturnTrampoline: number;
+  /** The first instruction (the interpreter's entry for a dynamically linked program). */
+  readonly entry: number;
+  /** The initial stack pointer (argc, argv, envp, auxv). */
+  readonly sp: number;
+}
+
+/** What execve needs from the emulator to load a guest program. */
+export interface ProgramLoader {
+  /** e_machine of the guest's ELF files. */
+  readonly elfMachine: number;
+  /** e_machine of the host's own programs, which execve runs on the host. */
+  readonly hostElfMachine: number | undefined;
+  /**
+   * Loads the guest ELF file at `hostPath` (its interpreter through `prefix`), with a
+   * new stack holding argv and envp. Throws SysError for what execve would refuse.
+   */
+  load(hostPath: string, argv: readonly string[], envp: readonly string[], execfn: string, prefix: PathPrefix): LoadedImage;
 }
 
 export interface KernelOptions {
@@ -47,4 +75,10 @@ export interface KernelOptions {
   cpu?: CpuHooks;
   /** Guest address of the signal return trampoline (0: none mapped). */
   sigreturnTrampoline?: number;
+  /** Loads guest programs for execve; without it execve of a guest program fails with ENOEXEC. */
+  loader?: ProgramLoader;
+  /** Told when a process other than the first dies of a signal (qemu's message). */
+  killed?: (p: GuestProcess, sig: number) => void;
+  /** Told when fork copied an address space (the emulator keeps per-program state). */
+  copied?: (parent: AddressSpace, child: AddressSpace) => void;
 }

@@ -55,7 +55,7 @@ export const HOST_FD_LINK = '/proc/self/fd/';
 export function procSelfLink(p: GuestProcess, abs: string): string | undefined {
   const m = /^\/proc\/(self|\d+)\/(exe|cwd|fd\/(\d+))$/.exec(resolve(abs));
   if (!m || (m[1] !== 'self' && Number(m[1]) !== p.pid)) return undefined;
-  if (m[2] === 'exe') return p.options.exePath;
+  if (m[2] === 'exe') return p.exePath;
   if (m[2] === 'cwd') return p.cwd;
   let file: OpenFile;
   try {

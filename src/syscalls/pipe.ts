@@ -1,13 +1,18 @@
 // pipe2: Node cannot make a host pipe synchronously, so a pipe is a buffer in the
-// kernel. With one guest thread nobody else can fill or drain it, so where Linux
-// would block forever the guest gets EAGAIN instead.
+// kernel, shared by every process holding one of its ends. Reading an empty pipe
+// (or writing a full one) waits while the other end is still open somewhere — unless
+// the end is O_NONBLOCK, or nothing else can ever run to help (then EAGAIN, where Linux
+// would block forever). Writing with no reader left is EPIPE (and SIGPIPE, see file-io).
 import { S_IFIFO } from './constants.js';
 import { E, SysError } from './errno.js';
 import type { FileStat } from './file-stat.js';
 import type { OpenFile } from './open-file.js';
 import { O_RDONLY, O_WRONLY } from './open-flags.js';
+import { WouldBlock } from './wait.js';
 
 const PIPE_CAPACITY = 65536;
+/** Writes up to this size are atomic: they wait for room rather than being split. */
+const PIPE_BUF = 4096;
 let nextInode = 1n;
 
 class PipeBuffer {
@@ -16,6 +21,13 @@ class PipeBuffer {
   writers = 1;
   readonly ino = nextInode++;
   readonly created = BigInt(Date.now()) * 1_000_000n;
+
+  append(bytes: Uint8Array): void {
+    const grown = new Uint8Array(this.data.length + bytes.length);
+    grown.set(this.data);
+    grown.set(bytes, this.data.length);
+    this.data = grown;
+  }
 }
 
 class PipeEnd implements OpenFile {
@@ -23,7 +35,13 @@ class PipeEnd implements OpenFile {
   readonly hostFd = undefined;
   readonly isDirectory = false;
 
-  constructor(private readonly pipe: PipeBuffer, public flags: number, private readonly isWriter: boolean) {}
+  constructor(
+    readonly pipe: PipeBuffer,
+    public flags: number,
+    private readonly isWriter: boolean,
+    /** The ABI's O_NONBLOCK bit. */
+    private readonly nonblock: number,
+  ) {}
 
   read(dst: Uint8Array, at?: number): number {
     if (at !== undefined) throw new SysError(E.ESPIPE);
@@ -31,7 +49,7 @@ class PipeEnd implements OpenFile {
     const p = this.pipe;
     if (p.data.length === 0) {
       if (p.writers === 0 || dst.length === 0) return 0;
-      throw new SysError(E.EAGAIN);
+      this.wait(() => p.data.length > 0 || p.writers === 0);
     }
     const n = Math.min(dst.length, p.data.length);
     dst.set(p.data.subarray(0, n));
@@ -44,12 +62,13 @@ class PipeEnd implements OpenFile {
     if (!this.isWriter) throw new SysError(E.EBADF);
     const p = this.pipe;
     if (p.readers === 0) throw new SysError(E.EPIPE);
-    const n = Math.min(src.length, PIPE_CAPACITY - p.data.length);
-    if (n === 0 && src.length > 0) throw new SysError(E.EAGAIN);
-    const grown = new Uint8Array(p.data.length + n);
-    grown.set(p.data);
-    grown.set(src.subarray(0, n), p.data.length);
-    p.data = grown;
+    const room = PIPE_CAPACITY - p.data.length;
+    if (src.length > 0 && (room === 0 || (src.length <= PIPE_BUF && room < src.length))) {
+      const need = Math.min(src.length, PIPE_BUF);
+      this.wait(() => PIPE_CAPACITY - p.data.length >= need || p.readers === 0);
+    }
+    const n = Math.min(src.length, room);
+    p.append(src.subarray(0, n));
     return n;
   }
 
@@ -71,10 +90,33 @@ class PipeEnd implements OpenFile {
     if (this.isWriter) this.pipe.writers--;
     else this.pipe.readers--;
   }
+
+  /** EAGAIN for a non-blocking end; otherwise the call waits until `ready` and runs again. */
+  private wait(ready: () => boolean): never {
+    if (this.flags & this.nonblock) throw new SysError(E.EAGAIN);
+    throw new WouldBlock({ ready, fallback: -E.EAGAIN, deadline: Infinity, timeoutResult: 0, restart: 'sa-restart' });
+  }
 }
 
 /** The read and write ends of a new pipe; `extraFlags` are status flags both ends get. */
-export function makePipe(extraFlags: number): [OpenFile, OpenFile] {
+export function makePipe(extraFlags: number, nonblockBit: number): [OpenFile, OpenFile] {
   const p = new PipeBuffer();
-  return [new PipeEnd(p, O_RDONLY | extraFlags, false), new PipeEnd(p, O_WRONLY | extraFlags, true)];
+  return [new PipeEnd(p, O_RDONLY | extraFlags, false, nonblockBit), new PipeEnd(p, O_WRONLY | extraFlags, true, nonblockBit)];
+}
+
+export function isPipeEnd(f: OpenFile): boolean {
+  return f instanceof PipeEnd;
+}
+
+/** Everything a pipe holds now, taken out of it (what a host program gets as stdin). */
+export function drainPipe(f: OpenFile): Uint8Array {
+  if (!(f instanceof PipeEnd)) return new Uint8Array(0);
+  const data = f.pipe.data;
+  f.pipe.data = new Uint8Array(0);
+  return data;
+}
+
+/** Puts a host program's output into a pipe, however much there is. */
+export function appendToPipe(f: OpenFile, bytes: Uint8Array): void {
+  if (f instanceof PipeEnd && f.pipe.readers > 0) f.pipe.append(bytes);
 }

@@ -66,6 +66,24 @@ function removeThread(k: Kernel, t: GuestThread): void {
   if (i >= 0) threads.splice(i, 1);
 }
 
+/** execve: every thread but `keep` ends at once (Linux's de_thread). */
+export function endOtherThreads(k: Kernel, p: GuestProcess, keep: GuestThread): void {
+  for (const t of [...p.threads]) if (t !== keep) removeThread(k, t);
+}
+
+/** execve: clear_child_tid is done with the old memory (a vfork parent may wait on it). */
+export function releaseClearChildTid(k: Kernel, t: GuestThread): void {
+  if (!t.clearChildTid) return;
+  const mem = t.process.mem;
+  try {
+    writeU32ToGuest(mem, t.clearChildTid, 0);
+  } catch {
+    // unmapped: nothing to clear
+  }
+  k.scheduler.wake(mem, t.clearChildTid, 1);
+  t.clearChildTid = 0;
+}
+
 /** exit(2): the thread ends; the last one to end takes the process with it. */
 export function exitThread(k: Kernel, t: GuestThread, code: number): void {
   releaseThreadMemory(k, t);
@@ -82,6 +100,7 @@ export function exitGroup(k: Kernel, p: GuestProcess, code: number): void {
 export function killProcess(k: Kernel, p: GuestProcess, sig: number, core: boolean): void {
   // A core is "dumped" (WCOREDUMP) only where Linux would write one: RLIMIT_CORE allows it.
   const dumped = core && p.limits.get(RLIMIT.RLIMIT_CORE).cur > 0n;
+  if (p !== k.process && p.exitStatus === null) k.options.killed?.(p, sig);
   endProcess(k, p, signaledStatus(sig, dumped), sig);
 }
 
@@ -95,7 +114,6 @@ function endProcess(k: Kernel, p: GuestProcess, status: number, signal?: number)
   p.exitStatus = status;
   p.fds.closeAll();
   p.sharedPending.clear();
-  k.processEnded(p);
   if (p === k.process) {
     k.outcome = signal === undefined ? { kind: 'exit', status: status >> 8 } : { kind: 'signal', signal };
   }

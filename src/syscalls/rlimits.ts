@@ -34,6 +34,13 @@ export class ResourceLimits {
     this.limits.set(resource, { ...r });
   }
 
+  /** fork: the child starts with the same limits. */
+  copy(): ResourceLimits {
+    const c = new ResourceLimits();
+    for (const [r, v] of this.limits) c.limits.set(r, { ...v });
+    return c;
+  }
+
   /** The soft RLIMIT_NOFILE as a table size. */
   get maxFds(): number {
     return Number(this.get(RLIMIT.RLIMIT_NOFILE).cur);

@@ -54,7 +54,8 @@ export class Scheduler {
       if (w) {
         if (w.ready?.()) {
           this.cancel(t);
-          t.retry = true;
+          if (w.readyResult !== undefined) t.pendingResult = w.readyResult;
+          else t.retry = true;
         } else if (w.deadline !== Infinity) {
           if (now < 0) now = performance.now();
           if (w.deadline <= now) this.resume(t, w.timeoutResult);

@@ -30,8 +30,8 @@ function killsByDefault(sig: number): boolean {
 function signalWake(k: Kernel, t: GuestThread, sig: number): void {
   t.sigCheck = true;
   const w = t.waiting;
-  if (!w) return;
-  if (w.ready?.()) {
+  if (!w || w.uninterruptible) return;
+  if (w.ready?.() && w.readyResult === undefined) {
     // the signal is what the call waits for (rt_sigtimedwait): it completes instead
     k.scheduler.cancel(t);
     t.retry = true;

@@ -30,8 +30,12 @@ export interface Wait {
   readonly restart: RestartClass;
   /** Set for a futex wait: the queue it sleeps in. */
   futex?: FutexKey;
-  /** Set for a wait that re-runs its call once this holds. */
+  /** Set for a wait that re-runs its call once this holds (or returns readyResult). */
   readonly ready?: () => boolean;
+  /** The call's result once `ready` holds, when it is not to be run again (vfork's pid). */
+  readonly readyResult?: number;
+  /** Signals do not end the wait; they are taken after it (vfork's wait for the child). */
+  readonly uninterruptible?: boolean;
   /**
    * The result when nothing else can ever make `ready` hold (every thread waits, none
    * with a deadline): e.g. -EAGAIN for a pipe only the waiting thread could write.

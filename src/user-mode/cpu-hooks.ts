@@ -24,6 +24,12 @@ export function cpuHooks(target: UserTarget): CpuHooks {
     },
     stackPointer: (state) => regToArg(state.r[target.stackPointerSlot], state.r[target.stackPointerSlot + 1]),
     setSyscallResult: (state, value) => target.setSyscallResult(state, value),
+    resetState(state, sp) {
+      state.r.fill(0);
+      state.v8.fill(0);
+      state.exc = 0;
+      target.setStart(state, sp);
+    },
     syscallInsnSize: SYSCALL_INSN_SIZE,
     signalFrame: target.signalFrame,
   };

@@ -1,10 +1,15 @@
 // Moving bytes: read, write and their vector and positioned forms, and lseek.
 import { int, ulong } from '../args.js';
-import { E, SysError } from '../errno.js';
+import { E, SysError, errnoFromHostError } from '../errno.js';
 import { MAX_RW_COUNT, readableView, writableView } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readIovecsFromGuest, type Iovec } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
+import { sendToThread } from '../signal-delivery.js';
+import { senderInfo } from '../siginfo.js';
+import { SIGPIPE, SI_USER } from '../signals.js';
+import type { GuestThread } from '../thread.js';
+import { WouldBlock } from '../wait.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
 
 const UIO_MAXIOV = 1024;
@@ -29,11 +34,27 @@ function readv(p: GuestProcess, fd: number, iovAddr: number, cnt: number): numbe
     const want = Math.min(v.len, MAX_RW_COUNT - total);
     if (want === 0) continue;
     const dst = writableView(p.mem, v.base, want);
-    const n = file.read(dst);
+    let n: number;
+    try {
+      n = file.read(dst);
+    } catch (err) {
+      if (err instanceof WouldBlock && total > 0) break; // what was read so far is the result
+      throw err;
+    }
     total += n;
     if (n < want) break;
   }
   return total;
+}
+
+/** A write to a pipe or socket nobody reads any more: EPIPE, and SIGPIPE to the writer. */
+function writing(p: GuestProcess, t: GuestThread, write: () => number): number {
+  try {
+    return write();
+  } catch (err) {
+    if (errnoFromHostError(err) === E.EPIPE) sendToThread(p.kernel, t, senderInfo(SIGPIPE, SI_USER, p.pid, process.getuid?.() ?? 0));
+    throw err;
+  }
 }
 
 function writev(p: GuestProcess, fd: number, iovAddr: number, cnt: number): number {
@@ -46,13 +67,13 @@ function writev(p: GuestProcess, fd: number, iovAddr: number, cnt: number): numb
 export const fileIoRows: SyscallRow[] = [
   sys('read', ['fd', 'ptr', 'size'], (p, a) =>
     readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])))),
-  sys('write', ['fd', 'ptr', 'size'], (p, a) =>
-    writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])))),
+  sys('write', ['fd', 'ptr', 'size'], (p, a, t) =>
+    writing(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2]))))),
   sys('pread64', ['fd', 'ptr', 'size', 'long'], (p, a) =>
     readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])), position(a[3]))),
-  sys('pwrite64', ['fd', 'ptr', 'size', 'long'], (p, a) =>
-    writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])), position(a[3]))),
+  sys('pwrite64', ['fd', 'ptr', 'size', 'long'], (p, a, t) =>
+    writing(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])), position(a[3])))),
   sys('readv', ['fd', 'ptr', 'int'], (p, a) => readv(p, a[0], a[1], a[2])),
-  sys('writev', ['fd', 'ptr', 'int'], (p, a) => writev(p, a[0], a[1], a[2])),
+  sys('writev', ['fd', 'ptr', 'int'], (p, a, t) => writing(p, t, () => writev(p, a[0], a[1], a[2]))),
   sys('lseek', ['fd', 'long', 'whence'], (p, a) => openFile(p, a[0]).seek(a[1], int(a[2]))),
 ];

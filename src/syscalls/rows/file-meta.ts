@@ -1,7 +1,9 @@
-// Asking about files: fstat, newfstatat, statx, readlinkat, faccessat(2), and the
-// calls that act on a file's data as a whole (ftruncate, fsync, fdatasync).
+// Asking about files: fstat, newfstatat, statx, readlinkat, faccessat(2); changing
+// their mode (fchmod, fchmodat); and the calls that act on a file's data as a whole
+// (ftruncate, fsync, fdatasync).
 import {
-  accessSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync, realpathSync, statSync,
+  accessSync, chmodSync, fchmodSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync, realpathSync,
+  statSync,
 } from 'node:fs';
 import { int, u32 } from '../args.js';
 import { AT, AT_EACCESS, AT_FDCWD } from '../constants.js';
@@ -53,7 +55,7 @@ function readlinkat(p: GuestProcess, dirfd: number, pathAddr: number, buf: numbe
   // The guest's /proc/self links name what they stand for; a host fd's link says it itself.
   const target = own === undefined || own.startsWith(HOST_FD_LINK)
     ? readlinkSync(own ?? abs, { encoding: 'buffer' })
-    : Buffer.from(own === p.options.exePath ? realpathOr(own) : own);
+    : Buffer.from(own === p.exePath ? realpathOr(own) : own);
   const out = target.subarray(0, size); // no NUL, silently truncated, as readlink(2) does
   p.mem.writeBytes(buf, out);
   return out.length;
@@ -88,6 +90,14 @@ export const fileMetaRows: SyscallRow[] = [
   sys('faccessat', ['dirfd', 'path', 'int'], (p, a) => faccessat(p, int(a[0]), a[1], int(a[2]), 0)),
   sys('faccessat2', ['dirfd', 'path', 'int', 'atflags'], (p, a) =>
     faccessat(p, int(a[0]), a[1], int(a[2]), int(a[3]))),
+  sys('fchmodat', ['dirfd', 'path', 'mode'], (p, a) => {
+    chmodSync(resolveAt(p, int(a[0]), readGuestPath(p, a[1])), int(a[2]) & 0o7777);
+    return 0;
+  }),
+  sys('fchmod', ['fd', 'mode'], (p, a) => {
+    fchmodSync(hostFdOf(p, a[0]), int(a[1]) & 0o7777);
+    return 0;
+  }),
   sys('ftruncate', ['fd', 'long'], (p, a) => {
     if (a[1] < 0) throw new SysError(E.EINVAL);
     ftruncateSync(hostFdOf(p, a[0]), a[1]);

@@ -93,7 +93,7 @@ function pipe2(p: GuestProcess, fdsAddr: number, flags: number): number {
   const f = p.abi.openFlags;
   if (flags & ~(f.cloexec | f.nonblock | f.direct)) throw new SysError(E.EINVAL);
   p.mem.check(fdsAddr, 8, 'write');
-  const [r, w] = makePipe(flags & f.nonblock);
+  const [r, w] = makePipe(flags & f.nonblock, f.nonblock);
   const cloexec = (flags & f.cloexec) !== 0;
   const rfd = p.fds.add(r, cloexec);
   let wfd: number;

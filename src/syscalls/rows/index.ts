@@ -1,6 +1,7 @@
 // Every syscall row, ISA-neutral: an ABI's number table decides which are reachable.
 import type { SyscallRow } from '../row.js';
 import { dirRows } from './dirs.js';
+import { execRows } from './exec.js';
 import { fileIoRows } from './file-io.js';
 import { fileMetaRows } from './file-meta.js';
 import { fileOpenRows } from './file-open.js';
@@ -10,8 +11,9 @@ import { processRows } from './process.js';
 import { signalRows } from './signals.js';
 import { threadRows } from './threads.js';
 import { timeRows } from './time.js';
+import { waitRows } from './wait.js';
 
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
-  ...processRows, ...threadRows, ...signalRows, ...timeRows,
+  ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows,
 ];

@@ -31,6 +31,35 @@ function checkSelf(p: GuestProcess, pid: number): void {
   if (pid !== 0 && pid !== p.pid) throw new SysError(E.ESRCH);
 }
 
+/** The caller (pid 0) or another live process. */
+function processOf(p: GuestProcess, pid: number): GuestProcess {
+  if (pid === 0) return p;
+  const q = p.kernel.processById(pid);
+  if (!q || q.exitStatus !== null || pid < 0) throw new SysError(E.ESRCH);
+  return q;
+}
+
+/** Moves the caller or one of its children to process group `pgid` (0: its own pid). */
+function setpgid(p: GuestProcess, pid: number, pgid: number): number {
+  if (pgid < 0) throw new SysError(E.EINVAL);
+  const q = processOf(p, pid);
+  if (q !== p && q.parent !== p) throw new SysError(E.ESRCH);
+  if (q.sid !== p.sid || q.pid === q.sid) throw new SysError(E.EPERM);
+  const group = pgid === 0 ? q.pid : pgid;
+  if (group !== q.pid && ![...p.kernel.processes].some((r) => r.pgid === group && r.sid === p.sid)) {
+    throw new SysError(E.EPERM);
+  }
+  q.pgid = group;
+  return 0;
+}
+
+/** A new session and process group led by the caller (EPERM for a group leader). */
+function setsid(p: GuestProcess): number {
+  if ([...p.kernel.processes].some((q) => q.pgid === p.pid)) throw new SysError(E.EPERM);
+  p.sid = p.pgid = p.pid;
+  return p.pid;
+}
+
 function prlimit(p: GuestProcess, pid: number, resource: number, next: number, old: number): number {
   checkSelf(p, pid);
   const current = p.limits.get(resource);
@@ -93,6 +122,10 @@ export const processRows: SyscallRow[] = [
   }),
   sys('getpid', [], (p) => p.pid),
   sys('getppid', [], (p) => p.parent?.pid ?? process.ppid),
+  sys('getpgid', ['int'], (p, a) => processOf(p, int(a[0])).pgid),
+  sys('getsid', ['int'], (p, a) => processOf(p, int(a[0])).sid),
+  sys('setpgid', ['int', 'int'], (p, a) => setpgid(p, int(a[0]), int(a[1]))),
+  sys('setsid', [], (p) => setsid(p)),
   sys('getuid', [], () => uid()),
   sys('geteuid', [], () => euid()),
   sys('getgid', [], () => gid()),

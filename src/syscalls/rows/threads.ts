@@ -1,23 +1,19 @@
-// Threads: clone of a thread (CLONE_VM | CLONE_THREAD), futex, thread exit and the
-// per-thread bookkeeping glibc does (set_tid_address, set_robust_list, gettid).
+// Threads: clone (of a thread; processes are fork.ts's), futex, thread and process
+// exit, and the per-thread bookkeeping glibc does (set_tid_address, set_robust_list, gettid).
 import { int, u32 } from '../args.js';
 import { clockNowNs } from '../clocks.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readTimespecFromGuest, writeU32ToGuest } from '../guest-structs.js';
+import {
+  CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_PARENT_SETTID, CLONE_SETTLS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM,
+  forkProcess,
+} from '../fork.js';
 import { exitGroup, exitThread } from '../process-exit.js';
 import { sys, type SyscallRow } from '../row.js';
 import { ETIMEDOUT_RESULT } from '../scheduler.js';
 import { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
-
-// clone flags (include/uapi/linux/sched.h)
-const CLONE_VM = 0x100;
-const CLONE_SETTLS = 0x80000;
-const CLONE_PARENT_SETTID = 0x100000;
-const CLONE_CHILD_CLEARTID = 0x200000;
-const CLONE_THREAD = 0x10000;
-const CLONE_CHILD_SETTID = 0x1000000;
 
 // futex operations (include/uapi/linux/futex.h)
 const FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, FUTEX_WAKE_OP = 5;
@@ -27,12 +23,11 @@ const CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1;
 /** sizeof(struct robust_list_head) on 64-bit. */
 const ROBUST_LIST_HEAD_SIZE = 24;
 
-function cloneThread(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
+/** clone: a thread (CLONE_THREAD, which needs CLONE_VM and CLONE_SIGHAND), or a process. */
+function clone(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   const [flags, stack, ptid, tls, ctid] = [u32(a[0]), a[1], a[2], a[3], a[4]];
-  if (!(flags & CLONE_THREAD) || !(flags & CLONE_VM)) {
-    p.reportOnce('clone-process', 'clone of a process (fork) is not supported yet');
-    throw new SysError(E.ENOSYS);
-  }
+  if (!(flags & CLONE_THREAD)) return forkProcess(p, t, { flags, stack, parentTid: ptid, tls, childTid: ctid });
+  if (!(flags & CLONE_VM) || !(flags & CLONE_SIGHAND)) throw new SysError(E.EINVAL);
   const cpu = p.kernel.cpu;
   if (!cpu) throw new Error('no thread support configured');
   const child = new GuestThread(p.kernel.allocateId(), cpu.cloneState(t.state, stack, flags & CLONE_SETTLS ? tls : undefined), p);
@@ -112,7 +107,7 @@ function futex(p: GuestProcess, a: readonly number[]): number {
 }
 
 export const threadRows: SyscallRow[] = [
-  sys('clone', ['hex', 'ptr', 'ptr', 'ptr', 'ptr'], (p, a, t) => cloneThread(p, t, a)),
+  sys('clone', ['hex', 'ptr', 'ptr', 'ptr', 'ptr'], (p, a, t) => clone(p, t, a)),
   // glibc tries clone3 first and falls back to clone on ENOSYS.
   sys('clone3', ['ptr', 'size'], () => {
     throw new SysError(E.ENOSYS);

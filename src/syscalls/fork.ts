@@ -1,0 +1,69 @@
+// clone of a process (fork, vfork, posix_spawn's clone(CLONE_VM|CLONE_VFORK)): a new
+// process with a copy of the caller's memory (or the same memory, CLONE_VM), its fds,
+// signal dispositions and limits, and one thread continuing where the caller is.
+import { E, SysError } from './errno.js';
+import { GuestProcess } from './guest-process.js';
+import { writeU32ToGuest } from './guest-structs.js';
+import { GuestThread } from './thread.js';
+import { WouldBlock } from './wait.js';
+
+// clone flags (include/uapi/linux/sched.h)
+export const CSIGNAL = 0xff;
+export const CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
+  CLONE_PIDFD = 0x1000, CLONE_PTRACE = 0x2000, CLONE_VFORK = 0x4000, CLONE_PARENT = 0x8000,
+  CLONE_THREAD = 0x10000, CLONE_SYSVSEM = 0x40000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,
+  CLONE_CHILD_CLEARTID = 0x200000, CLONE_DETACHED = 0x400000, CLONE_CHILD_SETTID = 0x1000000, CLONE_IO = 0x80000000;
+/** Namespaces, cgroups and other isolation the emulator has none of. */
+const CLONE_UNSUPPORTED = 0x7e020000 | CLONE_PIDFD | CLONE_PTRACE;
+
+export interface CloneArgs {
+  flags: number;
+  /** The child's stack pointer (0: the caller's). */
+  stack: number;
+  parentTid: number;
+  tls: number;
+  childTid: number;
+}
+
+/** A new process; returns its pid (the child's clone returns 0). */
+export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): number {
+  const k = p.kernel;
+  const f = c.flags;
+  if (f & CLONE_SIGHAND && !(f & CLONE_VM)) throw new SysError(E.EINVAL);
+  if (f & CLONE_UNSUPPORTED) {
+    p.reportOnce(`clone:${f & CLONE_UNSUPPORTED}`, `clone: flags 0x${(f & CLONE_UNSUPPORTED).toString(16)} are not supported`);
+    throw new SysError(E.EINVAL);
+  }
+  const cpu = k.cpu;
+  if (!cpu) throw new Error('no process support configured');
+  const mm = f & CLONE_VM ? p.mm : p.mm.copy();
+  if (mm !== p.mm) k.options.copied?.(p.mem, mm.mem);
+  const pid = k.allocateId();
+  const limits = p.limits.copy();
+  const child = new GuestProcess(k, {
+    pid, parent: f & CLONE_PARENT ? p.parent : p, mm, limits,
+    fds: f & CLONE_FILES ? p.fds : p.fds.copy(() => limits.maxFds),
+    actions: f & CLONE_SIGHAND ? p.actions : p.actions.copy(), prefix: p.prefix, cwd: p.cwd, umask: p.umask,
+    exePath: p.exePath, argv: p.argv, envp: p.envp, pgid: p.pgid, sid: p.sid,
+  });
+  child.exitSignal = f & CSIGNAL;
+  k.addProcess(child);
+  const thread = new GuestThread(pid, cpu.cloneState(t.state, c.stack, f & CLONE_SETTLS ? c.tls : undefined), child);
+  thread.pc = t.pc;
+  thread.blocked = t.blocked;
+  // A child sharing the memory (but not vfork's, which runs while the parent waits)
+  // must not use the parent's alternate stack.
+  if ((f & (CLONE_VM | CLONE_VFORK)) !== CLONE_VM) thread.altStack = t.altStack;
+  k.addThread(thread);
+  if (f & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, c.parentTid, pid);
+  if (f & CLONE_CHILD_SETTID) writeU32ToGuest(child.mem, c.childTid, pid);
+  if (f & CLONE_CHILD_CLEARTID) thread.clearChildTid = c.childTid;
+  if (f & CLONE_VFORK) {
+    // The parent waits until the child has exec'd or ended (signals wait too).
+    throw new WouldBlock({
+      ready: () => child.releasedVfork, readyResult: pid, uninterruptible: true, deadline: Infinity,
+      timeoutResult: pid, restart: 'eintr',
+    });
+  }
+  return pid;
+}

@@ -1,0 +1,100 @@
+// Waiting for children: wait4 and waitid, with Linux's status encoding (exit code << 8,
+// or the signal | 0x80 for a core dump), WNOHANG, and zombies reaped as they are
+// collected. A parent with running children waits in the scheduler until one ends.
+import { int } from '../args.js';
+import { E, SysError } from '../errno.js';
+import type { GuestProcess } from '../guest-process.js';
+import { writeRusageToGuest } from '../guest-structs.js';
+import { sys, type SyscallRow } from '../row.js';
+import { childInfo } from '../siginfo.js';
+import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SIGCHLD } from '../signals.js';
+import { WouldBlock } from '../wait.js';
+
+// wait options (include/uapi/linux/wait.h)
+const WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000;
+const WNOTHREAD = 0x20000000, WALL = 0x40000000, WCLONE = 0x80000000;
+const P_ALL = 0, P_PID = 1, P_PGID = 2;
+
+/** Which children a wait is about. */
+type Selector = (child: GuestProcess) => boolean;
+
+/** wait4's pid: one child, a process group (-pgid, or 0 for the caller's), or any (-1). */
+function byPid(p: GuestProcess, pid: number): Selector {
+  if (pid > 0) return (c) => c.pid === pid;
+  if (pid === -1) return () => true;
+  const pgid = pid === 0 ? p.pgid : -pid;
+  return (c) => c.pgid === pgid;
+}
+
+/** __WCLONE children are those that report with another signal than SIGCHLD (or none). */
+function eligible(c: GuestProcess, options: number): boolean {
+  return (options & WALL) !== 0 || (c.exitSignal !== SIGCHLD) === ((options & WCLONE) !== 0);
+}
+
+/**
+ * The child to report, or null when matching children exist but none has ended yet.
+ * ECHILD when there is none to wait for; the caller waits (or not, with WNOHANG).
+ */
+function findEnded(p: GuestProcess, select: Selector, options: number): GuestProcess | null {
+  const children = [...p.children].filter((c) => select(c) && eligible(c, options));
+  if (children.length === 0) throw new SysError(E.ECHILD);
+  return children.find((c) => c.exitStatus !== null) ?? null;
+}
+
+function waitFor(p: GuestProcess, select: Selector, options: number): GuestProcess | null {
+  const ended = findEnded(p, select, options);
+  if (ended || options & WNOHANG) return ended;
+  throw new WouldBlock({
+    ready: () => {
+      try {
+        return findEnded(p, select, options) !== null;
+      } catch {
+        return true; // no child left to wait for: wait4 says ECHILD
+      }
+    },
+    deadline: Infinity, timeoutResult: 0, restart: 'sa-restart',
+  });
+}
+
+function wait4(p: GuestProcess, pid: number, statusAddr: number, options: number, rusage: number): number {
+  if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOTHREAD | WALL | WCLONE)) throw new SysError(E.EINVAL);
+  if (pid === -0x80000000) throw new SysError(E.ESRCH);
+  const child = waitFor(p, byPid(p, pid), options);
+  if (!child) return 0;
+  if (statusAddr) p.mem.write32(statusAddr, child.exitStatus!);
+  if (rusage) writeRusageToGuest(p.mem, rusage, NO_USAGE);
+  p.kernel.reap(child);
+  return child.pid;
+}
+
+function waitid(p: GuestProcess, idtype: number, id: number, infop: number, options: number, rusage: number): number {
+  if (options & ~(WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT | WNOTHREAD | WALL | WCLONE)) throw new SysError(E.EINVAL);
+  if (!(options & (WEXITED | WUNTRACED | WCONTINUED))) throw new SysError(E.EINVAL);
+  let select: Selector;
+  if (idtype === P_ALL) select = () => true;
+  else if (idtype === P_PID && id > 0) select = (c) => c.pid === id;
+  else if (idtype === P_PGID && id >= 0) select = (c) => c.pgid === (id === 0 ? p.pgid : id);
+  else throw new SysError(E.EINVAL);
+  // Only ends are reported: stopping and continuing children is not emulated.
+  const child = options & WEXITED ? waitFor(p, select, options) : options & WNOHANG ? null : waitFor(p, () => false, options);
+  if (!child) {
+    if (infop) p.mem.writeBytes(infop, new Uint8Array(128)); // WNOHANG, nothing ended: si_pid 0
+    return 0;
+  }
+  const status = child.exitStatus!;
+  const signaled = (status & 0x7f) !== 0;
+  const code = !signaled ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+  const uid = process.getuid?.() ?? 0;
+  if (infop) p.mem.writeBytes(infop, childInfo(SIGCHLD, code, child.pid, uid, signaled ? status & 0x7f : status >> 8).bytes);
+  if (rusage) writeRusageToGuest(p.mem, rusage, NO_USAGE);
+  if (!(options & WNOWAIT)) p.kernel.reap(child);
+  return 0;
+}
+
+/** The children's resource usage is not tracked. */
+const NO_USAGE = { utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 };
+
+export const waitRows: SyscallRow[] = [
+  sys('wait4', ['int', 'ptr', 'hex', 'ptr'], (p, a) => wait4(p, int(a[0]), a[1], int(a[2]) >>> 0, a[3])),
+  sys('waitid', ['int', 'int', 'ptr', 'hex', 'ptr'], (p, a) => waitid(p, int(a[0]), int(a[1]), a[2], int(a[3]) >>> 0, a[4])),
+];
