@@ -10,7 +10,7 @@
 // properly NaN-boxed read as the canonical NaN.
 import type { CpuState } from '../../translate/cpu-state.js';
 import { hi as hiOut } from '../../translate/int64.js';
-import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../aarch64/softfloat/fast-fp.js';
+import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../common/ieee-fast.js';
 import {
   Cmp, F32, F64, fpAdd, fpClass, fpCompare, fpConvert, fpDiv, fpExc, fpFromInt, fpMinMax, fpMul,
   fpMulAdd, fpSqrt, fpToInt, NX, Rm, type FpFormat,

@@ -7,7 +7,7 @@
 //  1. Inline JS when FPCR.{RMode, FZ} are 0 (and, under FZ alone, when no operand is a
 //     denormal and the result is not tiny): double arithmetic is plain JS arithmetic,
 //     single is Math.fround of it (double rounding from binary64 is innocuous for +, -,
-//     *, /, sqrt), FMA goes through the Boldo-Melquiond emulation (softfloat/fast-fp.ts).
+//     *, /, sqrt), FMA goes through the Boldo-Melquiond emulation (targets/common/ieee-fast.ts).
 //     A NaN or infinite result calls a helper instead, so NaN payloads, Invalid
 //     Operation, Divide by Zero and Overflow come out exact. FPSR flags are sticky, so the
 //     inline exactness test (IXC, and UFC for tiny results) runs only while the flag is
@@ -34,7 +34,7 @@ import {
   fpMaxNum, fpMin, fpMinNum, fpMul, fpMulAdd, fpNeg, fpRoundInt, fpRoundIntN, fpSqrt, FPSR_IDC, FPSR_IOC, FPSR_IXC, FPSR_UFC,
   fpToFixed, Rounding, vfpExpandImm, type FpFormat,
 } from '../softfloat/arm-fp.js';
-import { fmaD, fmaS, nextDouble, nextSingle, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
+import { fmaD, fmaS, nextDouble, nextSingle, productError, roundAway, roundEven, sumError } from '../../common/ieee-fast.js';
 import { SLOT_FPCR, SLOT_FPSR } from '../state.js';
 
 // ---- operand encodings ----

@@ -1,6 +1,6 @@
 // Runtime of the SIMD floating-point emitters: the whole-instruction slow path (it
 // recomputes every lane with the exact Arm FP model of softfloat/arm-fp.ts and
-// estimate.ts, and returns the FPSR flags), plus the number-based lane helpers of softfloat/fast-fp.ts the fast paths call (fused
+// estimate.ts, and returns the FPSR flags), plus the number-based lane helpers of common/ieee-fast.ts the fast paths call (fused
 // multiply-adds that return NaN when they cannot be exact, and the roundings JS lacks).
 import {
   fixedToFp, FP16, FP32, FP64, fpAbs, fpAdd, fpcrRounding, fpCompareEq, fpCompareGe, fpConvert, fpDiv, fpExc, fpMax,
@@ -8,7 +8,7 @@ import {
   Rounding, type FpFormat,
 } from '../softfloat/arm-fp.js';
 import { fpRecipEstimate, fpRecpX, fpRSqrtEstimate, unsignedEstimate } from '../softfloat/estimate.js';
-import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../softfloat/fast-fp.js';
+import { fmaD, fmaS, productError, roundAway, roundEven, sumError } from '../../common/ieee-fast.js';
 
 /** Operations of the slow path. */
 export const enum FOp {

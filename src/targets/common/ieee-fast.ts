@@ -1,12 +1,12 @@
 // Number-based building blocks for the FP fast paths. JS numbers are IEEE binary64 in
-// round-to-nearest-even, which matches Arm's default mode for +, -, *, /, sqrt; these
+// round-to-nearest-even, which matches the default mode of Arm and RISC-V for +, -, *, /, sqrt; these
 // helpers cover what JS lacks: a correctly rounded fused multiply-add, round half to
 // even and half away from zero.
 
 const F64 = new Float64Array(1);
 /** The two 32-bit halves of F64[0]: [0] is the low word on the little-endian hosts Node runs on. */
 const I32 = new Int32Array(F64.buffer);
-if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('fast-fp assumes a little-endian host');
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('ieee-fast assumes a little-endian host');
 
 /**
  * x + y rounded to odd (the neighbour with an odd last bit when the sum is inexact),
