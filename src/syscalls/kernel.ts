@@ -172,6 +172,8 @@ export class Kernel {
     } catch (err) {
       if (err instanceof WouldBlock) {
         this.scheduler.block(thread, err.wait);
+        // A call that will run again prints then; one that just waits for its result, now.
+        if (!err.wait.ready || err.wait.readyResult !== undefined) strace?.(straceLine(thread.tid, row.name, argText, ''));
         return 0;
       }
       r = -errnoOf(err);

@@ -7,7 +7,7 @@ import { exitedStatus, signaledStatus } from './guest-exit.js';
 import type { GuestProcess } from './guest-process.js';
 import type { Kernel } from './kernel.js';
 import { RLIMIT } from './constants.js';
-import { sendToProcess } from './signal-delivery.js';
+import { retargetShared, sendToProcess } from './signal-delivery.js';
 import { childInfo } from './siginfo.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SA_NOCLDWAIT, SIGCHLD, SIG_IGN } from './signals.js';
 import type { GuestThread } from './thread.js';
@@ -89,6 +89,7 @@ export function exitThread(k: Kernel, t: GuestThread, code: number): void {
   releaseThreadMemory(k, t);
   removeThread(k, t);
   if (t.process.threads.length === 0) endProcess(k, t.process, exitedStatus(code));
+  else retargetShared(k, t.process);
 }
 
 /** exit_group(2). */

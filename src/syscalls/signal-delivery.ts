@@ -13,7 +13,7 @@ import { killProcess } from './process-exit.js';
 import { faultInfo, type SigInfo } from './siginfo.js';
 import {
   SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, SEGV_MAPERR, SIGKILL,
-  SIGSEGV, SIG_DFL, SIG_IGN, SI_KERNEL, SS_AUTODISARM, UNBLOCKABLE, defaultAction, sigBit,
+  SIGSEGV, SIG_DFL, SIG_IGN, SI_KERNEL, SS_AUTODISARM, UNBLOCKABLE, defaultAction, lowestSignal, sigBit,
 } from './signals.js';
 import { NO_ALT_STACK, type GuestThread } from './thread.js';
 
@@ -101,6 +101,19 @@ export function forceSignal(t: GuestThread, info: SigInfo, faultAddress?: number
 /** The signal mask changed (or might have): pending signals may be deliverable now. */
 export function maskChanged(t: GuestThread): void {
   t.sigCheck = true;
+}
+
+/**
+ * Signals pending for the whole process go to a thread that takes them: after a thread
+ * blocked some (or ended), another one may have to (Linux's retarget_shared_pending).
+ */
+export function retargetShared(k: Kernel, p: GuestProcess): void {
+  const pending = p.sharedPending.set;
+  if (pending === 0n) return;
+  for (const t of p.threads) {
+    const ready = pending & ~t.blocked;
+    if (ready !== 0n && !t.sigCheck) signalWake(k, t, lowestSignal(ready));
+  }
 }
 
 /**

@@ -291,6 +291,24 @@ describe('waits ended by signals', () => {
     }
   });
 
+  it('a process signal the chosen thread then blocks goes to another thread (retargeted)', () => {
+    const h = harness();
+    h.handle(SIGUSR1);
+    const t = secondThread(h);
+    h.mem.write32(SCRATCH, 0);
+    h.kernel.syscall(98, [SCRATCH, 0, 0, 0, 0, 0], t); // t waits in a futex
+    h.call('kill', 4242, SIGUSR1); // the main thread is picked
+    expect(h.t.sigCheck).toBe(true);
+    expect(t.waiting).not.toBeNull();
+    h.block(0, bit(SIGUSR1));
+    expect(t.waiting).toBeNull();
+    expect(t.pendingResult).toBe(EINTR);
+    deliverSignals(h.kernel, h.t);
+    expect(h.t.pc).toBe(0x40_0100); // blocked here
+    deliverSignals(h.kernel, t);
+    expect(t.pc).toBe(HANDLER);
+  });
+
   it('nanosleep: -EINTR with the time left in *rem', () => {
     const h = harness();
     h.handle(SIGUSR1, SA_RESTART);

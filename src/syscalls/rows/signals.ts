@@ -12,7 +12,7 @@ import {
 } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
 import { checkSignal } from '../signal-actions.js';
-import { maskChanged, sendToProcess, sendToThread, sigreturn } from '../signal-delivery.js';
+import { maskChanged, retargetShared, sendToProcess, sendToThread, sigreturn } from '../signal-delivery.js';
 import { readSiginfoFromGuest, senderInfo, type SigInfo } from '../siginfo.js';
 import { SI_TKILL, SI_USER, UNBLOCKABLE } from '../signals.js';
 import type { GuestThread } from '../thread.js';
@@ -58,6 +58,7 @@ function rtSigprocmask(p: GuestProcess, t: GuestThread, how: number, set: number
     else throw new SysError(E.EINVAL);
     t.blocked = next & ~UNBLOCKABLE;
     maskChanged(t);
+    if (t.blocked & ~old) retargetShared(p.kernel, p);
   }
   if (oldSet) writeSigsetToGuest(p.mem, oldSet, old);
   return 0;
