@@ -37,14 +37,18 @@ export class Emitter {
   private readonly dirty = new Set<number>();
   private temps = 0;
   private maxTemps = 0;
+  /** Dense case numbers of the region's blocks, by entry PC. */
+  private readonly blockIndex: ReadonlyMap<number, number>;
 
   constructor(
     /** Entry PCs of the blocks compiled into this function. */
-    private readonly blockEntries: ReadonlySet<number>,
+    blockEntries: ReadonlySet<number>,
     /** Whether the function loops over its blocks (false: one straight block). */
     private readonly looping: boolean,
     readonly mode: 'region' | 'step' = 'region',
-  ) {}
+  ) {
+    this.blockIndex = new Map([...blockEntries].map((pc, i) => [pc, i]));
+  }
 
   /**
    * Prefer short code to fast code (cold code: compiling costs more than running it):
@@ -86,11 +90,12 @@ export class Emitter {
   /** Control transfer to a constant guest address. */
   jump(target: number): string {
     if (this.mode === 'step') return `return ${target};`;
-    if (this.looping && this.blockEntries.has(target)) {
+    const index = this.looping ? this.blockIndex.get(target) : undefined;
+    if (index !== undefined) {
       // Only backward jumps can loop; they count down the budget so a spinning guest
       // still returns to the run loop now and then.
       const budget = target <= this.pc ? 'if (--budget === 0) break out; ' : '';
-      return `{ pc = ${target}; ${budget}continue out; }`;
+      return `{ pc = ${target}; b = ${index}; ${budget}continue out; }`;
     }
     return `{ pc = ${target}; break out; }`;
   }
@@ -98,7 +103,7 @@ export class Emitter {
   /** Control transfer to a computed guest address (a JS number expression). */
   jumpTo(expr: string): string {
     if (this.mode === 'step') return `return ${expr};`;
-    if (this.looping) return `{ pc = ${expr}; if (--budget === 0) break out; continue out; }`;
+    if (this.looping) return `{ pc = ${expr}; b = -1; if (--budget === 0) break out; continue out; }`;
     return `{ pc = ${expr}; break out; }`;
   }
 
@@ -123,11 +128,16 @@ export class Emitter {
     const load = slots.map((i) => `s${i} = R[${i}]`);
     const writeBack = [...this.dirty].sort((a, b) => a - b).map((i) => `R[${i}] = s${i};`).join(' ');
     const temps = Array.from({ length: this.maxTemps }, (_, i) => `t${i}`);
-    const decl = [`pc = ${entry}`, ...(this.looping ? ['budget = 65536'] : []), ...load, ...temps].join(', ');
+    const loopVars = this.looping ? [`b = ${this.blockIndex.get(entry)}`, 'budget = 65536'] : [];
+    const decl = [`pc = ${entry}`, ...loopVars, ...load, ...temps].join(', ');
     let body: string;
     if (this.looping) {
-      const cases = [...blocks].map(([pc, code]) => `case ${pc}: {\n${code}\n}`).join('\n');
-      body = `out: for (;;) switch (pc) {\n${cases}\ndefault: break out;\n}`;
+      // Blocks are numbered densely so V8 dispatches with a jump table; a computed jump
+      // (b = -1) finds its block by address, or leaves.
+      const index = (pc: number): number => this.blockIndex.get(pc)!;
+      const cases = [...blocks].map(([pc, code]) => `case ${index(pc)}: {\n${code}\n}`).join('\n');
+      const byAddress = [...blocks.keys()].map((pc) => `case ${pc}: b = ${index(pc)}; continue out;`).join(' ');
+      body = `out: for (;;) switch (b) {\n${cases}\ndefault: switch (pc) { ${byAddress} }\nbreak out;\n}`;
     } else {
       body = `out: {\n${[...blocks.values()].join('\n')}\n}`;
     }

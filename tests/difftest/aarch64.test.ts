@@ -27,11 +27,7 @@ if (!HAS_QEMU) console.warn(`difftest: ${isa.qemu.command} is not installed: the
  * reported bugs, waiting for their owners. A difference in any other pattern fails the test.
  * Remove an entry once its bug is fixed.
  */
-const OPEN_FINDINGS: Readonly<Record<string, string>> = {
-  MSR:
-    'MSR FPCR keeps the trap-enable bits IOE..IXE, IDE (0x9f00), which qemu reads as zero (RAZ/WI without FP trapping), ' +
-    'and drops FZ16 (bit 19) although half-precision arithmetic (FEAT_FP16) is implemented',
-};
+const OPEN_FINDINGS: Readonly<Record<string, string>> = {};
 
 const catalog = buildCatalog(isa);
 const testable = catalog.entries.filter((e) => !e.excluded);

@@ -28,6 +28,13 @@ interface SysReg {
   write?: (e: Emitter, rt: number) => string;
 }
 
+/**
+ * FPCR bits this CPU keeps: AHP, DN, FZ, RMode, Stride, FZ16 and Len (Stride and Len
+ * read back but do nothing in AArch64). The trap enables read as zero (no FP exception
+ * trapping, as qemu), as do the unimplemented AFP controls.
+ */
+const FPCR_WRITABLE = 0x07ff0000;
+
 const key = (op0: number, op1: number, crn: number, crm: number, op2: number): number =>
   (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2;
 
@@ -53,7 +60,7 @@ const SYSREGS = new Map<number, SysReg>([
     name: 'fpcr',
     read: (e, rt) => setX(e, rt, e.slot(SLOT_FPCR), '0'),
     // RES0 bits other than AHP, DN, FZ, RMode, FZ16 and the trap enables read as zero
-    write: (e, rt) => e.assign(SLOT_FPCR, `${lo(e, rt)} & 0x07f79f00`),
+    write: (e, rt) => e.assign(SLOT_FPCR, `${lo(e, rt)} & ${FPCR_WRITABLE}`),
   }],
   [key(3, 3, 4, 4, 1), {
     name: 'fpsr',
