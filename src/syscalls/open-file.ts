@@ -21,4 +21,16 @@ export interface OpenFile {
   stat(): FileStat;
   /** The last fd referring to it was closed. */
   close(): void;
+  /** What a read or write would do now (poll); files without it are always ready. */
+  readiness?(): Readiness;
+}
+
+export interface Readiness {
+  /** There is data to read (a read would not wait either when `hangup`: end of file). */
+  readonly readable: boolean;
+  /** A write would not wait. */
+  readonly writable: boolean;
+  /** The other end is closed (a pipe's writers: POLLHUP; its readers: POLLERR). */
+  readonly hangup: boolean;
+  readonly error: boolean;
 }

@@ -6,7 +6,7 @@
 import { S_IFIFO } from './constants.js';
 import { E, SysError } from './errno.js';
 import type { FileStat } from './file-stat.js';
-import type { OpenFile } from './open-file.js';
+import type { OpenFile, Readiness } from './open-file.js';
 import { O_RDONLY, O_WRONLY } from './open-flags.js';
 import { WouldBlock } from './wait.js';
 
@@ -89,6 +89,14 @@ class PipeEnd implements OpenFile {
   close(): void {
     if (this.isWriter) this.pipe.writers--;
     else this.pipe.readers--;
+  }
+
+  readiness(): Readiness {
+    const p = this.pipe;
+    if (this.isWriter) {
+      return { readable: false, writable: p.readers === 0 || p.data.length < PIPE_CAPACITY, hangup: false, error: p.readers === 0 };
+    }
+    return { readable: p.data.length > 0, writable: false, hangup: p.writers === 0, error: false };
   }
 
   /** EAGAIN for a non-blocking end; otherwise the call waits until `ready` and runs again. */

@@ -58,7 +58,10 @@ export class Scheduler {
           else t.retry = true;
         } else if (w.deadline !== Infinity) {
           if (now < 0) now = performance.now();
-          if (w.deadline <= now) this.resume(t, w.timeoutResult);
+          if (w.deadline <= now) {
+            this.resume(t, w.timeoutResult);
+            w.onTimeout?.();
+          }
         }
       }
       if (!t.waiting) {

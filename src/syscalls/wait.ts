@@ -43,6 +43,8 @@ export interface Wait {
   readonly fallback?: number;
   /** Called when a signal ends the wait (nanosleep stores the time left). */
   readonly onInterrupt?: () => void;
+  /** Called when the deadline ends the wait (pselect6 clears its fd sets). */
+  readonly onTimeout?: () => void;
 }
 
 /** Thrown by a syscall handler that must wait: the kernel parks the thread. */

@@ -7,6 +7,7 @@ import { fileMetaRows } from './file-meta.js';
 import { fileOpenRows } from './file-open.js';
 import { ioctlRows } from './ioctl.js';
 import { memoryRows } from './memory.js';
+import { pollRows } from './poll.js';
 import { processRows } from './process.js';
 import { signalRows } from './signals.js';
 import { threadRows } from './threads.js';
@@ -15,5 +16,5 @@ import { waitRows } from './wait.js';
 
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
-  ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows,
+  ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
 ];
