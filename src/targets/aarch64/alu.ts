@@ -1,28 +1,9 @@
 // Shared integer building blocks for the data-processing emitters.
+export { add64, sub64, type Pair } from '../../translate/int64-emit.js';
 import type { Emitter } from '../../translate/emitter.js';
+import { add64, sub64, type Pair } from '../../translate/int64-emit.js';
 import { FlagOp, setFlags } from './flags.js';
 import { setReg, setWSp, setXSp } from './regs.js';
-
-export interface Pair {
-  lo: string;
-  hi: string;
-}
-
-/** 64-bit a + b into fresh temps. */
-export function add64(e: Emitter, a: Pair, b: Pair): { code: string } & Pair {
-  const l = e.tmp();
-  const h = e.tmp();
-  const code = `${l} = (${a.lo} + ${b.lo}) | 0; ${h} = (${a.hi} + ${b.hi} + ((${l} >>> 0) < (${a.lo} >>> 0) ? 1 : 0)) | 0;`;
-  return { code, lo: l, hi: h };
-}
-
-/** 64-bit a - b into fresh temps. */
-export function sub64(e: Emitter, a: Pair, b: Pair): { code: string } & Pair {
-  const l = e.tmp();
-  const h = e.tmp();
-  const code = `${l} = (${a.lo} - ${b.lo}) | 0; ${h} = (${a.hi} - ${b.hi} - ((${a.lo} >>> 0) < (${b.lo} >>> 0) ? 1 : 0)) | 0;`;
-  return { code, lo: l, hi: h };
-}
 
 export interface AddSub {
   sf: number;

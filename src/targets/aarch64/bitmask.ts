@@ -1,7 +1,7 @@
 // Bit-pattern helpers for the data-processing emitters: DecodeBitMasks (logical
 // immediates) at translate time, and JS expressions for constant shifts of 64-bit values
 // held as int32 lo/hi pairs.
-import type { Pair } from './alu.js';
+import { asr64c, funnel, lsr64c, ror64c, shl64c, type Pair } from '../../translate/int64-emit.js';
 
 /** A 64-bit constant as int32 halves. */
 export interface ConstPair {
@@ -70,34 +70,6 @@ export function constHex(v: ConstPair, sf: number): string {
 }
 
 // ---- constant shifts as JS expressions; inputs must be plain locals or literals ----
-
-/** The 32 bits starting at bit s (0..31) of hi:lo. */
-export function funnel(lo: string, hi: string, s: number): string {
-  return s === 0 ? lo : `((${lo} >>> ${s}) | (${hi} << ${32 - s}))`;
-}
-
-export function shl64c(x: Pair, n: number): Pair {
-  if (n === 0) return x;
-  if (n < 32) return { lo: `(${x.lo} << ${n})`, hi: funnel(x.lo, x.hi, 32 - n) };
-  return { lo: '0', hi: n === 32 ? x.lo : `(${x.lo} << ${n - 32})` };
-}
-
-export function lsr64c(x: Pair, n: number): Pair {
-  if (n === 0) return x;
-  if (n < 32) return { lo: funnel(x.lo, x.hi, n), hi: `(${x.hi} >>> ${n})` };
-  return { lo: n === 32 ? x.hi : `(${x.hi} >>> ${n - 32})`, hi: '0' };
-}
-
-export function asr64c(x: Pair, n: number): Pair {
-  if (n === 0) return x;
-  if (n < 32) return { lo: funnel(x.lo, x.hi, n), hi: `(${x.hi} >> ${n})` };
-  return { lo: n === 32 ? x.hi : `(${x.hi} >> ${n - 32})`, hi: `(${x.hi} >> 31)` };
-}
-
-export function ror64c(x: Pair, n: number): Pair {
-  if (n < 32) return { lo: funnel(x.lo, x.hi, n), hi: funnel(x.hi, x.lo, n) };
-  return { lo: funnel(x.hi, x.lo, n - 32), hi: funnel(x.lo, x.hi, n - 32) };
-}
 
 /** A 32-bit value shifted by a constant: type 0 LSL, 1 LSR, 2 ASR, 3 ROR. */
 export function shift32c(x: string, type: number, n: number): string {

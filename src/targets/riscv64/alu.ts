@@ -2,35 +2,16 @@
 // JS expressions: sums, constant shifts and comparisons. Inputs of the expression
 // builders must be plain locals, slot reads or literals (safe to repeat).
 import type { Emitter } from '../../translate/emitter.js';
+import type { Pair } from '../../translate/int64-emit.js';
 import { hi, lo, setX } from './regs.js';
 
-export interface Pair {
-  lo: string;
-  hi: string;
-}
+export { add64, sub64, asr64c, lsr64c, ror64c, shl64c, type Pair } from '../../translate/int64-emit.js';
 
 export const reg = (e: Emitter, n: number): Pair => ({ lo: lo(e, n), hi: hi(e, n) });
 /** A sign-extended 32-bit constant as a pair. */
 export const constPair = (v: number): Pair => ({ lo: String(v | 0), hi: (v | 0) < 0 ? '-1' : '0' });
 /** The low word of x zero-extended (the .uw operand of Zba). */
 export const zext32 = (x: Pair): Pair => ({ lo: x.lo, hi: '0' });
-
-/** a + b into fresh temps. */
-export function add64(e: Emitter, a: Pair, b: Pair): { code: string } & Pair {
-  const l = e.tmp(), h = e.tmp();
-  if (b.hi === '0' && a.hi === '0') {
-    return { code: `${l} = (${a.lo} + ${b.lo}) | 0; ${h} = (${l} >>> 0) < (${a.lo} >>> 0) ? 1 : 0;`, lo: l, hi: h };
-  }
-  const code = `${l} = (${a.lo} + ${b.lo}) | 0; ${h} = (${a.hi} + ${b.hi} + ((${l} >>> 0) < (${a.lo} >>> 0) ? 1 : 0)) | 0;`;
-  return { code, lo: l, hi: h };
-}
-
-/** a - b into fresh temps. */
-export function sub64(e: Emitter, a: Pair, b: Pair): { code: string } & Pair {
-  const l = e.tmp(), h = e.tmp();
-  const code = `${l} = (${a.lo} - ${b.lo}) | 0; ${h} = (${a.hi} - ${b.hi} - ((${a.lo} >>> 0) < (${b.lo} >>> 0) ? 1 : 0)) | 0;`;
-  return { code, lo: l, hi: h };
-}
 
 /**
  * xd = xs + imm for a 12-bit (or any int32) constant: the high half first, from the old
@@ -52,33 +33,6 @@ export function addImm(e: Emitter, rd: number, rs: number, imm: number): string 
 
 // ---- constant shifts; inputs must be simple ----
 
-/** The 32 bits starting at bit s (1..31) of hi:lo. */
-export const funnel = (l: string, h: string, s: number): string => `((${l} >>> ${s}) | (${h} << ${32 - s}))`;
-
-export function shl64c(x: Pair, n: number): Pair {
-  if (n === 0) return x;
-  if (n < 32) return { lo: `(${x.lo} << ${n})`, hi: funnel(x.lo, x.hi, 32 - n) };
-  return { lo: '0', hi: n === 32 ? x.lo : `(${x.lo} << ${n - 32})` };
-}
-
-export function lsr64c(x: Pair, n: number): Pair {
-  if (n === 0) return x;
-  if (n < 32) return { lo: funnel(x.lo, x.hi, n), hi: `(${x.hi} >>> ${n})` };
-  return { lo: n === 32 ? x.hi : `(${x.hi} >>> ${n - 32})`, hi: '0' };
-}
-
-export function asr64c(x: Pair, n: number): Pair {
-  if (n === 0) return x;
-  if (n < 32) return { lo: funnel(x.lo, x.hi, n), hi: `(${x.hi} >> ${n})` };
-  return { lo: n === 32 ? x.hi : `(${x.hi} >> ${n - 32})`, hi: `(${x.hi} >> 31)` };
-}
-
-export function ror64c(x: Pair, n: number): Pair {
-  if (n === 0) return x;
-  if (n === 32) return { lo: x.hi, hi: x.lo };
-  if (n < 32) return { lo: funnel(x.lo, x.hi, n), hi: funnel(x.hi, x.lo, n) };
-  return { lo: funnel(x.hi, x.lo, n - 32), hi: funnel(x.lo, x.hi, n - 32) };
-}
 
 // ---- variable shifts by the low 6 bits of m (JS masks 32-bit counts to 0..31 itself) ----
 // (x << 1) << ~m is x << (32 - m) that also works for m = 0.

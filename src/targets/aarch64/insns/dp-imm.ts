@@ -3,10 +3,8 @@
 import type { Fields } from '../../common/decode-pattern.js';
 import type { Emitter } from '../../../translate/emitter.js';
 import { addSub, type Pair } from '../alu.js';
-import {
-  asr64c, constHex, decodeBitMasks, funnel, isSimple, lsr64c, moveWidePreferred, onesConst, shl64c, shift32c,
-  type ConstPair,
-} from '../bitmask.js';
+import { asr64c, funnel, lsr64c, shl64c } from '../../../translate/int64-emit.js';
+import { constHex, decodeBitMasks, isSimple, moveWidePreferred, onesConst, shift32c, type ConstPair } from '../bitmask.js';
 import { FlagOp, setFlags } from '../flags.js';
 import { defineInsns } from '../insn-def.js';
 import { hex, hi, hiSp, lo, loSp, rName, rSpName, setReg, setW, setWSp, setX, setXSp, wName, xName } from '../regs.js';
