@@ -27,7 +27,7 @@ if (!HAS_QEMU) console.warn(`difftest: ${isa.qemu.command} is not installed: the
  */
 const OPEN_FINDINGS: Readonly<Record<string, string>> = {};
 
-const OFF_F = 256, OFF_FCSR = 512, OFF_SCRATCH = 516, OFF_MEM = 520;
+const OFF_F = 256, OFF_FCSR = 512, OFF_SCRATCH = 516, OFF_RESERVE = 520, OFF_MEM = 528;
 const catalog = buildCatalog(isa);
 const testable = catalog.entries.filter((e) => !e.excluded);
 const entry = (id: string): CatalogEntry => catalog.entries.find((e) => e.id === id)!;
@@ -150,9 +150,14 @@ describe('difftest harness under tsqemu (riscv64)', () => {
       handCase('C.LW', 0x4188, { 11: w + 0x7cn }, mem), // c.lw a0, 0(a1): crosses the page boundary
       handCase('SD', 0xfe533c23, { 5: 0x1111222233334444n, 6: w + 0x88n }, mem, 9), // sd x5, -8(x6)
       fadd,
+      handCase('SC_D', 0x185332af, { 6: w + 8n, 5: 0x77n }, mem, 9), // sc.d x5, x5, (x6) without a reservation: fails
+      handCase('SC_D', 0x185332af, { 6: w + 8n, 5: 0x77n }, mem, 9), // the same after lr.d: succeeds
     ];
+    new DataView(cases[8].state.buffer).setBigUint64(OFF_RESERVE, w + 8n + 1n, true);
     const out = await runCases(isa.tsqemu, isa.harness, cases, harness, runOpts());
-    expect(out.map((o) => o.status)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(out.map((o) => o.status)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect([xOf(out[7], 5), xOf(out[8], 5)]).toEqual([1n, 0n]);
+    expect(out[8].state[OFF_MEM + 8]).toBe(0x77);
     expect(xOf(out[0], 1)).toBe(12n);
     expect(xOf(out[0], 31)).toBe(0x1234n);
     expect(out.slice(1, 3).map((o) => o.info)).toEqual([1, 0]);
@@ -185,5 +190,19 @@ describe.skipIf(!HAS_QEMU)('difftest against qemu-riscv64', () => {
     ]);
     expect(xOf(t[0], 1)).toBe(32n);
     expect(xOf(q[0], 1)).toBe(36n);
+  }, 30_000);
+
+  it('divergence: after LR.D, qemu 7.2 stores for SC.W to the same address but reports failure', async () => {
+    const w = BigInt(harness.windowAddr);
+    const mem = new Uint8Array(WINDOW_SIZE).fill(0x80); // a doubleword whose low word does not sign-extend to it
+    const c = handCase('SC_W', 0x185322af, { 6: w + 8n, 5: 0x12345678n }, mem, 9); // sc.w x5, x5, (x6)
+    new DataView(c.state.buffer).setBigUint64(OFF_RESERVE, w + 8n + 1n, true); // lr.d first
+    const [q, t] = await Promise.all([
+      runCases(isa.qemu, isa.harness, [c], harness, runOpts()),
+      runCases(isa.tsqemu, isa.harness, [c], harness, runOpts()),
+    ]);
+    const word = (o: Outcome): number => new DataView(o.state.buffer, o.state.byteOffset).getUint32(OFF_MEM + 8, true);
+    expect([xOf(q[0], 5), word(q[0])]).toEqual([1n, 0x12345678]); // stored, yet "failed"
+    expect([xOf(t[0], 5), word(t[0])]).toEqual([1n, 0x80808080]); // failed, nothing stored
   }, 30_000);
 });

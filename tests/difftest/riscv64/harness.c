@@ -177,6 +177,7 @@ int main(void) {
       memcpy(out.state + OFF_X + 8 * k, c->state + OFF_X + 8 * k, 8);
       memset(out.state + OFF_X, 0, 8);
       memcpy(out.state + OFF_SCRATCH, c->state + OFF_SCRATCH, 4);
+      memcpy(out.state + OFF_RESERVE, c->state + OFF_RESERVE, 8);
     } else {
       uint64_t pc = host_save[HS_FAULT_PC / 8];
       out.info = pc >= slot && pc < slot + 4 * SLOT_WORDS ? 1 : 2;

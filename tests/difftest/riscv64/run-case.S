@@ -42,6 +42,15 @@ run_case:                   // int run_case(const state *in (a0), state *out (a1
     sd t1, HS_FCSR(t0)
     lla t1, resv_dummy      // drop any reservation an earlier case's LR left
     sc.d zero, zero, (t1)
+    ld t1, OFF_RESERVE(a0)  // the case's reservation, if any
+    beqz t1, 2f
+    andi t2, t1, 1
+    andi t1, t1, -2
+    bnez t2, 1f
+    lr.w t2, (t1)
+    j 2f
+1:  lr.d t2, (t1)
+2:
     lw t1, OFF_FCSR(a0)
     fscsr t1
     .irp r, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31

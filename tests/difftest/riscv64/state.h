@@ -10,7 +10,9 @@
 #define OFF_FCSR 512     /* frm (bits 7:5) and fflags (bits 4:0) */
 #define OFF_SCRATCH 516  /* input only: the x register the harness may use after the test
                             (one the instruction does not name; its output is its input) */
-#define OFF_MEM 520      /* the memory window's bytes */
+#define OFF_RESERVE 520  /* input only: 0, or the address an LR reserves before the test
+                            (bit 0 set: LR.D, else LR.W), so SC can succeed */
+#define OFF_MEM 528      /* the memory window's bytes */
 #define STATE_SIZE (OFF_MEM + WINDOW_SIZE)
 
 /* host_save slots (run-case.S) */
