@@ -48,3 +48,5 @@ export const wSpName = (n: number): string => (n === 31 ? 'wsp' : `w${n}`);
 export const rName = (sf: number, n: number): string => (sf ? xName(n) : wName(n));
 export const rSpName = (sf: number, n: number): string => (sf ? xSpName(n) : wSpName(n));
 export const hex = (v: number): string => (v < 0 ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`);
+/** A code or data address as objdump prints a PC-relative target: bare hex. */
+export const address = (v: number): string => v.toString(16);

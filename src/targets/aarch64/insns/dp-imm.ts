@@ -7,7 +7,7 @@ import { asr64c, funnel, lsr64c, shl64c } from '../../../translate/int64-emit.js
 import { constHex, decodeBitMasks, isSimple, moveWidePreferred, onesConst, shift32c, type ConstPair } from '../bitmask.js';
 import { FlagOp, setFlags } from '../flags.js';
 import { defineInsns } from '../insn-def.js';
-import { hex, hi, hiSp, lo, loSp, rName, rSpName, setReg, setW, setWSp, setX, setXSp, wName, xName } from '../regs.js';
+import { address, hi, hiSp, lo, loSp, rName, rSpName, setReg, setW, setWSp, setX, setXSp, wName, xName } from '../regs.js';
 
 /** Splits a non-negative 64-bit constant below 2^53... or any (lo, hi) word pair into int32 literals. */
 const i32 = (v: number): string => String(v | 0);
@@ -65,7 +65,7 @@ export const insns = defineInsns([
       const v = adrTarget(f.op, f.immlo, f.immhi, e.pc);
       return setX(e, f.rd, i32(v % 2 ** 32), i32(Math.floor(v / 2 ** 32)));
     },
-    asm: (f, pc) => `${f.op ? 'adrp' : 'adr'} ${xName(f.rd)}, ${hex(adrTarget(f.op, f.immlo, f.immhi, pc))}`,
+    asm: (f, pc) => `${f.op ? 'adrp' : 'adr'} ${xName(f.rd)}, ${address(adrTarget(f.op, f.immlo, f.immhi, pc))}`,
   },
   {
     // AND/ORR/EOR/ANDS (immediate); reserved masks fall through to SIGILL.
