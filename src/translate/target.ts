@@ -16,7 +16,7 @@ export interface Insn {
   readonly endsBlock: boolean;
   /**
    * Successors known at translate time that the translator may pull into the same
-   * region (a taken direct branch, a fall-through, a callee and its return point).
+   * region (a taken direct branch, a fall-through). Calls are left out on purpose.
    */
   readonly successors: readonly number[];
   /** JS statements implementing the instruction. */

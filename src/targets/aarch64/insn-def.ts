@@ -20,7 +20,7 @@ export interface InsnDef {
   readonly when?: (f: Fields) => boolean;
   /** Ends the basic block (branches, exceptions). */
   readonly endsBlock?: boolean;
-  /** Direct successors for region building (taken target, fall-through; a callee and the return point). */
+  /** Direct successors for region building (taken target, fall-through); calls list none. */
   readonly successors?: (f: Fields, pc: number) => number[];
   readonly emit: (f: Fields, e: Emitter) => string;
   readonly asm: (f: Fields, pc: number) => string;

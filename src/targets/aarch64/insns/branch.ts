@@ -20,10 +20,7 @@ export const insns = defineInsns([
     asm: (f, pc) => `b ${address(target(pc, f.imm26))}`,
   },
   {
-    // A nearby callee and the return point join the caller's region, so a call and its
-    // RET (a computed jump that finds the return block by address) stay inside it.
     name: 'BL', pattern: '100101 imm26:s26', endsBlock: true,
-    successors: (f, pc) => [target(pc, f.imm26), pc + 4],
     emit: (f, e) => `${link(e)} ${e.jump(target(e.pc, f.imm26))}`,
     asm: (f, pc) => `bl ${address(target(pc, f.imm26))}`,
   },
@@ -60,7 +57,6 @@ export const insns = defineInsns([
   },
   {
     name: 'BLR', pattern: '1101011 0001 11111 000000 rn:5 00000', endsBlock: true,
-    successors: (_f, pc) => [pc + 4],
     emit: (f, e) => {
       const t = e.tmp();
       return `${t} = ${regTarget(e, f.rn)}; ${link(e)} ${e.jumpTo(t)}`;
