@@ -7,6 +7,7 @@ import { cpuModel, DEFAULT_CPU, idRegisterInsns } from './cpu-models.js';
 import type { Feature } from './features.js';
 import type { InsnDef } from './insn-def.js';
 import { ALL_INSNS } from './insns/index.js';
+import { insns as UNIMPLEMENTED_INSNS } from './insns/unimplemented.js';
 
 export interface Decoded {
   readonly def: InsnDef;
@@ -24,6 +25,13 @@ const OP0_MASK = 0xf;
 /** Parsed once: every model's table is a selection of these. */
 const PARSED: readonly Entry[] = ALL_INSNS.map((def) => ({ def, pattern: parsePattern(def.pattern) }));
 
+/**
+ * Disassembly-only patterns (insns/unimplemented.ts: SVE, MTE, UDF), tried when nothing
+ * implemented matches: they give `-d in_asm` objdump's text, and raise SIGILL as an
+ * undefined encoding does.
+ */
+const DISASM_ONLY: readonly Entry[] = UNIMPLEMENTED_INSNS.map((def) => ({ def, pattern: parsePattern(def.pattern) }));
+
 function buildBuckets(entries: readonly Entry[]): Entry[][] {
   const buckets: Entry[][] = Array.from({ length: 16 }, () => []);
   for (const entry of entries) {
@@ -38,12 +46,23 @@ export type DecodeFn = (word: number) => Decoded | null;
 
 /**
  * A decoder for a CPU with the features `has` accepts, over `extra` patterns (tried
- * first: model-specific ones such as its ID registers) and the whole A64 table.
+ * first: model-specific ones such as its ID registers) and the whole A64 table; with
+ * `disasmOnly`, an encoding nothing implemented matches may still decode as one of the
+ * disassembly-only patterns (whose emit raises SIGILL).
  */
-export function createDecoder(has: (f: Feature) => boolean, extra: readonly InsnDef[] = []): DecodeFn {
+export function createDecoder(has: (f: Feature) => boolean, extra: readonly InsnDef[] = [], disasmOnly = true): DecodeFn {
   const entries = [...extra.map((def) => ({ def, pattern: parsePattern(def.pattern) })), ...PARSED]
     .filter(({ def }) => typeof def.feature !== 'string' || has(def.feature));
   const buckets = buildBuckets(entries);
+  const fallback = buildBuckets(disasmOnly ? DISASM_ONLY : []);
+  const lookup = (word: number): Decoded | null => {
+    for (const { def, pattern } of fallback[(word >>> OP0_SHIFT) & OP0_MASK]) {
+      if (!matches(pattern, word)) continue;
+      const fields = extractFields(pattern, word);
+      if (!def.when || def.when(fields)) return { def, fields };
+    }
+    return null;
+  };
   return (word) => {
     for (const { def, pattern } of buckets[(word >>> OP0_SHIFT) & OP0_MASK]) {
       if (!matches(pattern, word)) continue;
@@ -51,16 +70,19 @@ export function createDecoder(has: (f: Feature) => boolean, extra: readonly Insn
       if (def.when && !def.when(fields)) continue;
       if (typeof def.feature === 'function') {
         const needs = def.feature(fields);
-        if (needs !== undefined && !has(needs)) return null;
+        if (needs !== undefined && !has(needs)) return lookup(word);
       }
       return { def, fields };
     }
-    return null;
+    return lookup(word);
   };
 }
 
 /**
  * The decoder of the "max" model (every feature implemented, and its ID registers): the
- * first pattern matching `word`, or null (unallocated/unimplemented).
+ * first implemented pattern matching `word`, or null (unallocated/unimplemented).
  */
-export const decodeWord: DecodeFn = createDecoder(() => true, idRegisterInsns(cpuModel(DEFAULT_CPU)!));
+export const decodeWord: DecodeFn = createDecoder(() => true, idRegisterInsns(cpuModel(DEFAULT_CPU)!), false);
+
+/** The "max" model's decoder as the translator uses it: disassembly-only patterns included. */
+export const disasmWord: DecodeFn = createDecoder(() => true, idRegisterInsns(cpuModel(DEFAULT_CPU)!));

@@ -37,7 +37,10 @@ export const insns = defineInsns([
       const l = ~(v % 2 ** 32), h = ~Math.floor(v / 2 ** 32);
       return setReg(e, f.sf, f.rd, i32(l), i32(h));
     },
-    asm: (f) => `mov ${rName(f.sf, f.rd)}, #${movnValue(f.sf, f.hw, f.imm16)}`,
+    // The MOV alias unless the value has another MOVZ/MOVN form (imm16 0 with a shift;
+    // 32-bit MOVN of 0xffff): then the plain instruction, as objdump prints it.
+    asm: (f) => (f.imm16 === 0 && f.hw !== 0) || (!f.sf && f.imm16 === 0xffff)
+      ? moveWide('movn', f) : `mov ${rName(f.sf, f.rd)}, #${movnValue(f.sf, f.hw, f.imm16)}`,
   },
   {
     name: 'MOVZ', pattern: 'sf:1 10 100101 hw:2 imm16:16 rd:5',
@@ -46,7 +49,8 @@ export const insns = defineInsns([
       const v = f.imm16 * 2 ** (16 * f.hw);
       return setReg(e, f.sf, f.rd, i32(v % 2 ** 32), i32(Math.floor(v / 2 ** 32)));
     },
-    asm: (f) => `mov ${rName(f.sf, f.rd)}, #0x${(BigInt(f.imm16) << BigInt(16 * f.hw)).toString(16)}`,
+    asm: (f) => f.imm16 === 0 && f.hw !== 0
+      ? moveWide('movz', f) : `mov ${rName(f.sf, f.rd)}, #0x${(BigInt(f.imm16) << BigInt(16 * f.hw)).toString(16)}`,
   },
   {
     name: 'MOVK', pattern: 'sf:1 11 100101 hw:2 imm16:16 rd:5',
@@ -57,7 +61,7 @@ export const insns = defineInsns([
       const merged = `(${half} & ${~(0xffff << shift)}) | ${f.imm16 << shift}`;
       return f.hw >= 2 ? setX(e, f.rd, lo(e, f.rd), merged) : setReg(e, f.sf, f.rd, merged, hi(e, f.rd));
     },
-    asm: (f) => `movk ${rName(f.sf, f.rd)}, #0x${f.imm16.toString(16)}${f.hw ? `, lsl #${16 * f.hw}` : ''}`,
+    asm: (f) => moveWide('movk', f),
   },
   {
     name: 'ADR', pattern: 'op:1 immlo:2 10000 immhi:s19 rd:5',
@@ -259,6 +263,11 @@ function adrTarget(page: number, immlo: number, immhi: number, pc: number): numb
   const imm = immhi * 4 + immlo;
   if (!page) return pc + imm;
   return pc - (pc % 4096) + imm * 4096;
+}
+
+/** MOVZ/MOVN/MOVK without an alias: "movk x0, #0x1234, lsl #16". */
+function moveWide(op: string, f: Fields): string {
+  return `${op} ${rName(f.sf, f.rd)}, #0x${f.imm16.toString(16)}${f.hw ? `, lsl #${16 * f.hw}` : ''}`;
 }
 
 function movnValue(sf: number, hw: number, imm16: number): string {
