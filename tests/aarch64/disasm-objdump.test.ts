@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AddressSpace } from '../../src/memory/address-space.js';
+import { decodeWord } from '../../src/targets/aarch64/decoder.js';
+import { insns as DISASM_ONLY } from '../../src/targets/aarch64/insns/unimplemented.js';
 import { aarch64Target } from '../../src/targets/aarch64/target.js';
+import { Exit } from '../../src/translate/cpu-state.js';
+import { CODE, runA64 } from './driver.js';
 
 const REF = join(import.meta.dirname, 'objdump-ref', 'objdump.txt.br');
 const BIN_DIRS = ['tests/binaries/aarch64', 'tests/binaries/aarch64-dyn'];
@@ -79,5 +83,26 @@ describe('aarch64 -d in_asm agrees with objdump', () => {
     }
     expect(count).toBeGreaterThan(0);
     expect(differences.slice(0, 20), `${differences.length} of ${count} instructions differ`).toEqual([]);
+  });
+
+  // The SVE/MTE forms in glibc (and UDF) only disassemble: executing them is SIGILL at
+  // the instruction, as for any encoding the CPU does not implement, and the execution
+  // decoder (difftest, coverage) does not know them.
+  it.each([
+    [0xa400a020, 'ld1b {z0.b}, p0/z, [x1]'], [0xe401e401, 'st1b {z1.b}, p1, [x0, #1, mul vl]'],
+    [0x25221ce1, 'whilelo p1.b, x7, x2'], [0x2518e3e0, 'ptrue p0.b'], [0x04e0e3e0, 'cntd x0'],
+    [0x05203820, 'mov z0.b, w1'], [0xd9600000, 'ldg x0, [x0]'], [0xd9e04c40, 'stz2g x0, [x2, #64]!'],
+    [0x9ac11000, 'irg x0, x0, x1'], [0x9adf1401, 'gmi x1, x0, xzr'], [0xd50b7482, 'dc gzva, x2'],
+    [0x00000000, 'udf #0'],
+  ])('%s (%s) raises SIGILL', (word, text) => {
+    mem.view.setUint32(CODE, word, true);
+    const insn = aarch64Target.decode(mem, CODE);
+    expect(normalise(insn.text())).toBe(text);
+    expect(DISASM_ONLY.some((d) => d.name === insn.name)).toBe(true);
+    expect(decodeWord(word)).toBeNull();
+    const r = runA64([0xd2800020, word]); // mov x0, #1
+    expect(r.exit).toBe(Exit.Illegal);
+    expect(r.pc).toBe(CODE + 4);
+    expect(r.x[0]).toBe(1n);
   });
 });
