@@ -26,7 +26,7 @@ export interface Insn {
 }
 
 export interface TargetOps {
-  /** Name used in messages, e.g. "aarch64". */
+  /** The ISA's name, used in messages and to key caches. */
   readonly name: string;
   /**
    * The CPU model this target decodes for (-cpu), when the ISA has several: caches of
