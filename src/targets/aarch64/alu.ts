@@ -3,6 +3,7 @@ export { add64, sub64, type Pair } from '../../translate/int64-emit.js';
 import type { Emitter } from '../../translate/emitter.js';
 import { add64, sub64, type Pair } from '../../translate/int64-emit.js';
 import { FlagOp, setFlags } from './flags.js';
+import { isSimple } from './bitmask.js';
 import { setReg, setWSp, setXSp } from './regs.js';
 
 export interface AddSub {
@@ -41,4 +42,15 @@ export function addSub(e: Emitter, op: AddSub): string {
     parts.push(setReg(e, op.sf, op.rd, lo, hi));
   }
   return parts.join(' ');
+}
+
+/** Copies the halves of a pair that are not plain locals/literals into temps (so they can be repeated). */
+export function simplePair(e: Emitter, x: Pair, code: string[]): Pair {
+  const local = (expr: string): string => {
+    if (isSimple(expr)) return expr;
+    const t = e.tmp();
+    code.push(`${t} = ${expr};`);
+    return t;
+  };
+  return { lo: local(x.lo), hi: local(x.hi) };
 }

@@ -2,9 +2,9 @@
 // (immediate), bitfield moves (SBFM/BFM/UBFM and their shift/extend aliases) and EXTR.
 import type { Fields } from '../../common/decode-pattern.js';
 import type { Emitter } from '../../../translate/emitter.js';
-import { addSub, type Pair } from '../alu.js';
+import { addSub, simplePair, type Pair } from '../alu.js';
 import { asr64c, funnel, lsr64c, shl64c } from '../../../translate/int64-emit.js';
-import { constHex, decodeBitMasks, isSimple, moveWidePreferred, onesConst, shift32c, type ConstPair } from '../bitmask.js';
+import { constHex, decodeBitMasks, moveWidePreferred, onesConst, shift32c, type ConstPair } from '../bitmask.js';
 import { FlagOp, setFlags } from '../flags.js';
 import { defineInsns } from '../insn-def.js';
 import { address, hi, hiSp, lo, loSp, rName, rSpName, setReg, setW, setWSp, setX, setXSp, wName, xName } from '../regs.js';
@@ -140,17 +140,6 @@ function emitLogicImm(f: Fields, e: Emitter): string {
 
 const and32 = (x: string, c: number): string => logicConstExpr(0, x, c);
 const mask32 = (width: number): number => onesConst(width).lo;
-
-/** Copies the halves of a pair that are not plain locals/literals into temps. */
-function simplePair(e: Emitter, x: Pair, code: string[]): Pair {
-  const local = (expr: string): string => {
-    if (isSimple(expr)) return expr;
-    const t = e.tmp();
-    code.push(`${t} = ${expr};`);
-    return t;
-  };
-  return { lo: local(x.lo), hi: local(x.hi) };
-}
 
 /** SBFM/BFM/UBFM: the Arm ARM's wmask/tmask semantics specialised per case into shifts and masks. */
 function emitBitfield(f: Fields, e: Emitter): string {

@@ -4,9 +4,9 @@
 import type { Fields } from '../../common/decode-pattern.js';
 import type { Emitter } from '../../../translate/emitter.js';
 import { hi as hiResult, sdiv64, udiv64 } from '../../../translate/int64.js';
-import { addSub, add64, sub64, type Pair } from '../alu.js';
+import { addSub, add64, simplePair, sub64, type Pair } from '../alu.js';
 import { shl64c } from '../../../translate/int64-emit.js';
-import { isSimple, shift32c, shift64c } from '../bitmask.js';
+import { shift32c, shift64c } from '../bitmask.js';
 import { carry, condition, CONDITION_NAMES, FlagOp, setFlags, setNzcv } from '../flags.js';
 import { defineInsns } from '../insn-def.js';
 import { hi, hiSp, lo, loSp, rName, rSpName, setW, setX, wName, xName } from '../regs.js';
@@ -15,17 +15,6 @@ const SHIFT_NAMES = ['lsl', 'lsr', 'asr', 'ror'];
 const EXTEND_NAMES = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
 const reg = (e: Emitter, n: number): Pair => ({ lo: lo(e, n), hi: hi(e, n) });
-
-/** Copies the halves of a pair that are not plain locals/literals into temps. */
-function simple(e: Emitter, x: Pair, code: string[]): Pair {
-  const local = (expr: string): string => {
-    if (isSimple(expr)) return expr;
-    const t = e.tmp();
-    code.push(`${t} = ${expr};`);
-    return t;
-  };
-  return { lo: local(x.lo), hi: local(x.hi) };
-}
 
 /** Rm shifted by a constant (shifted-register forms), as a pair (hi '0' for W). */
 function shiftedOperand(e: Emitter, f: Fields): Pair {
@@ -48,7 +37,7 @@ function extendedOperand(e: Emitter, f: Fields, code: string[]): Pair {
   ];
   const x = byType[f.option];
   if (!f.sf) return { lo: shift32c(x.lo, 0, f.imm3), hi: '0' };
-  return f.imm3 === 0 ? x : shl64c(simple(e, x, code), f.imm3);
+  return f.imm3 === 0 ? x : shl64c(simplePair(e, x, code), f.imm3);
 }
 
 function shiftSuffix(type: number, amount: number): string {
@@ -67,7 +56,7 @@ function emitAddSubShifted(f: Fields, e: Emitter): string {
   const code: string[] = [];
   let b = shiftedOperand(e, f);
   // the operand is read again for the high half's borrow and for the flags
-  if (f.S || (f.sf && f.op)) b = simple(e, b, code);
+  if (f.S || (f.sf && f.op)) b = simplePair(e, b, code);
   const a = f.sf ? reg(e, f.rn) : { lo: lo(e, f.rn), hi: '0' };
   code.push(f.S && f.rd === 31 ? compare(e, f, a, b) : addSub(e, { sf: f.sf, sub: f.op === 1, setFlags: f.S === 1, rd: f.rd, rdIsSp: false, a, b }));
   return code.join(' ');
@@ -76,7 +65,7 @@ function emitAddSubShifted(f: Fields, e: Emitter): string {
 function emitAddSubExtended(f: Fields, e: Emitter): string {
   const code: string[] = [];
   let b = extendedOperand(e, f, code);
-  if (f.S || (f.sf && f.op)) b = simple(e, b, code);
+  if (f.S || (f.sf && f.op)) b = simplePair(e, b, code);
   const a = f.sf ? { lo: loSp(e, f.rn), hi: hiSp(e, f.rn) } : { lo: loSp(e, f.rn), hi: '0' };
   code.push(f.S && f.rd === 31 ? compare(e, f, a, b) : addSub(e, { sf: f.sf, sub: f.op === 1, setFlags: f.S === 1, rd: f.rd, rdIsSp: true, a, b }));
   return code.join(' ');
