@@ -69,6 +69,8 @@ for name in "${names[@]}"; do
         # fesetround() is used: keep the compiler from folding or moving
         # floating-point operations across rounding-mode changes.
         mathfp) extra=(-frounding-math -lm) ;;
+        # the CRC32 and crypto intrinsics
+        crypto) [ "$arch" = aarch64 ] && extra=(-march=armv8-a+crc+crypto) ;;
     esac
     if ! contains "$name" "${DYN_ONLY[@]}"; then
         echo "CC  src/$name.c -> $arch/$name"
