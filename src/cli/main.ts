@@ -1,6 +1,7 @@
 // The tsqemu-<isa> command line: qemu-user's options and environment variables.
 import { Command, CommanderError, Option } from 'commander';
 import { ElfError } from '../loader/elf.js';
+import { implementedSyscalls } from '../syscalls/kernel.js';
 import { Log, LOG_ITEMS, parseLogItems } from '../user-mode/log.js';
 import { dieOfSignal, fatalSignalMessage } from '../user-mode/fatal-signal.js';
 import { LoadError, runProgramAsync, type Outcome } from '../user-mode/run-program.js';
@@ -18,7 +19,7 @@ export interface CpuChoice {
 }
 
 /** qemu spells long options with one dash (-strace); commander wants two. */
-const SINGLE_DASH_LONG = new Set(['-strace', '-cpu', '-seed', '-version', '-help']);
+const SINGLE_DASH_LONG = new Set(['-strace', '-cpu', '-seed', '-version', '-help', '-syscalls']);
 /** Options that take a value, so the program name is found after them. */
 const TAKES_VALUE = new Set(['-L', '-E', '-U', '-0', '-s', '-d', '-D', '--cpu', '--seed']);
 
@@ -46,6 +47,7 @@ interface CliOptions {
   log?: string;
   logFile?: string;
   seed?: string;
+  syscalls?: boolean;
 }
 
 /** Debian's qemu-user looks for a guest sysroot here when neither -L nor QEMU_LD_PREFIX is given. */
@@ -70,6 +72,7 @@ export async function main(target: UserTarget, name: string, args: readonly stri
     .addOption(new Option('-d, --log <item,...>', `enable logging of specified items: ${Object.keys(LOG_ITEMS).join(', ')} (QEMU_LOG)`))
     .addOption(new Option('-D, --log-file <file>', 'write logs to file instead of stderr (QEMU_LOG_FILENAME)'))
     .addOption(new Option('--seed <number>', 'seed for pseudo-random number generator (QEMU_RAND_SEED)'))
+    .addOption(new Option('--syscalls', 'list the system calls implemented for this target (number and name) and exit'))
     .argument('[program]', 'the guest executable')
     .argument('[arguments...]', 'passed to the guest untouched')
     .passThroughOptions()
@@ -99,6 +102,11 @@ export async function main(target: UserTarget, name: string, args: readonly stri
   if (!selected) return fail(`unknown CPU model '${cpu}' (try --cpu help)`);
   target = selected;
 
+  if (o.syscalls) {
+    const numbers = new Map([...target.linux.syscalls].map(([nr, n]) => [n, nr]));
+    process.stdout.write(implementedSyscalls(target.linux).map((n) => `${numbers.get(n)} ${n}\n`).join(''));
+    process.exit(0);
+  }
   if (path === undefined) return fail("missing required argument 'program' (see -h)");
 
   const stackSpec = o.stackSize ?? env.QEMU_STACK_SIZE;

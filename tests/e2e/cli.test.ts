@@ -69,6 +69,16 @@ describe('options', () => {
     expect(r.stdout).toMatch(/^tsqemu-aarch64 version \d+\.\d+\.\d+/);
   });
 
+  it('-syscalls lists the implemented system calls with their numbers', () => {
+    const r = run(['-syscalls']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toContain('64 write');
+    expect(lines).toContain('220 clone');
+    expect(lines).not.toContain('198 socket'); // not implemented yet
+    expect(lines.every((l) => /^\d+ [a-z0-9_]+$/.test(l))).toBe(true);
+  });
+
   it('-cpu help lists max', () => {
     const r = run(['-cpu', 'help']);
     expect(r.stdout).toMatch(/max/);
