@@ -118,12 +118,8 @@ export function toNumberU64(lo: number, h: number): number {
   return (h >>> 0) * 4294967296 + (lo >>> 0);
 }
 
-/** A signed 64-bit value as a JS number, exact within ±2^53. */
-export function toNumberS64(lo: number, h: number): number {
-  return h * 4294967296 + (lo >>> 0);
-}
 
 /** The helpers by the names generated code uses (`H.mul64(...)`, `H.hi[0]`). */
 export const int64Runtime = {
-  hi, mulhu32, mul64, umulh64, smulh64, udiv64, sdiv64, toNumberU64, toNumberS64,
+  hi, mulhu32, mul64, umulh64, smulh64, udiv64, sdiv64, toNumberU64,
 };

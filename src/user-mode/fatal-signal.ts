@@ -13,7 +13,7 @@ const DESCRIPTIONS: readonly string[] = [
   'I/O possible', 'Power failure', 'Bad system call',
 ];
 
-export function signalDescription(sig: number): string {
+function signalDescription(sig: number): string {
   return DESCRIPTIONS[sig] ?? `Real-time signal ${sig - 32}`;
 }
 

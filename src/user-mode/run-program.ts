@@ -33,7 +33,7 @@ export interface ProgramOptions {
 }
 
 /** Loads the program and sets up the kernel and the run loop, ready to run. */
-export function startProgram(target: UserTarget, o: ProgramOptions): Machine {
+function startProgram(target: UserTarget, o: ProgramOptions): Machine {
   const prefix = new PathPrefix(o.prefix);
   const random = randomSource(o.seed);
   const program = loadProgram(target, {
@@ -90,7 +90,7 @@ export function startProgram(target: UserTarget, o: ProgramOptions): Machine {
 }
 
 /** Thrown when every guest thread waits for something that can never happen. */
-export class DeadlockError extends Error {
+class DeadlockError extends Error {
   constructor() {
     super('deadlock: every guest thread waits for something no other thread can do');
   }
