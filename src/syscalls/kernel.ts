@@ -72,6 +72,8 @@ export class Kernel {
   private readonly reported = new Set<string>();
   /** The syscall rows this kernel's ABI reaches, by name. */
   private readonly rows: ReadonlyMap<string, SyscallRow>;
+  /** Set by the run loop while every guest thread waits: hostEvent() calls it. */
+  private idleWaker: (() => void) | null = null;
 
   constructor(readonly options: KernelOptions) {
     this.rows = rowsOf(options.abi);
@@ -131,6 +133,19 @@ export class Kernel {
   /** A signal from outside the guest (the emulator got SIGINT, SIGTERM, SIGHUP). */
   hostSignal(sig: number, p: GuestProcess = this.process): void {
     sendToProcess(this, p, senderInfo(sig, SI_KERNEL, 0, 0));
+  }
+
+  /**
+   * Something outside the guest changed what a waiting thread waits for (a host socket
+   * got data, a host program ended): the run loop, if idle, looks at the waits again.
+   */
+  hostEvent(): void {
+    this.idleWaker?.();
+  }
+
+  /** The run loop's hook for hostEvent() while it sleeps (null when it runs again). */
+  onHostEvent(waker: (() => void) | null): void {
+    this.idleWaker = waker;
   }
 
   /** Reports `message` the first time `key` is seen. */

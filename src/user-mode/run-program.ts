@@ -142,15 +142,18 @@ export async function runProgramAsync(target: UserTarget, o: ProgramOptions): Pr
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
-      // Until the first wait ends, or a signal arrives from outside (forever, if need be).
+      // Until the first wait ends, or something arrives from outside: a signal, host
+      // I/O (forever, if need be).
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, ms === Infinity ? 2 ** 31 - 1 : ms);
         wake = () => {
           clearTimeout(timer);
           resolve();
         };
+        machine.kernel.onHostEvent(wake);
       });
       wake = null;
+      machine.kernel.onHostEvent(null);
     }
   } finally {
     stop();
