@@ -9,14 +9,16 @@ export interface FdEntry {
   cloexec: boolean;
 }
 
-/** How many fds, in every table, refer to each open file description. */
+/** How many fds, in every table, refer to each open file description (and files in flight). */
 const holders = new WeakMap<OpenFile, number>();
 
-function hold(file: OpenFile): void {
+/** One more reference to `file`: an fd, or a file in flight in an SCM_RIGHTS message. */
+export function holdFile(file: OpenFile): void {
   holders.set(file, (holders.get(file) ?? 0) + 1);
 }
 
-function release(file: OpenFile): void {
+/** Drops a reference taken by holdFile; the last one closes the file. */
+export function releaseFile(file: OpenFile): void {
   const n = (holders.get(file) ?? 1) - 1;
   if (n > 0) {
     holders.set(file, n);
@@ -65,13 +67,13 @@ export class FdTable {
     if (fd < 0 || fd >= this.limit()) throw new SysError(E.EBADF);
     const old = this.entries.get(fd);
     this.set(fd, file, cloexec);
-    if (old) release(old.file);
+    if (old) releaseFile(old.file);
   }
 
   close(fd: number): void {
     const e = this.entry(fd);
     this.entries.delete(fd);
-    release(e.file);
+    releaseFile(e.file);
   }
 
   closeAll(): void {
@@ -91,7 +93,7 @@ export class FdTable {
   }
 
   private set(fd: number, file: OpenFile, cloexec: boolean): void {
-    hold(file);
+    holdFile(file);
     this.entries.set(fd, { file, cloexec });
   }
 }

@@ -1,14 +1,11 @@
 // Moving bytes: read, write and their vector and positioned forms, and lseek.
 import { int, ulong } from '../args.js';
-import { E, SysError, errnoFromHostError } from '../errno.js';
+import { E, SysError } from '../errno.js';
 import { MAX_RW_COUNT, readableView, writableView } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readIovecsFromGuest, type Iovec } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
-import { sendToThread } from '../signal-delivery.js';
-import { senderInfo } from '../siginfo.js';
-import { SIGPIPE, SI_USER } from '../signals.js';
-import type { GuestThread } from '../thread.js';
+import { raisingSigpipe } from '../sigpipe.js';
 import { WouldBlock } from '../wait.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
 
@@ -47,16 +44,6 @@ function readv(p: GuestProcess, fd: number, iovAddr: number, cnt: number): numbe
   return total;
 }
 
-/** A write to a pipe or socket nobody reads any more: EPIPE, and SIGPIPE to the writer. */
-function writing(p: GuestProcess, t: GuestThread, write: () => number): number {
-  try {
-    return write();
-  } catch (err) {
-    if (errnoFromHostError(err) === E.EPIPE) sendToThread(p.kernel, t, senderInfo(SIGPIPE, SI_USER, p.pid, process.getuid?.() ?? 0));
-    throw err;
-  }
-}
-
 function writev(p: GuestProcess, fd: number, iovAddr: number, cnt: number): number {
   const file = writableFile(p, fd);
   const parts = iovecs(p, iovAddr, cnt).map((v) => readableView(p.mem, v.base, Math.min(v.len, MAX_RW_COUNT)));
@@ -68,12 +55,12 @@ export const fileIoRows: SyscallRow[] = [
   sys('read', ['fd', 'ptr', 'size'], (p, a) =>
     readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])))),
   sys('write', ['fd', 'ptr', 'size'], (p, a, t) =>
-    writing(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2]))))),
+    raisingSigpipe(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2]))))),
   sys('pread64', ['fd', 'ptr', 'size', 'long'], (p, a) =>
     readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])), position(a[3]))),
   sys('pwrite64', ['fd', 'ptr', 'size', 'long'], (p, a, t) =>
-    writing(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])), position(a[3])))),
+    raisingSigpipe(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])), position(a[3])))),
   sys('readv', ['fd', 'ptr', 'int'], (p, a) => readv(p, a[0], a[1], a[2])),
-  sys('writev', ['fd', 'ptr', 'int'], (p, a, t) => writing(p, t, () => writev(p, a[0], a[1], a[2]))),
+  sys('writev', ['fd', 'ptr', 'int'], (p, a, t) => raisingSigpipe(p, t, () => writev(p, a[0], a[1], a[2]))),
   sys('lseek', ['fd', 'long', 'whence'], (p, a) => openFile(p, a[0]).seek(a[1], int(a[2]))),
 ];
