@@ -5,6 +5,7 @@
 // Everything that can fail is checked before the old image is given up: a failed
 // execve returns an error to the unchanged caller.
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { commFromPath } from './comm.js';
 import { AT_FDCWD } from './constants.js';
 import { E, SysError } from './errno.js';
 import type { GuestProcess } from './guest-process.js';
@@ -95,6 +96,7 @@ export function execve(p: GuestProcess, t: GuestThread, dirfd: number, pathAddr:
   const program = recognize(p, filename, resolveAt(p, dirfd, filename), argv, envp, 0);
   if (program.kind === 'host') return runHostProgram(p, program.hostPath, program.argv, envp);
   replaceImage(p, t, program.image);
+  t.comm = commFromPath(filename);
   p.exePath = program.hostPath;
   p.argv = program.argv;
   p.envp = envp;

@@ -47,9 +47,13 @@ export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): numb
     exePath: p.exePath, argv: p.argv, envp: p.envp, pgid: p.pgid, sid: p.sid,
   });
   child.exitSignal = f & CSIGNAL;
+  child.dumpable = p.dumpable;
+  child.noNewPrivs = p.noNewPrivs;
   k.addProcess(child);
   const thread = new GuestThread(pid, cpu.cloneState(t.state, c.stack, f & CLONE_SETTLS ? c.tls : undefined), child);
   thread.pc = t.pc;
+  thread.comm = t.comm;
+  thread.timerSlackNs = t.timerSlackNs;
   thread.blocked = t.blocked;
   // A child sharing the memory (but not vfork's, which runs while the parent waits)
   // must not use the parent's alternate stack.

@@ -117,6 +117,14 @@ export class GuestProcess {
   }
   /** How many times the process has exec'd. */
   execCount = 0;
+  /** prctl PR_SET_PDEATHSIG: what the process is sent when its parent ends (0: nothing). */
+  pdeathSignal = 0;
+  /** prctl PR_SET_DUMPABLE (SUID_DUMP_DISABLE 0, SUID_DUMP_USER 1). */
+  dumpable = 1;
+  /** prctl PR_SET_NO_NEW_PRIVS: inherited by children, never cleared. */
+  noNewPrivs = false;
+  /** prctl PR_SET_CHILD_SUBREAPER: orphaned descendants become this process's children. */
+  childSubreaper = false;
 
   constructor(
     readonly kernel: Kernel,

@@ -7,6 +7,7 @@ import { exitedStatus, signaledStatus } from './guest-exit.js';
 import type { GuestProcess } from './guest-process.js';
 import type { Kernel } from './kernel.js';
 import { RLIMIT } from './constants.js';
+import { adoptOrphans } from './orphans.js';
 import { retargetShared, sendToProcess } from './signal-delivery.js';
 import { childInfo } from './siginfo.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SA_NOCLDWAIT, SIGCHLD, SIG_IGN } from './signals.js';
@@ -118,10 +119,12 @@ function endProcess(k: Kernel, p: GuestProcess, status: number, signal?: number)
   if (p === k.process) {
     k.outcome = signal === undefined ? { kind: 'exit', status: status >> 8 } : { kind: 'signal', signal };
   }
-  for (const child of p.children) child.parent = null; // orphans are reaped as they end
-  p.children.clear();
+  adoptOrphans(k, p, (child) => notifyParent(k, child, signalOf(child.exitStatus!)));
   notifyParent(k, p, signal);
 }
+
+/** The signal that killed a process, from its wait status (undefined: it exited). */
+const signalOf = (status: number): number | undefined => (status & 0x7f ? status & 0x7f : undefined);
 
 /** SIGCHLD to the parent, unless it asked for none; without a parent, nobody waits. */
 function notifyParent(k: Kernel, p: GuestProcess, signal: number | undefined): void {

@@ -2,11 +2,15 @@
 // signal mask and pending signals, and the bookkeeping of set_tid_address,
 // set_robust_list and a wait in progress.
 import type { CpuState } from '../translate/cpu-state.js';
+import { commFromPath } from './comm.js';
 import type { StackT } from './guest-structs.js';
 import type { GuestProcess } from './guest-process.js';
 import { PendingSignals } from './pending-signals.js';
 import { SS_DISABLE } from './signals.js';
 import type { Wait } from './wait.js';
+
+/** Linux's default timer slack (50 µs). */
+export const DEFAULT_TIMER_SLACK_NS = 50_000;
 
 export const NO_ALT_STACK: StackT = Object.freeze({ sp: 0n, flags: SS_DISABLE, size: 0n });
 
@@ -40,11 +44,20 @@ export class GuestThread {
   sigCheck = false;
   /** The address of the last fault (some ISAs' frames record it). */
   faultAddress = 0;
+  /**
+   * The thread's name (see comm.ts), kept as latin1 so that each char is one byte of
+   * the guest's. Clone copies the creator's; execve sets it from the file name.
+   */
+  comm: string;
+  /** prctl PR_SET_TIMERSLACK, in nanoseconds (recorded: timers here do not coalesce). */
+  timerSlackNs = DEFAULT_TIMER_SLACK_NS;
 
   constructor(
     public tid: number,
     readonly state: CpuState,
     /** The thread group this thread belongs to. */
     public process: GuestProcess,
-  ) {}
+  ) {
+    this.comm = commFromPath(process.exePath);
+  }
 }

@@ -8,6 +8,7 @@ import { fileOpenRows } from './file-open.js';
 import { ioctlRows } from './ioctl.js';
 import { memoryRows } from './memory.js';
 import { pollRows } from './poll.js';
+import { prctlRows } from './prctl.js';
 import { processRows } from './process.js';
 import { signalRows } from './signals.js';
 import { threadRows } from './threads.js';
@@ -17,4 +18,5 @@ import { waitRows } from './wait.js';
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
+  ...prctlRows,
 ];

@@ -32,6 +32,8 @@ function clone(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   if (!cpu) throw new Error('no thread support configured');
   const child = new GuestThread(p.kernel.allocateId(), cpu.cloneState(t.state, stack, flags & CLONE_SETTLS ? tls : undefined), p);
   child.pc = t.pc;
+  child.comm = t.comm;
+  child.timerSlackNs = t.timerSlackNs;
   child.blocked = t.blocked;
   p.kernel.addThread(child);
   if (flags & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, ptid, child.tid);
