@@ -4,6 +4,7 @@
 // queues keyed by address space and address, so a fork child's futexes are its own.
 import type { AddressSpace } from '../memory/address-space.js';
 import type { GuestThread } from './thread.js';
+import { TimerQueue } from './timer-queue.js';
 import type { FutexKey, Wait } from './wait.js';
 
 export const ETIMEDOUT_RESULT = -110;
@@ -13,6 +14,8 @@ export class Scheduler {
   private cursor = 0;
   /** Futex waiters by address space and address, in arrival order (FUTEX_WAKE wakes the oldest first). */
   private readonly queues = new Map<AddressSpace, Map<number, GuestThread[]>>();
+  /** Interval timers, timerfds, alarms: they fire here before a thread is picked. */
+  readonly timers = new TimerQueue();
 
   add(t: GuestThread): void {
     this.threads.push(t);
@@ -46,6 +49,7 @@ export class Scheduler {
    * whose condition holds. Null when every thread waits (see idleUntil).
    */
   next(): GuestThread | null {
+    this.timers.fireDue();
     const n = this.threads.length;
     let now = -1;
     for (let i = 0; i < n; i++) {
@@ -72,9 +76,9 @@ export class Scheduler {
     return null;
   }
 
-  /** When the first wait times out (performance.now() ms), or Infinity. */
+  /** When the first wait times out or the first timer fires (performance.now() ms), or Infinity. */
   idleUntil(): number {
-    let first = Infinity;
+    let first = this.timers.next;
     for (const t of this.threads) first = Math.min(first, t.waiting?.deadline ?? Infinity);
     return first;
   }

@@ -130,8 +130,11 @@ export class Machine {
       } else if (exc !== Exit.None) {
         state.exc = Exit.None;
         this.exception(t, exc);
-      } else if (!t.sigCheck && (!solo || kernel.scheduler.count !== 1 || performance.now() >= end)) {
-        return null; // budget used up
+      } else {
+        kernel.scheduler.timers.fireDue(); // a timer's signal may be for this thread
+        if (!t.sigCheck && (!solo || kernel.scheduler.count !== 1 || performance.now() >= end)) {
+          return null; // budget used up
+        }
       }
       if (t.sigCheck && this.deliver(t)) return kernel.outcome;
       if (t.exited) return null;
