@@ -23,6 +23,15 @@ export interface OpenFile {
   close(): void;
   /** What a read or write would do now (poll); files without it are always ready. */
   readiness?(): Readiness;
+  /** Counts of the events that woke its waiters (epoll's edge-triggered mode reports again after each). */
+  readonly wakeups?: WakeCounts;
+}
+
+export interface WakeCounts {
+  /** Data arrived, or the other end closed: readers were woken. */
+  input: number;
+  /** Room was made, or the readers went: writers were woken. */
+  output: number;
 }
 
 export interface Readiness {

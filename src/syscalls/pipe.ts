@@ -6,7 +6,7 @@
 import { S_IFIFO } from './constants.js';
 import { E, SysError } from './errno.js';
 import type { FileStat } from './file-stat.js';
-import type { OpenFile, Readiness } from './open-file.js';
+import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
 import { O_RDONLY, O_WRONLY } from './open-flags.js';
 import { WouldBlock } from './wait.js';
 
@@ -21,12 +21,16 @@ class PipeBuffer {
   writers = 1;
   readonly ino = nextInode++;
   readonly created = BigInt(Date.now()) * 1_000_000n;
+  /** Wake-ups of the readers (data, the last writer gone) and of the writers (room, the last reader gone). */
+  readonly readerWakeups: WakeCounts = { input: 0, output: 0 };
+  readonly writerWakeups: WakeCounts = { input: 0, output: 0 };
 
   append(bytes: Uint8Array): void {
     const grown = new Uint8Array(this.data.length + bytes.length);
     grown.set(this.data);
     grown.set(bytes, this.data.length);
     this.data = grown;
+    this.readerWakeups.input++;
   }
 }
 
@@ -54,6 +58,7 @@ class PipeEnd implements OpenFile {
     const n = Math.min(dst.length, p.data.length);
     dst.set(p.data.subarray(0, n));
     p.data = p.data.slice(n);
+    p.writerWakeups.output++;
     return n;
   }
 
@@ -87,8 +92,17 @@ class PipeEnd implements OpenFile {
   }
 
   close(): void {
-    if (this.isWriter) this.pipe.writers--;
-    else this.pipe.readers--;
+    if (this.isWriter) {
+      this.pipe.writers--;
+      this.pipe.readerWakeups.input++;
+    } else {
+      this.pipe.readers--;
+      this.pipe.writerWakeups.output++;
+    }
+  }
+
+  get wakeups(): WakeCounts {
+    return this.isWriter ? this.pipe.writerWakeups : this.pipe.readerWakeups;
   }
 
   readiness(): Readiness {

@@ -1,0 +1,82 @@
+// One interval timer: a first expiry, then one every interval (or none). It counts
+// its expirations itself from the clock, so a reader that looks late sees them all
+// (timerfd's count, a POSIX timer's overrun); the scheduler's timer queue only makes
+// sure someone looks at the time it expires, even when every guest thread waits.
+// Times are performance.now() milliseconds; guests speak nanoseconds of a clock.
+import { clockNowNs } from './clocks.js';
+import type { KernelTimer, TimerQueue } from './timer-queue.js';
+
+const NS_PER_MS = 1e6;
+
+export interface TimerSetting {
+  /** Time to the next expiry (0n: disarmed). */
+  valueNs: bigint;
+  intervalNs: bigint;
+}
+
+export class IntervalTimer {
+  /** The next expiry, or Infinity while disarmed. */
+  private due = Infinity;
+  private intervalMs = 0;
+  private queued: KernelTimer | null = null;
+
+  constructor(
+    private readonly queue: TimerQueue,
+    /** Called with the number of expirations (more than 1 when some were missed). */
+    private readonly expired: (count: number) => void,
+  ) {}
+
+  get armed(): boolean {
+    return this.due !== Infinity;
+  }
+
+  /** Arms (or, with a 0 value, disarms) the timer; returns the previous setting. */
+  set(s: TimerSetting, absoluteClock?: number): TimerSetting {
+    const old = this.get();
+    this.queue.cancel(this.queued);
+    this.queued = null;
+    this.intervalMs = Number(s.intervalNs) / NS_PER_MS;
+    if (s.valueNs === 0n) {
+      this.due = Infinity;
+      return old;
+    }
+    const fromNow = absoluteClock === undefined ? s.valueNs : s.valueNs - clockNowNs(absoluteClock);
+    this.due = performance.now() + Math.max(0, Number(fromNow) / NS_PER_MS);
+    this.schedule();
+    return old;
+  }
+
+  get(): TimerSetting {
+    this.catchUp();
+    const left = this.armed ? Math.max(1, Math.round((this.due - performance.now()) * NS_PER_MS)) : 0;
+    return { valueNs: BigInt(left), intervalNs: BigInt(Math.round(this.intervalMs * NS_PER_MS)) };
+  }
+
+  /** Counts the expirations up to now (before a read, a look at the setting or readiness). */
+  catchUp(now = performance.now()): void {
+    if (now < this.due) return;
+    let count = 1;
+    if (this.intervalMs > 0) {
+      const missed = Math.floor((now - this.due) / this.intervalMs);
+      count += missed;
+      this.due += (missed + 1) * this.intervalMs;
+    } else {
+      this.due = Infinity;
+    }
+    this.schedule();
+    this.expired(count);
+  }
+
+  /** Stops it for good (the timer is deleted, or its owner went). */
+  disarm(): void {
+    this.set({ valueNs: 0n, intervalNs: 0n });
+  }
+
+  private schedule(): void {
+    this.queue.cancel(this.queued);
+    this.queued = this.due === Infinity ? null : this.queue.add(this.due, () => {
+      this.queued = null;
+      this.catchUp();
+    });
+  }
+}
