@@ -17,6 +17,11 @@ export function holdFile(file: OpenFile): void {
   holders.set(file, (holders.get(file) ?? 0) + 1);
 }
 
+/** Whether any fd (or message in flight) still refers to `file`. */
+export function isFileHeld(file: OpenFile): boolean {
+  return holders.has(file);
+}
+
 /** Drops a reference taken by holdFile; the last one closes the file. */
 export function releaseFile(file: OpenFile): void {
   const n = (holders.get(file) ?? 1) - 1;

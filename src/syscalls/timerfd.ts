@@ -29,8 +29,9 @@ export class TimerFd extends AnonFile {
 
   /** timerfd_settime: a new setting clears the expirations not yet read. */
   set(s: TimerSetting, absolute: boolean): TimerSetting {
+    const old = this.timer.set(s, absolute ? this.clock : undefined);
     this.expirations = 0n;
-    return this.timer.set(s, absolute ? this.clock : undefined);
+    return old;
   }
 
   get(): TimerSetting {

@@ -1,6 +1,7 @@
 // Every syscall row, ISA-neutral: an ABI's number table decides which are reachable.
 import type { SyscallRow } from '../row.js';
 import { dirRows } from './dirs.js';
+import { epollRows } from './epoll.js';
 import { eventFdRows } from './event-fds.js';
 import { execRows } from './exec.js';
 import { fileIoRows } from './file-io.js';
@@ -19,5 +20,5 @@ import { waitRows } from './wait.js';
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
-  ...prctlRows, ...eventFdRows,
+  ...prctlRows, ...eventFdRows, ...epollRows,
 ];

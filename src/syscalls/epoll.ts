@@ -1,0 +1,132 @@
+// epoll: an interest list of (fd, open file) pairs and what each asks for. A wait
+// reports the items whose file's readiness (poll-wait.ts) meets their events:
+// level-triggered items as long as that holds; edge-triggered ones once per wake-up of
+// the file's readers or writers (OpenFile.wakeups; for files that do not count them,
+// once per new readiness bit); one-shot items once, until EPOLL_CTL_MOD re-arms them.
+// An item goes when its open file description is closed everywhere, as in Linux.
+import { AnonFile } from './anon-file.js';
+import { E, SysError } from './errno.js';
+import { isFileHeld } from './fd-table.js';
+import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
+import { O_RDONLY } from './open-flags.js';
+import { POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM, pollEvents } from './poll-wait.js';
+
+export const EPOLLRDHUP = 0x2000, EPOLLEXCLUSIVE = 1 << 28, EPOLLWAKEUP = 1 << 29, EPOLLONESHOT = 1 << 30,
+  EPOLLET = 1 << 31;
+/** The bits that are requests about the item rather than events. */
+const MODE_BITS = EPOLLEXCLUSIVE | EPOLLWAKEUP | EPOLLONESHOT | EPOLLET;
+const INPUT_EVENTS = POLLIN | POLLRDNORM | POLLHUP | EPOLLRDHUP;
+const OUTPUT_EVENTS = POLLOUT | POLLWRNORM | POLLERR;
+
+export interface EpollEvent {
+  readonly events: number;
+  readonly data: bigint;
+}
+
+interface Interest {
+  readonly fd: number;
+  readonly file: OpenFile;
+  events: number;
+  data: bigint;
+  /** A one-shot item that has reported: silent until EPOLL_CTL_MOD. */
+  disabled: boolean;
+  /** Edge-triggered: the file's wake-up counts when it last reported (null: not since armed). */
+  seen: WakeCounts | null;
+  /** Edge-triggered, for files without wake-up counts: the events last reported. */
+  seenEvents: number;
+}
+
+export class Epoll extends AnonFile {
+  /** In the order Linux would report them: a level-triggered item goes to the back once reported. */
+  private items: Interest[] = [];
+
+  constructor(flags: number, nonblock: number) {
+    super(O_RDONLY | flags, nonblock);
+  }
+
+  read(): number {
+    throw new SysError(E.EINVAL);
+  }
+
+  readiness(): Readiness {
+    return { readable: this.collect(1, false).length > 0, writable: false, hangup: false, error: false };
+  }
+
+  private find(fd: number, file: OpenFile): Interest | undefined {
+    return this.items.find((i) => i.fd === fd && i.file === file);
+  }
+
+  add(fd: number, file: OpenFile, ev: EpollEvent): void {
+    if (this.find(fd, file)) throw new SysError(E.EEXIST);
+    if (file instanceof Epoll && file.reaches(this)) throw new SysError(E.ELOOP);
+    this.items.push({ fd, file, events: ev.events | POLLERR | POLLHUP, data: ev.data, disabled: false, seen: null, seenEvents: 0 });
+  }
+
+  modify(fd: number, file: OpenFile, ev: EpollEvent): void {
+    const item = this.existing(fd, file);
+    if (item.events & EPOLLEXCLUSIVE) throw new SysError(E.EINVAL);
+    Object.assign(item, { events: ev.events | POLLERR | POLLHUP, data: ev.data, disabled: false, seen: null, seenEvents: 0 });
+  }
+
+  remove(fd: number, file: OpenFile): void {
+    const item = this.existing(fd, file);
+    this.items = this.items.filter((i) => i !== item);
+  }
+
+  /**
+   * Up to `max` events ready now. When `consume`, they count as reported (edge and
+   * one-shot bookkeeping, report order); otherwise this only looks.
+   */
+  collect(max: number, consume: boolean): EpollEvent[] {
+    this.items = this.items.filter((i) => isFileHeld(i.file));
+    const out: EpollEvent[] = [];
+    const reported: Interest[] = [];
+    for (const item of this.items) {
+      if (out.length >= max) break;
+      if (item.disabled) continue;
+      const ev = pollEvents(item.file, item.events & ~MODE_BITS) & item.events;
+      if (ev === 0) {
+        item.seenEvents = 0;
+        continue;
+      }
+      if (item.events & EPOLLET && !woken(item, ev)) continue;
+      out.push({ events: ev, data: item.data });
+      if (consume) {
+        reported.push(item);
+        this.reported(item, ev);
+      }
+    }
+    // Level-triggered items that reported go to the back: the next wait starts with the others.
+    const requeued = reported.filter((i) => !(i.events & (EPOLLET | EPOLLONESHOT)));
+    this.items = [...this.items.filter((i) => !requeued.includes(i)), ...requeued];
+    return out;
+  }
+
+  private reported(item: Interest, ev: number): void {
+    if (item.events & EPOLLONESHOT) item.disabled = true;
+    if (item.events & EPOLLET) {
+      item.seen = item.file.wakeups ? { ...item.file.wakeups } : { input: 0, output: 0 };
+      item.seenEvents = ev;
+    }
+  }
+
+  private existing(fd: number, file: OpenFile): Interest {
+    const item = this.find(fd, file);
+    if (!item) throw new SysError(E.ENOENT);
+    return item;
+  }
+
+  /** Whether `target` is this epoll or one it watches, at any depth (adding it would loop). */
+  private reaches(target: Epoll): boolean {
+    return this === target || this.items.some((i) => i.file instanceof Epoll && i.file.reaches(target));
+  }
+}
+
+/** Whether an edge-triggered item has something new to report: the file woke up since it last did. */
+function woken(item: Interest, ev: number): boolean {
+  if (!item.seen) return true;
+  const now = item.file.wakeups;
+  if (!now) return (ev & ~item.seenEvents) !== 0;
+  return ((ev & INPUT_EVENTS) !== 0 && now.input !== item.seen.input)
+    || ((ev & OUTPUT_EVENTS) !== 0 && now.output !== item.seen.output);
+}
