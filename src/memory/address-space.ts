@@ -3,6 +3,8 @@
 // table and the buffer directly on its fast path; everything here is the checked slow
 // path and the mmap bookkeeping.
 
+import type { MappingBacking } from './mapping-backing.js';
+
 export const PAGE_SIZE = 4096;
 export const PAGE_SHIFT = 12;
 export const WINDOW_SIZE = 2 ** 32;
@@ -45,6 +47,8 @@ export interface Mapping {
   end: number;
   prot: number;
   name: string;
+  /** The file or shared memory it shows (none: private anonymous memory). */
+  backing?: MappingBacking;
 }
 
 export const pageFloor = (a: number): number => a - (a % PAGE_SIZE);
@@ -74,10 +78,10 @@ export class AddressSpace {
   }
 
   /** Maps [start, start+len) (page aligned) replacing anything there, zero-filled. */
-  map(start: number, len: number, prot: number, name = ''): void {
+  map(start: number, len: number, prot: number, name = '', backing?: MappingBacking): void {
     this.checkRange(start, len);
     this.unmap(start, len);
-    const m: Mapping = { start, end: start + len, prot, name };
+    const m: Mapping = { start, end: start + len, prot, name, ...(backing ? { backing } : {}) };
     const i = this.mappings.findIndex((x) => x.start > start);
     this.mappings.splice(i < 0 ? this.mappings.length : i, 0, m);
     this.setPerm(start, len, prot | PERM_MAPPED);

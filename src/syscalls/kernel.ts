@@ -15,6 +15,7 @@ import { NO_PREFIX } from './path-prefix.js';
 import { ResourceLimits } from './rlimits.js';
 import type { SyscallRow } from './row.js';
 import { Scheduler } from './scheduler.js';
+import { SharedMemory } from './shared-memory.js';
 import { SignalActions } from './signal-actions.js';
 import { sendToProcess } from './signal-delivery.js';
 import { senderInfo, type SigInfo } from './siginfo.js';
@@ -61,6 +62,8 @@ function errnoOf(err: unknown): number {
 
 export class Kernel {
   readonly scheduler = new Scheduler();
+  /** Keeps MAP_SHARED pages of the separate address spaces in step. */
+  readonly shared = new SharedMemory(() => this.processes);
   /** The first guest process: when it ends, the emulator ends. */
   readonly process: GuestProcess;
   /** Set when the first process has ended. */

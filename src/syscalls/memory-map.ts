@@ -4,23 +4,25 @@ import {
   GUARD_SIZE, PAGE_SIZE, PERM_READ, PERM_WRITE, PROT_MASK, WINDOW_SIZE, pageCeil, pageFloor,
   type AddressSpace, type Mapping,
 } from '../memory/address-space.js';
+import type { MappedObject, MappingBacking } from '../memory/mapping-backing.js';
 import { MADV, MAP, MAP_TYPE, MAP_TYPES, MREMAP, PROT } from './constants.js';
 import { E, SysError } from './errno.js';
+import { AnonymousSharedObject } from './mapped-objects.js';
+import { fillFromObject, flushShared, movedBacking } from './shared-pages.js';
 
 /** The highest address a mapping may end at (the top 64 KiB stay unmapped). */
 const TOP = WINDOW_SIZE - GUARD_SIZE;
 const KNOWN_ADVICE = new Set<number>(Object.values(MADV));
 
-/** Where a file-backed mapping's bytes come from. */
+/** What a mapping other than private anonymous memory shows. */
 export interface MapSource {
-  /** Host path, the mapping's name (as /proc/self/maps would show it). */
-  readonly name: string;
-  /** Reads up to dst.length bytes at `offset`; returns how many there were. */
-  read(dst: Uint8Array, offset: number): number;
+  readonly object: MappedObject;
+  /** Whether the guest may make a shared mapping of it writable (its fd was opened O_RDWR). */
+  readonly mayWrite: boolean;
 }
 
 const aligned = (a: number): boolean => a % PAGE_SIZE === 0;
-const isAnonymous = (m: Mapping): boolean => !m.name.startsWith('/');
+const isShared = (flags: number): boolean => (flags & MAP_TYPE) !== MAP_TYPES.MAP_PRIVATE;
 
 export class MemoryMap {
   private readonly brkStart: number;
@@ -70,17 +72,26 @@ export class MemoryMap {
     if (len > TOP) throw new SysError(E.ENOMEM);
     const size = pageCeil(len);
     const start = this.placement(addr, size, flags);
-    this.mem.map(start, size, prot & PROT_MASK, source?.name ?? '');
-    if (source) {
-      const bytes = new Uint8Array(size);
-      const n = source.read(bytes, offset);
-      this.mem.poke(start, bytes.subarray(0, n)); // the rest of the last page stays zero
+    flushShared(this.mem, start, start + size); // a MAP_FIXED mapping may replace shared pages
+    const shared = isShared(flags);
+    // Shared anonymous memory is an object of its own, so that fork children share it.
+    const from = source ?? (shared ? { object: new AnonymousSharedObject(size), mayWrite: true } : undefined);
+    if (!from) {
+      this.mem.map(start, size, prot & PROT_MASK, '');
+      return start;
     }
+    const backing: MappingBacking = {
+      object: from.object, delta: offset - start, shared, mayWrite: !shared || from.mayWrite,
+      shadow: new Uint8Array(shared ? size : 0), shadowBase: start, syncedVersion: from.object.version,
+    };
+    this.mem.map(start, size, prot & PROT_MASK, from.object.name, backing);
+    fillFromObject(this.mem, backing, start, start + size); // the rest of the last page stays zero
     return start;
   }
 
   munmap(addr: number, len: number): void {
     if (!aligned(addr) || len === 0 || addr + len > WINDOW_SIZE) throw new SysError(E.EINVAL);
+    flushShared(this.mem, addr, addr + pageCeil(len));
     this.mem.unmap(addr, pageCeil(len));
   }
 
@@ -90,6 +101,10 @@ export class MemoryMap {
     if (len === 0) return;
     const size = pageCeil(len);
     if (addr + size > WINDOW_SIZE || !this.mem.isFullyMapped(addr, size)) throw new SysError(E.ENOMEM);
+    const end = addr + size;
+    if (prot & PROT.PROT_WRITE && this.mem.maps.some((m) => m.start < end && m.end > addr && m.backing?.mayWrite === false)) {
+      throw new SysError(E.EACCES); // a shared mapping of a file opened read-only
+    }
     this.mem.protect(addr, size, prot & PROT_MASK);
   }
 
@@ -100,7 +115,7 @@ export class MemoryMap {
     if (!aligned(old) || flags & ~0x7 || ((fixed || dontUnmap) && !mayMove)) throw new SysError(E.EINVAL);
     const oldSize = pageCeil(oldLen);
     const newSize = pageCeil(newLen);
-    // old_len 0 duplicates a shared mapping; there are none.
+    // old_len 0 (a second mapping of the same shared pages) is not supported.
     if (newSize === 0 || oldSize === 0 || newSize > TOP) throw new SysError(E.EINVAL);
     if (dontUnmap && oldSize !== newSize) throw new SysError(E.EINVAL);
     if (old + oldSize > WINDOW_SIZE || !this.mem.isFullyMapped(old, oldSize)) throw new SysError(E.EFAULT);
@@ -110,13 +125,15 @@ export class MemoryMap {
       return this.move(old, oldSize, newAddr, newSize, dontUnmap);
     }
     if (!dontUnmap && newSize <= oldSize) {
-      if (newSize < oldSize) this.mem.unmap(old + newSize, oldSize - newSize);
+      if (newSize < oldSize) this.munmap(old + newSize, oldSize - newSize);
       return old;
     }
     const end = old + oldSize;
     if (!dontUnmap && old + newSize <= TOP && !this.mem.isMapped(end, newSize - oldSize)) {
       const m = this.mappingAt(end - PAGE_SIZE);
-      this.mem.map(end, newSize - oldSize, m.prot, m.name);
+      const grown = m.backing && movedBacking(m.backing, end, end, newSize - oldSize, 0);
+      this.mem.map(end, newSize - oldSize, m.prot, m.name, grown);
+      if (grown) fillFromObject(this.mem, grown, end, old + newSize); // more of the file
       return old;
     }
     if (!mayMove) throw new SysError(E.ENOMEM);
@@ -131,13 +148,14 @@ export class MemoryMap {
     const size = pageCeil(len);
     if (addr + size > WINDOW_SIZE || !this.mem.isFullyMapped(addr, size)) throw new SysError(E.ENOMEM);
     if (advice !== MADV.MADV_DONTNEED && advice !== MADV.MADV_DONTNEED_LOCKED) return;
-    // Private anonymous pages read back as zero. File-backed ones would be re-read from
-    // the file; they keep their contents here.
+    // Private anonymous pages read back as zero, private file pages as the file has them
+    // now; shared pages already show their object.
     const end = addr + size;
-    const pieces = this.mem.maps.filter((m) => m.start < end && m.end > addr && isAnonymous(m));
-    for (const m of pieces) {
+    for (const m of this.mem.maps.filter((x) => x.start < end && x.end > addr && !x.backing?.shared)) {
       const lo = Math.max(m.start, addr);
-      this.mem.map(lo, Math.min(m.end, end) - lo, m.prot, m.name);
+      const hi = Math.min(m.end, end);
+      if (m.backing) fillFromObject(this.mem, m.backing, lo, hi);
+      else this.mem.map(lo, hi - lo, m.prot, m.name);
     }
   }
 
@@ -171,10 +189,20 @@ export class MemoryMap {
 
   private move(src: number, srcSize: number, dst: number, dstSize: number, keepOld: boolean): number {
     const m = this.mappingAt(src);
-    this.mem.map(dst, dstSize, m.prot, m.name);
-    this.mem.u8.copyWithin(dst, src, src + Math.min(srcSize, dstSize));
-    if (keepOld) this.mem.map(src, srcSize, m.prot, m.name);
-    else this.mem.unmap(src, srcSize);
+    flushShared(this.mem, src, src + srcSize);
+    const kept = Math.min(srcSize, dstSize);
+    const backing = m.backing && movedBacking(m.backing, src, dst, dstSize, kept);
+    this.mem.map(dst, dstSize, m.prot, m.name, backing);
+    this.mem.u8.copyWithin(dst, src, src + kept);
+    if (backing && dstSize > srcSize) fillFromObject(this.mem, backing, dst + srcSize, dst + dstSize);
+    // MREMAP_DONTUNMAP leaves the old range mapped but empty (private anonymous pages read
+    // as zero again; backed ones show their object).
+    if (keepOld) {
+      this.mem.map(src, srcSize, m.prot, m.name, m.backing);
+      if (m.backing) fillFromObject(this.mem, m.backing, src, src + srcSize);
+    } else {
+      this.mem.unmap(src, srcSize);
+    }
     return dst;
   }
 }

@@ -2,7 +2,9 @@
 // and where the signal return trampoline is. Threads share one; a vfork child borrows
 // its parent's until execve; fork copies it.
 import { AddressSpace, PAGE_SIZE } from '../memory/address-space.js';
+import type { MappingBacking } from '../memory/mapping-backing.js';
 import type { MemoryMap } from './memory-map.js';
+import { cloneBacking } from './shared-pages.js';
 
 const ZERO_PAGE = new Uint8Array(PAGE_SIZE);
 
@@ -17,12 +19,16 @@ export class Mm {
   /**
    * fork: a new address space with every mapping of this one, same bytes and
    * permissions. Pages still all zero are not copied (they stay untouched on the host).
+   * Shared mappings keep showing the same objects.
    */
   copy(): Mm {
     const src = this.mem;
     const dst = new AddressSpace();
+    const backings = new Map<MappingBacking, MappingBacking>();
     for (const m of src.maps) {
-      dst.map(m.start, m.end - m.start, m.prot, m.name);
+      let backing = m.backing && backings.get(m.backing);
+      if (m.backing && !backing) backings.set(m.backing, (backing = cloneBacking(m.backing)));
+      dst.map(m.start, m.end - m.start, m.prot, m.name, backing);
       for (let page = m.start; page < m.end; page += PAGE_SIZE) {
         const bytes = src.u8.subarray(page, page + PAGE_SIZE);
         if (Buffer.compare(bytes, ZERO_PAGE) !== 0) dst.u8.set(bytes, page);

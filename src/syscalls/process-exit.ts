@@ -114,6 +114,7 @@ function endProcess(k: Kernel, p: GuestProcess, status: number, signal?: number)
     removeThread(k, t);
   }
   p.exitStatus = status;
+  k.shared.ended(p);
   p.fds.closeAll();
   p.sharedPending.clear();
   if (p === k.process) {

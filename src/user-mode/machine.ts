@@ -111,6 +111,7 @@ export class Machine {
     if (t.sigCheck && this.deliver(t)) return kernel.outcome;
     if (t.exited) return null;
     const mm = t.process.mm;
+    kernel.shared.switchTo(mm);
     const translator = this.translatorFor(mm.mem);
     const state = t.state;
     const solo = kernel.scheduler.count === 1;

@@ -4,8 +4,10 @@ import { E, SysError } from '../errno.js';
 import { MAX_RW_COUNT, readableView, writableView } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readIovecsFromGuest, type Iovec } from '../guest-structs.js';
+import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
 import { raisingSigpipe } from '../sigpipe.js';
+import type { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
 
@@ -51,16 +53,28 @@ function writev(p: GuestProcess, fd: number, iovAddr: number, cnt: number): numb
   return file.write(Buffer.concat(parts).subarray(0, MAX_RW_COUNT));
 }
 
+/** Reads `fd` with `io`, after the process's writes to shared mappings of the file reached it. */
+function reading(p: GuestProcess, fd: number, io: (file: OpenFile) => number): number {
+  const file = readableFile(p, fd);
+  return p.kernel.shared.fileIo(p, file, false, () => io(file));
+}
+
+/** Writes `fd` with `io`; the process's shared mappings of the file then show the new bytes. */
+function writing(p: GuestProcess, t: GuestThread, fd: number, io: (file: OpenFile) => number): number {
+  const file = writableFile(p, fd);
+  return raisingSigpipe(p, t, () => p.kernel.shared.fileIo(p, file, true, () => io(file)));
+}
+
 export const fileIoRows: SyscallRow[] = [
   sys('read', ['fd', 'ptr', 'size'], (p, a) =>
-    readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])))),
+    reading(p, a[0], (f) => f.read(writableView(p.mem, a[1], count(a[2]))))),
   sys('write', ['fd', 'ptr', 'size'], (p, a, t) =>
-    raisingSigpipe(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2]))))),
+    writing(p, t, a[0], (f) => f.write(readableView(p.mem, a[1], count(a[2]))))),
   sys('pread64', ['fd', 'ptr', 'size', 'long'], (p, a) =>
-    readableFile(p, a[0]).read(writableView(p.mem, a[1], count(a[2])), position(a[3]))),
+    reading(p, a[0], (f) => f.read(writableView(p.mem, a[1], count(a[2])), position(a[3])))),
   sys('pwrite64', ['fd', 'ptr', 'size', 'long'], (p, a, t) =>
-    raisingSigpipe(p, t, () => writableFile(p, a[0]).write(readableView(p.mem, a[1], count(a[2])), position(a[3])))),
-  sys('readv', ['fd', 'ptr', 'int'], (p, a) => readv(p, a[0], a[1], a[2])),
-  sys('writev', ['fd', 'ptr', 'int'], (p, a, t) => raisingSigpipe(p, t, () => writev(p, a[0], a[1], a[2]))),
+    writing(p, t, a[0], (f) => f.write(readableView(p.mem, a[1], count(a[2])), position(a[3])))),
+  sys('readv', ['fd', 'ptr', 'int'], (p, a) => reading(p, a[0], () => readv(p, a[0], a[1], a[2]))),
+  sys('writev', ['fd', 'ptr', 'int'], (p, a, t) => writing(p, t, a[0], () => writev(p, a[0], a[1], a[2]))),
   sys('lseek', ['fd', 'long', 'whence'], (p, a) => openFile(p, a[0]).seek(a[1], int(a[2]))),
 ];
