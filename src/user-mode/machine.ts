@@ -3,6 +3,7 @@
 // delivering signals at these block boundaries. A thread runs until it waits, yields,
 // ends, or uses up its time slice.
 import { AddressSpace, GuestFault } from '../memory/address-space.js';
+import { chargeCpu } from '../syscalls/cpu-time.js';
 import { GuestExit, type Kernel, type Outcome } from '../syscalls/kernel.js';
 import { deliverSignals, forceSignal } from '../syscalls/signal-delivery.js';
 import { faultInfo } from '../syscalls/siginfo.js';
@@ -80,9 +81,12 @@ export class Machine {
         if (until === Infinity && scheduler.breakDeadlock()) continue;
         return { idleUntil: until };
       }
+      const started = performance.now();
       const outcome = this.runThread(t, end);
+      const now = performance.now();
+      chargeCpu(t, now - started);
       if (outcome) return outcome;
-      if (performance.now() >= end) return null;
+      if (now >= end) return null;
     }
   }
 

@@ -1,5 +1,6 @@
 // Every syscall row, ISA-neutral: an ABI's number table decides which are reachable.
 import type { SyscallRow } from '../row.js';
+import { cpuUsageRows } from './cpu-usage.js';
 import { dirRows } from './dirs.js';
 import { epollRows } from './epoll.js';
 import { eventFdRows } from './event-fds.js';
@@ -20,5 +21,5 @@ import { waitRows } from './wait.js';
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
-  ...prctlRows, ...eventFdRows, ...epollRows,
+  ...prctlRows, ...eventFdRows, ...epollRows, ...cpuUsageRows,
 ];

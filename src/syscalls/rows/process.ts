@@ -1,12 +1,12 @@
-// The process and its identity: ids, uname, limits, resource usage, and getrandom.
-import { hostname, loadavg, availableParallelism, freemem, totalmem, uptime } from 'node:os';
+// The process and its identity: ids, uname, limits, and getrandom (CPU usage: cpu-usage.ts).
+import { hostname, loadavg, freemem, totalmem, uptime } from 'node:os';
 import { int, ulong } from '../args.js';
-import { monotonicNowNs } from '../clocks.js';
 import { GRND } from '../constants.js';
 import { E, SysError } from '../errno.js';
+import { guestCpuCount } from '../guest-cpus.js';
 import type { GuestProcess } from '../guest-process.js';
 import {
-  readRlimitFromGuest, writeRlimitToGuest, writeRusageToGuest, writeSysinfoToGuest, writeTmsToGuest,
+  readRlimitFromGuest, writeRlimitToGuest, writeSysinfoToGuest,
   writeU32ToGuest, writeUtsnameToGuest,
 } from '../guest-structs.js';
 import { writableView } from '../guest-buffer.js';
@@ -14,13 +14,8 @@ import { sys, type SyscallRow } from '../row.js';
 
 const RELEASE = '6.1.0';
 const VERSION = '#1 SMP PREEMPT_DYNAMIC tsqemu';
-/** USER_HZ: the unit of clock_t. */
-const CLK_TCK = 100;
 /** Linux's cap on one getrandom call. */
 const GETRANDOM_MAX = 33554431;
-const RUSAGE_CHILDREN = -1;
-const RUSAGE_SELF = 0;
-const RUSAGE_THREAD = 1;
 
 const uid = (): number => process.getuid?.() ?? 0;
 const gid = (): number => process.getgid?.() ?? 0;
@@ -68,33 +63,15 @@ function prlimit(p: GuestProcess, pid: number, resource: number, next: number, o
   return 0;
 }
 
-/** CPUs the guest may run on: one, or two when the host has more than one. */
+/** CPUs the guest may run on (see guest-cpus.ts). */
 function schedGetaffinity(p: GuestProcess, pid: number, len: number, mask: number): number {
   checkSelf(p, pid);
   if (len < 8 || len % 8) throw new SysError(E.EINVAL);
-  const bits = availableParallelism() > 1 ? 0b11 : 0b1;
+  const bits = (1 << guestCpuCount()) - 1;
   const bytes = new Uint8Array(8);
   bytes[0] = bits;
   p.mem.writeBytes(mask, bytes);
   return 8; // the kernel's cpumask size for up to 64 CPUs
-}
-
-function times(p: GuestProcess, buf: number): number {
-  const u = process.cpuUsage();
-  if (buf) writeTmsToGuest(p.mem, buf, [(u.user / 1e6) * CLK_TCK, (u.system / 1e6) * CLK_TCK, 0, 0]);
-  return Number(monotonicNowNs() / BigInt(1e9 / CLK_TCK));
-}
-
-function getrusage(p: GuestProcess, who: number, buf: number): number {
-  if (who !== RUSAGE_SELF && who !== RUSAGE_THREAD && who !== RUSAGE_CHILDREN) throw new SysError(E.EINVAL);
-  const r = process.resourceUsage();
-  const self = who !== RUSAGE_CHILDREN;
-  writeRusageToGuest(p.mem, buf, self ? {
-    utimeUs: r.userCPUTime, stimeUs: r.systemCPUTime, maxrssKb: r.maxRSS, minflt: r.minorPageFault,
-    majflt: r.majorPageFault, inblock: r.fsRead, oublock: r.fsWrite, nvcsw: r.voluntaryContextSwitches,
-    nivcsw: r.involuntaryContextSwitches,
-  } : { utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 });
-  return 0;
 }
 
 function getrandom(p: GuestProcess, buf: number, len: number, flags: number): number {
@@ -153,7 +130,5 @@ export const processRows: SyscallRow[] = [
     p.umask = int(a[0]) & 0o777;
     return old;
   }),
-  sys('times', ['ptr'], (p, a) => times(p, a[0])),
-  sys('getrusage', ['int', 'ptr'], (p, a) => getrusage(p, int(a[0]), a[1])),
   sys('getrandom', ['ptr', 'size', 'hex'], (p, a) => getrandom(p, a[0], ulong(a[1]), int(a[2]))),
 ];

@@ -2,13 +2,21 @@
 // clock_nanosleep. A sleeping thread waits in the scheduler (others run meanwhile);
 // a handled signal ends the sleep early with EINTR and the time left.
 import { int } from '../args.js';
-import { clockNowNs, clockResolutionNs, realtimeNowNs } from '../clocks.js';
+import {
+  CPUCLOCK_PERTHREAD, anyClockNowNs, anyClockResolutionNs, clockNowNs, clockReader, isCpuClock, realtimeNowNs,
+} from '../clocks.js';
 import { CLOCK, TIMER_ABSTIME } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readTimespecFromGuest, writeTimespecToGuest, writeTimevalToGuest } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
+import type { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
+
+/** The clocks that cannot be slept on (Linux has no nsleep for them). */
+const NO_SLEEP: ReadonlySet<number> = new Set([
+  CLOCK.CLOCK_MONOTONIC_RAW, CLOCK.CLOCK_REALTIME_COARSE, CLOCK.CLOCK_MONOTONIC_COARSE,
+]);
 
 function requestedNs(p: GuestProcess, addr: number): bigint {
   const ns = readTimespecFromGuest(p.mem, addr);
@@ -33,20 +41,35 @@ function sleepNs(p: GuestProcess, ns: bigint, rem: number): number {
   throw new WouldBlock({ deadline, timeoutResult: 0, restart: 'eintr', onInterrupt });
 }
 
-function clockNanosleep(p: GuestProcess, clock: number, flags: number, req: number, rem: number): number {
-  if (clock === CLOCK.CLOCK_THREAD_CPUTIME_ID) throw new SysError(E.EINVAL);
-  const now = clockNowNs(clock); // EINVAL for unknown clocks
+/**
+ * A sleep on a process's CPU clock lasts until its threads have run that long (forever,
+ * as in Linux, if none runs). Its own thread's clock cannot be slept on.
+ */
+function sleepOnCpuClock(t: GuestThread, clock: number, flags: number, target: bigint): number {
+  const ownThread = clock < 0 && clock & CPUCLOCK_PERTHREAD && [0, t.tid].includes(~(clock >> 3));
+  if (clock === CLOCK.CLOCK_THREAD_CPUTIME_ID || ownThread) throw new SysError(E.EINVAL);
+  const read = clockReader(clock, t);
+  const until = flags & TIMER_ABSTIME ? target : read() + target;
+  const done = (): boolean => read() >= until;
+  if (done()) return 0;
+  throw new WouldBlock({ ready: done, readyResult: 0, deadline: Infinity, timeoutResult: 0, restart: 'eintr' });
+}
+
+function clockNanosleep(p: GuestProcess, t: GuestThread, clock: number, flags: number, req: number, rem: number): number {
+  if (NO_SLEEP.has(clock)) throw new SysError(E.EOPNOTSUPP);
   const ns = requestedNs(p, req);
+  if (isCpuClock(clock)) return sleepOnCpuClock(t, clock, flags, ns);
+  const now = clockNowNs(clock); // EINVAL for unknown clocks
   return flags & TIMER_ABSTIME ? sleepNs(p, ns - now, 0) : sleepNs(p, ns, rem);
 }
 
 export const timeRows: SyscallRow[] = [
-  sys('clock_gettime', ['clock', 'ptr'], (p, a) => {
-    writeTimespecToGuest(p.mem, a[1], clockNowNs(int(a[0])));
+  sys('clock_gettime', ['clock', 'ptr'], (p, a, t) => {
+    writeTimespecToGuest(p.mem, a[1], anyClockNowNs(int(a[0]), t));
     return 0;
   }),
-  sys('clock_getres', ['clock', 'ptr'], (p, a) => {
-    const res = clockResolutionNs(int(a[0]));
+  sys('clock_getres', ['clock', 'ptr'], (p, a, t) => {
+    const res = anyClockResolutionNs(int(a[0]), t);
     if (a[1]) writeTimespecToGuest(p.mem, a[1], res);
     return 0;
   }),
@@ -56,5 +79,6 @@ export const timeRows: SyscallRow[] = [
     return 0;
   }),
   sys('nanosleep', ['ptr', 'ptr'], (p, a) => sleepNs(p, requestedNs(p, a[0]), a[1])),
-  sys('clock_nanosleep', ['clock', 'int', 'ptr', 'ptr'], (p, a) => clockNanosleep(p, int(a[0]), int(a[1]), a[2], a[3])),
+  sys('clock_nanosleep', ['clock', 'int', 'ptr', 'ptr'], (p, a, t) =>
+    clockNanosleep(p, t, int(a[0]), int(a[1]), a[2], a[3])),
 ];

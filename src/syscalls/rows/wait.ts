@@ -2,6 +2,7 @@
 // or the signal | 0x80 for a core dump), WNOHANG, and zombies reaped as they are
 // collected. A parent with running children waits in the scheduler until one ends.
 import { int } from '../args.js';
+import { childrenCpuNs, childReaped, processCpuNs } from '../cpu-time.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { writeRusageToGuest } from '../guest-structs.js';
@@ -9,6 +10,7 @@ import { sys, type SyscallRow } from '../row.js';
 import { childInfo } from '../siginfo.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SIGCHLD } from '../signals.js';
 import { WouldBlock } from '../wait.js';
+import { usageOf } from './cpu-usage.js';
 
 // wait options (include/uapi/linux/wait.h)
 const WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000;
@@ -56,14 +58,20 @@ function waitFor(p: GuestProcess, select: Selector, options: number): GuestProce
   });
 }
 
+/** The child is collected: its CPU time counts for its parent's children. */
+function reap(p: GuestProcess, child: GuestProcess): void {
+  childReaped(p, child);
+  p.kernel.reap(child);
+}
+
 function wait4(p: GuestProcess, pid: number, statusAddr: number, options: number, rusage: number): number {
   if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOTHREAD | WALL | WCLONE)) throw new SysError(E.EINVAL);
   if (pid === -0x80000000) throw new SysError(E.ESRCH);
   const child = waitFor(p, byPid(p, pid), options);
   if (!child) return 0;
   if (statusAddr) p.mem.write32(statusAddr, child.exitStatus!);
-  if (rusage) writeRusageToGuest(p.mem, rusage, NO_USAGE);
-  p.kernel.reap(child);
+  if (rusage) writeRusageToGuest(p.mem, rusage, usageOf(processCpuNs(child) + childrenCpuNs(child)));
+  reap(p, child);
   return child.pid;
 }
 
@@ -86,13 +94,11 @@ function waitid(p: GuestProcess, idtype: number, id: number, infop: number, opti
   const code = !signaled ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED;
   const uid = process.getuid?.() ?? 0;
   if (infop) p.mem.writeBytes(infop, childInfo(SIGCHLD, code, child.pid, uid, signaled ? status & 0x7f : status >> 8).bytes);
-  if (rusage) writeRusageToGuest(p.mem, rusage, NO_USAGE);
-  if (!(options & WNOWAIT)) p.kernel.reap(child);
+  if (rusage) writeRusageToGuest(p.mem, rusage, usageOf(processCpuNs(child) + childrenCpuNs(child)));
+  if (!(options & WNOWAIT)) reap(p, child);
   return 0;
 }
 
-/** The children's resource usage is not tracked. */
-const NO_USAGE = { utimeUs: 0, stimeUs: 0, maxrssKb: 0, minflt: 0, majflt: 0, inblock: 0, oublock: 0, nvcsw: 0, nivcsw: 0 };
 
 export const waitRows: SyscallRow[] = [
   sys('wait4', ['int', 'ptr', 'hex', 'ptr'], (p, a) => wait4(p, int(a[0]), a[1], int(a[2]) >>> 0, a[3])),

@@ -1,0 +1,40 @@
+// CPU time of guest threads and processes. Every guest runs on the emulator's one host
+// thread, so the time the run loop spends running a guest thread is that thread's CPU
+// time (syscalls included: user and system time are not told apart). A process's time
+// is its threads', the ended ones included; its children's is added when it reaps them.
+import type { GuestProcess } from './guest-process.js';
+import type { GuestThread } from './thread.js';
+
+interface ProcessTimes {
+  /** Milliseconds run by the process's threads. */
+  self: number;
+  /** Milliseconds run by the reaped children (and their reaped children). */
+  children: number;
+}
+
+const threadMs = new WeakMap<GuestThread, number>();
+const processMs = new WeakMap<GuestProcess, ProcessTimes>();
+
+function timesOf(p: GuestProcess): ProcessTimes {
+  let times = processMs.get(p);
+  if (!times) processMs.set(p, (times = { self: 0, children: 0 }));
+  return times;
+}
+
+const toNs = (ms: number): bigint => BigInt(Math.round(ms * 1e6));
+
+/** The run loop ran `t` for `ms` milliseconds. */
+export function chargeCpu(t: GuestThread, ms: number): void {
+  threadMs.set(t, (threadMs.get(t) ?? 0) + ms);
+  timesOf(t.process).self += ms;
+}
+
+/** `child` was reaped: its time and its children's count for its parent's children. */
+export function childReaped(parent: GuestProcess, child: GuestProcess): void {
+  const c = timesOf(child);
+  timesOf(parent).children += c.self + c.children;
+}
+
+export const threadCpuNs = (t: GuestThread): bigint => toNs(threadMs.get(t) ?? 0);
+export const processCpuNs = (p: GuestProcess): bigint => toNs(timesOf(p).self);
+export const childrenCpuNs = (p: GuestProcess): bigint => toNs(timesOf(p).children);
