@@ -164,6 +164,7 @@ export const E = {
   EADDRNOTAVAIL: must('EADDRNOTAVAIL'), ECONNRESET: must('ECONNRESET'), EISCONN: must('EISCONN'),
   ENOTCONN: must('ENOTCONN'), ECONNREFUSED: must('ECONNREFUSED'), EALREADY: must('EALREADY'),
   EINPROGRESS: must('EINPROGRESS'), ETIMEDOUT: must('ETIMEDOUT'), ETOOMANYREFS: must('ETOOMANYREFS'),
+  ECONNABORTED: must('ECONNABORTED'), EDOM: must('EDOM'),
 } as const;
 
 /** Thrown by syscall handlers; the dispatcher turns it into -errno. */

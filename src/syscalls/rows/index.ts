@@ -14,6 +14,8 @@ import { pollRows } from './poll.js';
 import { prctlRows } from './prctl.js';
 import { processRows } from './process.js';
 import { signalRows } from './signals.js';
+import { socketIoRows } from './socket-io.js';
+import { socketRows } from './sockets.js';
 import { threadRows } from './threads.js';
 import { timeRows } from './time.js';
 import { waitRows } from './wait.js';
@@ -21,5 +23,6 @@ import { waitRows } from './wait.js';
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
+  ...socketRows, ...socketIoRows,
   ...prctlRows, ...eventFdRows, ...epollRows, ...cpuUsageRows,
 ];

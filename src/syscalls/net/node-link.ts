@@ -1,0 +1,97 @@
+// A connection carried by a Node socket (TCP, or a host program's Unix socket). Node
+// callbacks fill the guest socket's inbox and wake the run loop; the Node socket is
+// paused while the inbox is full and resumed as the guest reads (backpressure), and
+// sends wait while Node's own write buffer is full.
+import type { Socket } from 'node:net';
+import { E, SysError, errnoFromNodeCode } from '../errno.js';
+import type { OpenFile } from '../open-file.js';
+import type { SocketAddress } from './sockaddr.js';
+import { INBOX_HIGH_WATER, type StreamLink, type StreamSocket } from './stream-socket.js';
+
+/** Node's write buffer size at which sends wait. */
+const SEND_HIGH_WATER = 256 * 1024;
+
+export interface LinkAddresses {
+  readonly local: () => SocketAddress;
+  readonly peer: () => SocketAddress;
+}
+
+export class NodeLink implements StreamLink {
+  private gone = false;
+  private paused = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly owner: StreamSocket,
+    private readonly addresses: LinkAddresses,
+    wake: () => void,
+  ) {
+    socket.on('data', (chunk: Buffer) => {
+      owner.inbox.push(chunk);
+      if (owner.inbox.length >= INBOX_HIGH_WATER && !this.paused) {
+        this.paused = true;
+        socket.pause();
+      }
+      wake();
+    });
+    socket.on('end', () => {
+      owner.inbox.ended = true;
+      wake();
+    });
+    socket.on('drain', wake);
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      this.gone = true;
+      owner.linkFailed(errnoFromNodeCode(err.code));
+      wake();
+    });
+    socket.on('close', () => {
+      this.gone = true;
+      owner.inbox.ended = true;
+      wake();
+    });
+  }
+
+  get canSend(): boolean {
+    return this.socket.writableLength < SEND_HIGH_WATER;
+  }
+
+  get peerGone(): boolean {
+    return this.gone;
+  }
+
+  get local(): SocketAddress {
+    return this.addresses.local();
+  }
+
+  get peer(): SocketAddress {
+    return this.addresses.peer();
+  }
+
+  send(bytes: Uint8Array, files: OpenFile[] | null): number {
+    if (files) throw new SysError(E.EOPNOTSUPP); // no fd passing to a host program
+    if (this.gone || this.socket.writableEnded) throw new SysError(E.EPIPE);
+    if (!this.canSend) return 0;
+    this.socket.write(bytes);
+    return bytes.length;
+  }
+
+  shutdownWrite(): void {
+    this.socket.end();
+  }
+
+  drained(): void {
+    if (this.paused && this.owner.inbox.length < INBOX_HIGH_WATER / 2) {
+      this.paused = false;
+      this.socket.resume();
+    }
+  }
+
+  close(): void {
+    // What is still unsent goes out, then FIN; anything arriving later is dropped.
+    this.socket.removeAllListeners('data');
+    this.socket.on('data', () => undefined);
+    this.socket.on('error', () => undefined);
+    this.socket.end();
+    this.socket.resume();
+  }
+}

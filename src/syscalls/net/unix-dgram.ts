@@ -1,0 +1,83 @@
+// Unix SOCK_DGRAM sockets, in process: messages go straight into the receiving guest
+// socket's queue (found by the name it is bound to, or its socketpair peer). A sender
+// waits while the receiver's queue is full, as on Linux.
+import { E, SysError } from '../errno.js';
+import { AF_UNIX } from './constants.js';
+import { DatagramSocket } from './datagram-socket.js';
+import { UNNAMED, type SocketAddress } from './sockaddr.js';
+import type { SendRequest, SocketHost } from './socket-file.js';
+import { UnixName, unixNameOwner } from './unix-names.js';
+import { unixAddress } from './unix-stream.js';
+
+export class UnixDgramSocket extends DatagramSocket {
+  protected readonly noDestinationError = E.ENOTCONN;
+  private name: UnixName | null = null;
+  /** The connected peer's socket. */
+  private peerSocket: UnixDgramSocket | null = null;
+  private bound = false;
+
+  constructor(host: SocketHost, nonblock: boolean) {
+    super(host, AF_UNIX, 0, nonblock);
+  }
+
+  static pair(host: SocketHost, nonblock: boolean): [UnixDgramSocket, UnixDgramSocket] {
+    const a = new UnixDgramSocket(host, nonblock);
+    const b = new UnixDgramSocket(host, nonblock);
+    a.peerSocket = b;
+    b.peerSocket = a;
+    a.peer = UNNAMED;
+    b.peer = UNNAMED;
+    return [a, b];
+  }
+
+  bind(to: SocketAddress): number {
+    const addr = unixAddress(to);
+    if (this.name === null) {
+      this.name = addr.name === '' ? UnixName.auto(this)
+        : new UnixName(addr, this, this.host.wake, (s) => s.destroy());
+    } else if (this.name.result === 0 && this.bound) {
+      throw new SysError(E.EINVAL); // already bound (else: this call, run again once the host answered)
+    }
+    const name = this.name;
+    if (name.result === undefined) return this.waitForHost(() => name.result !== undefined);
+    if (name.result !== 0) {
+      this.name = null;
+      throw new SysError(name.result);
+    }
+    this.bound = true;
+    return 0;
+  }
+
+  protected setPeer(to: SocketAddress): void {
+    this.peerSocket = this.receiver(to);
+  }
+
+  /** The guest socket bound to `to`. */
+  private receiver(to: SocketAddress): UnixDgramSocket {
+    const addr = unixAddress(to);
+    const owner = unixNameOwner(addr);
+    if (owner === undefined) throw new SysError(E.ECONNREFUSED); // a host program's stream socket
+    if (!(owner instanceof UnixDgramSocket)) throw new SysError(E.EPROTOTYPE);
+    return owner;
+  }
+
+  protected sendTo(to: SocketAddress, req: SendRequest): number {
+    const target = req.to ? this.receiver(to) : this.peerSocket;
+    if (!target || target.isClosed) throw new SysError(E.ECONNREFUSED);
+    if (!target.hasRoom(req.data.length)) {
+      return this.waitFor(() => target.isClosed || target.hasRoom(req.data.length), req.flags, this.options.sendTimeoutMs);
+    }
+    const from = this.bound ? this.localAddress() : undefined;
+    target.deliver({ bytes: req.data, from, files: req.files ?? null });
+    return req.data.length;
+  }
+
+  localAddress(): SocketAddress {
+    return this.bound && this.name ? this.name.address : UNNAMED;
+  }
+
+  protected closeHost(): void {
+    this.name?.close();
+    this.name = null;
+  }
+}

@@ -1,0 +1,93 @@
+// The names Unix sockets are bound to. Abstract names live only here. A path name is
+// also a socket file on the host, made by a Node server listening on the path (so that
+// connect() by path works between guest processes, and host programs can connect too);
+// the guest socket owning it is found by the file's device and inode, so a renamed or
+// removed file behaves as on Linux.
+import { statSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { E, SysError, errnoFromNodeCode } from '../errno.js';
+import { AF_UNIX } from './constants.js';
+import type { UnixAddress } from './sockaddr.js';
+import type { SocketFile } from './socket-file.js';
+
+const owners = new Map<string, SocketFile>();
+let nextAutoName = 0;
+
+const abstractKey = (name: string): string => `@${name}`;
+const fileKey = (dev: number, ino: number): string => `${dev}:${ino}`;
+
+/** A bound name, once the host has made its socket file. */
+export class UnixName {
+  /** undefined until the host has answered; then 0 or the errno. */
+  result: number | undefined;
+  private key: string | null = null;
+  private server: Server | null = null;
+
+  /** Binds `owner` to `address`. Host programs connecting to a path go to `onHostConnection`. */
+  constructor(
+    readonly address: UnixAddress,
+    owner: SocketFile,
+    wake: () => void,
+    onHostConnection: (s: Socket) => void,
+  ) {
+    if (address.abstract) {
+      this.claim(abstractKey(address.name), owner);
+      return;
+    }
+    const server = createServer({ allowHalfOpen: true }, onHostConnection);
+    this.server = server;
+    server.once('listening', () => {
+      const st = statSync(address.hostPath!);
+      this.claim(fileKey(st.dev, st.ino), owner);
+      wake();
+    });
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      this.result = errnoFromNodeCode(err.code);
+      this.server = null;
+      wake();
+    });
+    server.listen(address.hostPath);
+  }
+
+  /** An abstract name of five hex digits, as Linux gives a socket bound without a name. */
+  static auto(owner: SocketFile): UnixName {
+    for (;;) {
+      const name = (nextAutoName++ & 0xfffff).toString(16).padStart(5, '0');
+      if (!owners.has(abstractKey(name))) {
+        return new UnixName({ family: AF_UNIX, name, abstract: true }, owner, () => undefined, () => undefined);
+      }
+    }
+  }
+
+  private claim(key: string, owner: SocketFile): void {
+    if (owners.has(key)) {
+      this.result = E.EADDRINUSE;
+      return;
+    }
+    owners.set(key, owner);
+    this.key = key;
+    this.result = 0;
+  }
+
+  close(): void {
+    if (this.key !== null) owners.delete(this.key);
+    this.key = null;
+    this.server?.close();
+    this.server = null;
+  }
+}
+
+/**
+ * The guest socket bound to `addr`; undefined for a host program's socket file.
+ * ENOENT when there is no such file, ECONNREFUSED when nothing is bound to the name.
+ */
+export function unixNameOwner(addr: UnixAddress): SocketFile | undefined {
+  if (addr.abstract) {
+    const owner = owners.get(abstractKey(addr.name));
+    if (!owner) throw new SysError(E.ECONNREFUSED);
+    return owner;
+  }
+  const st = statSync(addr.hostPath!);
+  if (!st.isSocket()) throw new SysError(E.ECONNREFUSED);
+  return owners.get(fileKey(st.dev, st.ino));
+}
