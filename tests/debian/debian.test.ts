@@ -1,0 +1,57 @@
+// Real Debian 12 arm64 programs (busybox, bash, coreutils, ...) run under tsqemu with
+// -L <the Debian tree> must give qemu's stdout, stderr and exit status, recorded by
+// record-goldens.ts. The tree comes from scripts/fetch-debian-packages.sh (see
+// DEVELOPERS.md); without it these tests are skipped, unless TSQEMU_REQUIRE_DEBIAN=1
+// (CI) makes its absence a failure.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  copyCaseFiles, debianTree, debianTreePresent, goldenFile, guestEnvironment, loadCases,
+  normalizeStderr, repoRoot, shellStatus, stdinOf,
+} from './debian-cases.js';
+
+const DEFAULT_TIMEOUT_SECONDS = 60;
+const cli = join(repoRoot, 'bin', 'tsqemu-aarch64.js');
+const present = debianTreePresent();
+const required = process.env.TSQEMU_REQUIRE_DEBIAN === '1';
+
+describe('Debian arm64 packages under tsqemu -L match qemu', () => {
+  it.runIf(required && !present)('the Debian tree is present (TSQEMU_REQUIRE_DEBIAN=1)', () => {
+    throw new Error(`no Debian tree at ${debianTree}: run scripts/fetch-debian-packages.sh`);
+  });
+
+  for (const c of loadCases('cases')) {
+    const timeoutSeconds = c.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+    it.runIf(present)(
+      c.name,
+      () => {
+        const workDir = mkdtempSync(join(tmpdir(), 'tsqemu-debian-'));
+        try {
+          copyCaseFiles(c, workDir);
+          const [program, ...args] = c.argv;
+          const input = stdinOf(c);
+          const r = spawnSync(process.execPath, [cli, '-L', debianTree, '-0', program, join(debianTree, program), ...args], {
+            cwd: workDir,
+            env: guestEnvironment(workDir),
+            input,
+            stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+            timeout: (timeoutSeconds - 2) * 1000,
+            killSignal: 'SIGKILL',
+          });
+          if (r.error) throw r.error;
+          expect(r.stdout, 'stdout').toBe(readFileSync(goldenFile(c.name, 'stdout'), 'utf8'));
+          expect(normalizeStderr(r.stderr), 'stderr').toBe(normalizeStderr(readFileSync(goldenFile(c.name, 'stderr'), 'utf8')));
+          expect(shellStatus(r.status, r.signal), 'exit status').toBe(Number(readFileSync(goldenFile(c.name, 'status'), 'utf8')));
+        } finally {
+          rmSync(workDir, { recursive: true, force: true });
+        }
+      },
+      timeoutSeconds * 1000,
+    );
+  }
+});
