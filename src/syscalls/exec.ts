@@ -110,7 +110,7 @@ function replaceImage(p: GuestProcess, t: GuestThread, image: LoadedImage): void
   releaseClearChildTid(k, t);
   t.robustList = { head: 0, len: 0 };
   const archProt = p.abi.archProt.reduce((bits, [bit]) => bits | bit, 0);
-  p.mm = new Mm(image.mem, new MemoryMap(image.mem, image.brk, image.mmapTop, archProt), image.sigreturnTrampoline);
+  p.mm = new Mm(image.mem, new MemoryMap(image.mem, image.brk, image.mmapTop, archProt), image.sigreturnTrampoline, image.auxv);
   // What was shared with another process (CLONE_FILES, CLONE_SIGHAND) becomes the process's own.
   const others = [...k.processes].filter((q) => q !== p && q.exitStatus === null);
   if (others.some((q) => q.fds === p.fds)) p.fds = p.fds.copy(() => p.limits.maxFds);

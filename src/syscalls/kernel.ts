@@ -85,7 +85,7 @@ export class Kernel {
     this.lastId = pid;
     const archProt = options.abi.archProt.reduce((bits, [bit]) => bits | bit, 0);
     const mm = new Mm(options.mem, new MemoryMap(options.mem, options.brk, options.mmapTop, archProt),
-      options.sigreturnTrampoline ?? 0);
+      options.sigreturnTrampoline ?? 0, options.auxv);
     this.process = new GuestProcess(this, {
       pid, parent: null, mm, limits: new ResourceLimits(), fds: (limits) => stdioFds(limits, options.abi),
       actions: new SignalActions(), prefix: options.prefix ?? NO_PREFIX, cwd: options.cwd ?? process.cwd(),

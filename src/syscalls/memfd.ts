@@ -12,7 +12,7 @@ let made = 0;
 
 export class MemfdFile extends HostFile {
   /** What /proc/<pid>/fd/N and /proc/<pid>/maps show for it. */
-  readonly linkName: string;
+  readonly procLink: string;
 
   constructor(name: string, bits: OpenFlagBits) {
     const hostPath = join(tmpdir(), `tsqemu-memfd-${process.pid}-${made++}`);
@@ -24,6 +24,6 @@ export class MemfdFile extends HostFile {
       closeSync(fd);
       throw err;
     }
-    this.linkName = `/memfd:${name} (deleted)`;
+    this.procLink = `/memfd:${name} (deleted)`;
   }
 }

@@ -14,6 +14,8 @@ export class Mm {
     readonly map: MemoryMap,
     /** Guest address of the rt_sigreturn trampoline (0 when none is mapped). */
     readonly sigreturnTrampoline: number,
+    /** The auxiliary vector the program started with (/proc/<pid>/auxv). */
+    readonly auxv: Uint8Array = new Uint8Array(0),
   ) {}
 
   /**
@@ -34,6 +36,6 @@ export class Mm {
         if (Buffer.compare(bytes, ZERO_PAGE) !== 0) dst.u8.set(bytes, page);
       }
     }
-    return new Mm(dst, this.map.copyFor(dst), this.sigreturnTrampoline);
+    return new Mm(dst, this.map.copyFor(dst), this.sigreturnTrampoline, this.auxv);
   }
 }

@@ -8,6 +8,8 @@ export interface OpenFile {
   flags: number;
   /** The host path it was opened by, when known: *at() calls and getdents64 use it. */
   readonly path: string | undefined;
+  /** What /proc/<pid>/fd/N says for a file without a path ("/memfd:x (deleted)", "anon_inode:[eventfd]"). */
+  readonly procLink?: string;
   readonly isDirectory: boolean;
   /** The host fd, for what only the host can answer (ttys, fsync); none for in-memory files. */
   readonly hostFd: number | undefined;

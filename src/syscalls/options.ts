@@ -18,6 +18,8 @@ export interface CpuHooks {
   resetState(state: CpuState, sp: number): void;
   /** Bytes of the syscall instruction: a restarted call runs it again. */
   readonly syscallInsnSize: number;
+  /** /proc/cpuinfo for `cpus` processors of the CPU being emulated (none: the host's is shown). */
+  cpuinfo?(cpus: number): string;
   readonly signalFrame: SignalFrameOps;
 }
 
@@ -31,6 +33,8 @@ export interface LoadedImage {
   readonly entry: number;
   /** The initial stack pointer (argc, argv, envp, auxv). */
   readonly sp: number;
+  /** The auxiliary vector as on the stack (what /proc/<pid>/auxv shows). */
+  readonly auxv: Uint8Array;
 }
 
 /** What execve needs from the emulator to load a guest program. */
@@ -75,6 +79,8 @@ export interface KernelOptions {
   cpu?: CpuHooks;
   /** Guest address of the signal return trampoline (0: none mapped). */
   sigreturnTrampoline?: number;
+  /** The first program's auxiliary vector, as on its stack (/proc/<pid>/auxv). */
+  auxv?: Uint8Array;
   /** Loads guest programs for execve; without it execve of a guest program fails with ENOEXEC. */
   loader?: ProgramLoader;
   /** Told when a process other than the first dies of a signal (qemu's message). */

@@ -1,11 +1,11 @@
 // Guest path arguments: reading them and resolving them against a directory fd the
 // way the *at() calls do (Node only has path-based calls). Every path-taking syscall
 // goes through joinAt, which is where the -L prefix applies to absolute paths.
-import { resolve } from 'node:path';
 import { AT_FDCWD } from './constants.js';
 import { E, SysError } from './errno.js';
 import type { GuestProcess } from './guest-process.js';
 import type { OpenFile } from './open-file.js';
+import { procHostPath } from './proc/nodes.js';
 
 const PATH_MAX = 4096;
 
@@ -34,10 +34,13 @@ export function joinAt(p: GuestProcess, dirfd: number, path: string): string {
   return path.startsWith('/') ? p.prefix.hostPath(path) : `${baseDir(p, dirfd).replace(/\/$/, '')}/${path}`;
 }
 
-/** joinAt, with /proc/self links followed to where the guest's would lead. */
-export function resolveAt(p: GuestProcess, dirfd: number, path: string): string {
-  const abs = joinAt(p, dirfd, path);
-  return procSelfLink(p, abs) ?? abs;
+/**
+ * joinAt, with the guest's /proc answered (proc/nodes.ts): its links followed to where
+ * they lead (the last component's only when `followLast`), its files standing for the
+ * host's counterparts.
+ */
+export function resolveAt(p: GuestProcess, dirfd: number, path: string, followLast = true): string {
+  return procHostPath(p, joinAt(p, dirfd, path), followLast);
 }
 
 /** Reads the path argument at `addr` and resolves it against `dirfd`. */
@@ -45,25 +48,4 @@ export function guestPathAt(p: GuestProcess, dirfd: number, addr: number): strin
   return resolveAt(p, dirfd, readGuestPath(p, addr));
 }
 
-/** The host's /proc link for a host fd (what a guest fd without a path stands for). */
-export const HOST_FD_LINK = '/proc/self/fd/';
-
-/**
- * The host path standing for a guest /proc/self symlink (exe, cwd, fd/N): the host's
- * own links describe the emulator. undefined for any other path.
- */
-export function procSelfLink(p: GuestProcess, abs: string): string | undefined {
-  const m = /^\/proc\/(self|\d+)\/(exe|cwd|fd\/(\d+))$/.exec(resolve(abs));
-  if (!m || (m[1] !== 'self' && Number(m[1]) !== p.pid)) return undefined;
-  if (m[2] === 'exe') return p.exePath;
-  if (m[2] === 'cwd') return p.cwd;
-  let file: OpenFile;
-  try {
-    file = p.fds.get(Number(m[3]));
-  } catch {
-    throw new SysError(E.ENOENT);
-  }
-  if (file.path !== undefined) return file.path;
-  if (file.hostFd !== undefined) return HOST_FD_LINK + file.hostFd;
-  throw new SysError(E.ENOENT); // an in-memory pipe has no name to reach it by
-}
+export { HOST_FD_LINK } from './proc/fd-links.js';

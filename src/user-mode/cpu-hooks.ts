@@ -32,5 +32,6 @@ export function cpuHooks(target: UserTarget): CpuHooks {
     },
     syscallInsnSize: SYSCALL_INSN_SIZE,
     signalFrame: target.signalFrame,
+    cpuinfo: target.cpuinfo,
   };
 }

@@ -59,6 +59,8 @@ export interface LoadedProgram {
   sp: number;
   /** The executable's bytes (what its translation cache is keyed by). */
   bytes: Uint8Array;
+  /** The auxiliary vector as written on the stack. */
+  auxv: Uint8Array;
 }
 
 /**
@@ -101,5 +103,6 @@ export function loadProgram(target: UserTarget, spec: ImageSpec): LoadedProgram 
   mem.poke(trampoline, target.signalFrame.trampoline);
   return {
     mem, brk: image.end, mmapTop, sigreturnTrampoline: trampoline, entry: interp?.entry ?? image.entry, sp: stack.sp, bytes,
+    auxv: mem.readBytes(stack.auxvStart, stack.auxvEnd - stack.auxvStart),
   };
 }

@@ -59,6 +59,7 @@ function startProgram(target: UserTarget, o: ProgramOptions): Machine {
     mainState: state,
     cpu: cpuHooks(target),
     sigreturnTrampoline: program.sigreturnTrampoline,
+    auxv: program.auxv,
     loader: programLoader(target, o.stackSize, random, (loaded) => machine?.loaded(loaded.mem, loaded.bytes)),
     copied: (parent, child) => machine?.copied(parent, child),
     killed: (p, sig) => {

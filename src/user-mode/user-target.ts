@@ -22,6 +22,8 @@ export interface UserTarget {
   readonly coreDumpMessage?: boolean;
   /** Extra auxv entries this ISA's Linux provides (e.g. AT_MINSIGSTKSZ). */
   readonly extraAuxv: ReadonlyArray<readonly [number, number]>;
+  /** /proc/cpuinfo for `cpus` processors of this CPU (none: the guest sees the host's). */
+  cpuinfo?(cpus: number): string;
   /** The signal frame its Linux builds for handlers, and the return trampoline. */
   readonly signalFrame: SignalFrameOps;
   /** Slot pair of the stack pointer, and of the thread pointer clone's TLS argument sets. */

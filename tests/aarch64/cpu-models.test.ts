@@ -9,7 +9,7 @@ import type { TargetOps } from '../../src/translate/target.js';
 import { Translator } from '../../src/translate/translator.js';
 import { CPU_MODELS, cpuModel, idRegister, type CpuModel } from '../../src/targets/aarch64/cpu-models.js';
 import { FEATURES } from '../../src/targets/aarch64/features.js';
-import { aarch64Cpuinfo, aarch64UserFor } from '../../src/targets/aarch64/linux/cpu-targets.js';
+import { aarch64UserFor } from '../../src/targets/aarch64/linux/cpu-targets.js';
 import { cpuinfoFeatures, HWCAP_BITS, hwcapsOf } from '../../src/targets/aarch64/linux/hwcap.js';
 import { aarch64TargetFor } from '../../src/targets/aarch64/target.js';
 
@@ -118,7 +118,7 @@ describe('aarch64 CPU models', () => {
     expect(cpuinfoFeatures(N1)).toBe('fp asimd aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp ssbs');
     expect(cpuinfoFeatures(MAX)).toBe('fp asimd aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm jscvt fcma lrcpc '
       + 'dcpop sha3 sm3 sm4 asimddp sha512 asimdfhm dit uscat ilrcpc flagm ssbs sb dcpodp flagm2 frint i8mm bf16 dgh');
-    const text = aarch64Cpuinfo('neoverse-n1', 2)!;
+    const text = aarch64UserFor('neoverse-n1')!.cpuinfo!(2);
     expect(text).toMatch(/^processor\t: 0\n/);
     expect(text).toMatch(/\nprocessor\t: 1\n/);
     expect(text).toMatch(/\nCPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x4\nCPU part\t: 0xd0c\nCPU revision\t: 1\n/);

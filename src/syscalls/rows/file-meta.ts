@@ -2,7 +2,7 @@
 // their mode (fchmod, fchmodat); and the calls that act on a file's data as a whole
 // (ftruncate, fsync, fdatasync).
 import {
-  accessSync, chmodSync, fchmodSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync, realpathSync,
+  accessSync, chmodSync, fchmodSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync,
   statSync,
 } from 'node:fs';
 import { int, u32 } from '../args.js';
@@ -11,7 +11,8 @@ import { E, SysError } from '../errno.js';
 import { fileStatFromHost, type FileStat } from '../file-stat.js';
 import type { GuestProcess } from '../guest-process.js';
 import { STATX_BASIC_STATS, STATX_BTIME, writeStatToGuest, writeStatxToGuest } from '../guest-structs.js';
-import { HOST_FD_LINK, joinAt, procSelfLink, readGuestPath, resolveAt } from '../paths.js';
+import { joinAt, readGuestPath, resolveAt } from '../paths.js';
+import { procReadlink } from '../proc/nodes.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
 
@@ -29,7 +30,8 @@ function statAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number)
   if (path === '' && flags & AT.AT_EMPTY_PATH) {
     return dirfd === AT_FDCWD ? hostStat(p.cwd, true) : fileOf(p, dirfd).stat();
   }
-  return hostStat(resolveAt(p, dirfd, path), !(flags & AT.AT_SYMLINK_NOFOLLOW));
+  const follow = !(flags & AT.AT_SYMLINK_NOFOLLOW);
+  return hostStat(resolveAt(p, dirfd, path, follow), follow);
 }
 
 function statx(p: GuestProcess, a: readonly number[]): number {
@@ -39,23 +41,11 @@ function statx(p: GuestProcess, a: readonly number[]): number {
   return 0;
 }
 
-/** Linux's /proc/self/exe names the executable itself, symlinks resolved. */
-function realpathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-
 function readlinkat(p: GuestProcess, dirfd: number, pathAddr: number, buf: number, size: number): number {
   if (size <= 0) throw new SysError(E.EINVAL);
   const abs = joinAt(p, dirfd, readGuestPath(p, pathAddr));
-  const own = procSelfLink(p, abs);
-  // The guest's /proc/self links name what they stand for; a host fd's link says it itself.
-  const target = own === undefined || own.startsWith(HOST_FD_LINK)
-    ? readlinkSync(own ?? abs, { encoding: 'buffer' })
-    : Buffer.from(own === p.exePath ? realpathOr(own) : own);
+  const own = procReadlink(p, abs); // the guest's /proc links say what they stand for
+  const target = own === undefined ? readlinkSync(abs, { encoding: 'buffer' }) : Buffer.from(own);
   const out = target.subarray(0, size); // no NUL, silently truncated, as readlink(2) does
   p.mem.writeBytes(buf, out);
   return out.length;

@@ -6,7 +6,9 @@ import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { HostFile } from '../host-file.js';
 import { hostOpenFlags, settableStatusFlags } from '../open-flags.js';
-import { guestPathAt } from '../paths.js';
+import { joinAt, readGuestPath } from '../paths.js';
+import { procHostPath } from '../proc/nodes.js';
+import { openProc } from '../proc/open.js';
 import { PathFile } from '../path-file.js';
 import { makePipe } from '../pipe.js';
 import { sys, type SyscallRow } from '../row.js';
@@ -14,7 +16,8 @@ import { fileOf } from './fd-access.js';
 
 function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number, mode: number): number {
   const f = p.abi.openFlags;
-  const path = guestPathAt(p, dirfd, pathAddr);
+  const abs = joinAt(p, dirfd, readGuestPath(p, pathAddr));
+  const path = procHostPath(p, abs);
   const cloexec = (flags & f.cloexec) !== 0;
   // Flags that act at open time only; the rest is what F_GETFL shows (always O_LARGEFILE
   // on a 64-bit kernel).
@@ -23,6 +26,8 @@ function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number,
     const pathFlags = f.path | (flags & (f.directory | f.nofollow)) | f.largefile;
     return p.fds.add(new PathFile(path, pathFlags, (flags & f.nofollow) !== 0), cloexec);
   }
+  const proc = openProc(p, abs, flags, status);
+  if (proc) return p.fds.add(proc, cloexec);
   if (flags & f.tmpfile) {
     p.reportOnce('O_TMPFILE', 'openat: O_TMPFILE is not supported');
     throw new SysError(E.EOPNOTSUPP);

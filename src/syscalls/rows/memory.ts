@@ -78,7 +78,7 @@ function fileSource(p: GuestProcess, fd: number, prot: number, flags: number): M
   if (hostFd === undefined || (file.stat().mode & S_IFMT) !== S_IFREG) throw new SysError(E.ENODEV);
   const shared = (flags & MAP_TYPE) !== MAP_TYPES.MAP_PRIVATE;
   if (shared && prot & PROT.PROT_WRITE && acc !== O_RDWR) throw new SysError(E.EACCES);
-  const name = file instanceof MemfdFile ? file.linkName : file.path ?? `/dev/fd/${fd}`;
+  const name = file.procLink ?? file.path ?? `/dev/fd/${fd}`;
   const object = p.kernel.shared.fileObject(file, hostFd, name);
   return { object, mayWrite: acc === O_RDWR };
 }

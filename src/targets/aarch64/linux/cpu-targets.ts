@@ -16,12 +16,9 @@ export function aarch64UserFor(name: string): UserTarget | undefined {
   const model = cpuModel(name);
   if (!model) return undefined;
   let user = users.get(model);
-  if (!user) users.set(model, (user = { ...aarch64User, ops: aarch64TargetFor(model), ...hwcapsOf(model) }));
+  if (!user) {
+    user = { ...aarch64User, ops: aarch64TargetFor(model), ...hwcapsOf(model), cpuinfo: (cpus) => cpuinfoText(model, cpus) };
+    users.set(model, user);
+  }
   return user;
-}
-
-/** /proc/cpuinfo for the model called `name` (the /proc layer calls this). */
-export function aarch64Cpuinfo(name: string, cpus = 1): string | undefined {
-  const model = cpuModel(name);
-  return model && cpuinfoText(model, cpus);
 }

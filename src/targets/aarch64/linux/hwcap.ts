@@ -54,3 +54,5 @@ const MAX = hwcapsOf(cpuModel(DEFAULT_CPU)!);
 /** The default ("max") model's values. */
 export const AARCH64_HWCAP = MAX.hwcap;
 export const AARCH64_HWCAP2 = MAX.hwcap2;
+/** /proc/cpuinfo of the default model. */
+export const aarch64MaxCpuinfo = (cpus: number): string => cpuinfoText(cpuModel(DEFAULT_CPU)!, cpus);

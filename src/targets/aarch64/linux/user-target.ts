@@ -9,7 +9,7 @@ import { SLOT_FLAG_AH, SLOT_FLAG_AL, SLOT_FLAG_BH, SLOT_FLAG_BL, SLOT_FLAG_OP, S
 import { aarch64Target } from '../target.js';
 import { aarch64LinuxAbi } from './abi.js';
 import { aarch64SignalFrame } from './signal-frame.js';
-import { AARCH64_HWCAP, AARCH64_HWCAP2 } from './hwcap.js';
+import { AARCH64_HWCAP, AARCH64_HWCAP2, aarch64MaxCpuinfo } from './hwcap.js';
 
 const hex16 = (r: Int32Array, slot: number): string =>
   (r[slot + 1] >>> 0).toString(16).padStart(8, '0') + (r[slot] >>> 0).toString(16).padStart(8, '0');
@@ -22,6 +22,7 @@ export const aarch64User: UserTarget = {
   hwcap: AARCH64_HWCAP,
   hwcap2: AARCH64_HWCAP2,
   extraAuxv: [[AT_MINSIGSTKSZ, 5120]],
+  cpuinfo: aarch64MaxCpuinfo,
   signalFrame: aarch64SignalFrame,
   stackPointerSlot: SLOT_SP,
   threadPointerSlot: SLOT_TPIDR,

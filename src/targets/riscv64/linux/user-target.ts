@@ -8,6 +8,7 @@ import { xSlot } from '../state.js';
 import { riscv64Target } from '../target.js';
 import { riscv64LinuxAbi } from './abi.js';
 import { riscv64SignalFrame } from './signal-frame.js';
+import { riscv64Cpuinfo } from './cpuinfo.js';
 import { RISCV64_HWCAP } from './hwcap.js';
 
 const SP = 2, TP = 4, A0 = 10, A7 = 17;
@@ -26,6 +27,7 @@ export const riscv64User: UserTarget = {
   hwcap: RISCV64_HWCAP,
   extraAuxv: [],
   coreDumpMessage: false,
+  cpuinfo: riscv64Cpuinfo,
   signalFrame: riscv64SignalFrame,
   stackPointerSlot: xSlot(SP),
   threadPointerSlot: xSlot(TP),

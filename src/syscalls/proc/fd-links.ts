@@ -1,0 +1,28 @@
+// What the guest's /proc/<pid>/fd/N links say and lead to.
+import { readlinkSync } from 'node:fs';
+import { S_IFIFO, S_IFMT } from '../constants.js';
+import { E, SysError } from '../errno.js';
+import type { OpenFile } from '../open-file.js';
+
+/** The host's /proc link for a host fd (what a guest fd without a path stands for). */
+export const HOST_FD_LINK = '/proc/self/fd/';
+const S_IFSOCK = 0o140000;
+
+/** readlink: the file's path, or "pipe:[ino]", "socket:[ino]", "/memfd:name (deleted)". */
+export function fdLinkText(file: OpenFile): string {
+  if (file.procLink !== undefined) return file.procLink;
+  if (file.path !== undefined) return file.path;
+  const st = file.stat();
+  const type = st.mode & S_IFMT;
+  if (type === S_IFIFO) return `pipe:[${st.ino}]`;
+  if (type === S_IFSOCK) return `socket:[${st.ino}]`;
+  if (file.hostFd !== undefined) return readlinkSync(HOST_FD_LINK + file.hostFd);
+  return 'anon_inode:[unknown]';
+}
+
+/** The host path that following the link reaches. */
+export function fdLinkTarget(file: OpenFile): string {
+  if (file.path !== undefined) return file.path;
+  if (file.hostFd !== undefined) return HOST_FD_LINK + file.hostFd;
+  throw new SysError(E.ENOENT); // an in-memory file has no host name (open reuses it instead)
+}

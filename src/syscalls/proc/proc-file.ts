@@ -1,0 +1,99 @@
+// Open files of the guest's /proc and /sys: the text is made when the file is opened
+// (as Linux's seq_file makes it on the first read) and read like a regular file;
+// directories list their entries for getdents64. stat() borrows the host's own
+// counterpart (same type, mode and owner).
+import { statSync } from 'node:fs';
+import { SEEK } from '../constants.js';
+import type { DirEntry } from '../dir-list.js';
+import { E, SysError } from '../errno.js';
+import { fileStatFromHost, type FileStat } from '../file-stat.js';
+import type { OpenFile } from '../open-file.js';
+
+/** The offset lseek gives for `whence` (SEEK_END counts from `size`). */
+function seekTo(current: number, size: number, offset: number, whence: number): number {
+  let to: number;
+  switch (whence) {
+    case SEEK.SEEK_SET: to = offset; break;
+    case SEEK.SEEK_CUR: to = current + offset; break;
+    case SEEK.SEEK_END: to = size + offset; break;
+    default: throw new SysError(E.EINVAL);
+  }
+  if (to < 0) throw new SysError(E.EINVAL);
+  return to;
+}
+
+const hostStat = (like: string): FileStat => fileStatFromHost(statSync(like, { bigint: true }));
+
+export class ProcFile implements OpenFile {
+  readonly hostFd = undefined;
+  readonly isDirectory = false;
+  private offset = 0;
+
+  constructor(
+    readonly path: string,
+    public flags: number,
+    private readonly bytes: Uint8Array,
+    /** The host file whose metadata stat() shows. */
+    private readonly like: string,
+  ) {}
+
+  read(dst: Uint8Array, at?: number): number {
+    const from = at ?? this.offset;
+    const part = this.bytes.subarray(from, from + dst.length);
+    dst.set(part);
+    if (at === undefined) this.offset += part.length;
+    return part.length;
+  }
+
+  write(): number {
+    throw new SysError(E.EBADF); // opened read-only: openProc refuses writers
+  }
+
+  seek(offset: number, whence: number): number {
+    this.offset = seekTo(this.offset, this.bytes.length, offset, whence);
+    return this.offset;
+  }
+
+  stat(): FileStat {
+    return hostStat(this.like);
+  }
+
+  close(): void {}
+}
+
+export class ProcDir implements OpenFile {
+  readonly hostFd = undefined;
+  readonly isDirectory = true;
+  dirEntries: DirEntry[];
+  private position = 0;
+
+  constructor(
+    readonly path: string,
+    public flags: number,
+    private readonly list: () => DirEntry[],
+    private readonly like: string,
+  ) {
+    this.dirEntries = list();
+  }
+
+  read(): number {
+    throw new SysError(E.EISDIR);
+  }
+
+  write(): number {
+    throw new SysError(E.EISDIR);
+  }
+
+  seek(offset: number, whence: number): number {
+    if (whence === SEEK.SEEK_END) throw new SysError(E.EINVAL);
+    this.position = seekTo(this.position, 0, offset, whence);
+    if (this.position === 0) this.dirEntries = this.list(); // rewinddir sees new entries
+    return this.position;
+  }
+
+  stat(): FileStat {
+    return hostStat(this.like);
+  }
+
+  close(): void {}
+}
