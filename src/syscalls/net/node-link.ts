@@ -41,7 +41,9 @@ export class NodeLink implements StreamLink {
     socket.on('drain', wake);
     socket.on('error', (err: NodeJS.ErrnoException) => {
       this.gone = true;
-      owner.linkFailed(errnoFromNodeCode(err.code));
+      // A reset after the peer's FIN is a write to a closed peer: EPIPE, as Linux reports it.
+      const errno = errnoFromNodeCode(err.code);
+      owner.linkFailed(errno === E.ECONNRESET && owner.inbox.ended ? E.EPIPE : errno);
       wake();
     });
     socket.on('close', () => {
@@ -86,12 +88,16 @@ export class NodeLink implements StreamLink {
     }
   }
 
-  close(): void {
-    // What is still unsent goes out, then FIN; anything arriving later is dropped.
-    this.socket.removeAllListeners('data');
-    this.socket.on('data', () => undefined);
-    this.socket.on('error', () => undefined);
-    this.socket.end();
-    this.socket.resume();
+  /** The socket is closed: unsent bytes go out, then FIN; `reset` (SO_LINGER 0) sends RST instead. */
+  close(reset: boolean): void {
+    const s = this.socket;
+    s.removeAllListeners('data');
+    s.on('error', () => undefined);
+    if (reset) {
+      s.resetAndDestroy();
+      return;
+    }
+    // Closed for reading too: what arrives after this gets a reset, as on Linux.
+    s.end(() => s.destroy());
   }
 }

@@ -32,6 +32,13 @@ const INT_OPTIONS: ReadonlyMap<number, ReadonlyMap<number, number>> = new Map([
   [IPPROTO_IPV6, new Map<number, number>([[IPV6_V6ONLY, 0]])],
 ]);
 
+/** Options that are on or off: they read back as 1 or 0 whatever was set. */
+const BOOLEAN_OPTIONS: ReadonlySet<string> = new Set([
+  ...[SO.SO_DEBUG, SO.SO_REUSEADDR, SO.SO_REUSEPORT, SO.SO_KEEPALIVE, SO.SO_DONTROUTE, SO.SO_BROADCAST,
+    SO.SO_OOBINLINE, SO.SO_NO_CHECK, SO.SO_PASSCRED].map((n) => `${SOL_SOCKET}:${n}`),
+  `${IPPROTO_TCP}:${TCP_NODELAY}`, `${IPPROTO_IPV6}:${IPV6_V6ONLY}`,
+]);
+
 /** Whether options of `level` exist for socket `s` (ENOPROTOOPT otherwise, as Linux answers). */
 function levelApplies(s: SocketFile, level: number): boolean {
   if (level === SOL_SOCKET) return true;
@@ -147,8 +154,7 @@ export function setSocketOption(mem: AddressSpace, s: SocketFile, level: number,
   }
   if (INT_OPTIONS.get(level)?.get(name) === undefined) return unknown(s, 'setsockopt', level, name);
   const v = readInt();
-  // Boolean options read back as 0 or 1.
-  s.options.setInt(level, name, level === SOL_SOCKET && name !== SO.SO_PRIORITY && name !== SO.SO_RCVLOWAT && name !== SO.SO_SNDLOWAT ? Number(v !== 0) : v);
+  s.options.setInt(level, name, BOOLEAN_OPTIONS.has(`${level}:${name}`) ? Number(v !== 0) : v);
   s.applyOptions();
   return 0;
 }

@@ -24,8 +24,8 @@ export interface StreamLink {
   shutdownWrite(): void;
   /** The guest took bytes from the inbox: a paused link may take in more. */
   drained(): void;
-  /** The socket is closed. */
-  close(): void;
+  /** The socket is closed; `reset`: drop what is unsent and abort (SO_LINGER with 0 seconds). */
+  close(reset: boolean): void;
   readonly local: SocketAddress;
   readonly peer: SocketAddress;
 }
@@ -138,7 +138,8 @@ export abstract class StreamSocket extends SocketFile {
     if (max > 0 && inbox.length < enough && !ended()) {
       return this.waitFor(() => inbox.length >= enough || ended(), flags, this.options.recvTimeoutMs);
     }
-    if (inbox.length === 0 && this.pendingError) throw new SysError(this.takeError());
+    // An error ends reads, unless the peer's FIN came first (then it is end of file).
+    if (inbox.length === 0 && this.pendingError && !inbox.ended) throw new SysError(this.takeError());
     const taken = inbox.take(max, (flags & MSG.MSG_PEEK) !== 0);
     if (taken.bytes.length) this.link?.drained();
     return { bytes: taken.bytes, fullLength: taken.bytes.length, files: taken.files };
@@ -200,7 +201,8 @@ export abstract class StreamSocket extends SocketFile {
   }
 
   close(): void {
-    this.link?.close();
+    const [lingerOn, lingerSecs] = this.options.linger;
+    this.link?.close(lingerOn !== 0 && lingerSecs === 0);
     this.inbox.discard();
     for (const conn of this.acceptQueue.splice(0)) conn.close();
     this.closeBinding();

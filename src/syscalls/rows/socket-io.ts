@@ -110,7 +110,8 @@ function recvmsg(p: GuestProcess, fd: number, msgAddr: number, flags: number): n
     p.mem.writeBytes(msg.name, name.subarray(0, Math.max(0, Math.min(msg.namelen, name.length))));
     namelen = name.length;
   }
-  let outFlags = got.fullLength > got.bytes.length ? MSG.MSG_TRUNC : 0;
+  // Linux starts msg_flags from the call's MSG_CMSG_CLOEXEC.
+  let outFlags = (flags & MSG.MSG_CMSG_CLOEXEC) | (got.fullLength > got.bytes.length ? MSG.MSG_TRUNC : 0);
   let controllen = 0;
   const files = got.files ?? [];
   if (files.length) {

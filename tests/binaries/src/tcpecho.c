@@ -1,0 +1,304 @@
+/*
+ * tcpecho: TCP and UDP over loopback inside one program. A forked echo server on an
+ * ephemeral port (bind to port 0, getsockname; the port is never printed) serves a
+ * client that sends a few hundred kilobytes in uneven pieces and half-closes; the same
+ * over IPv6. Then: a non-blocking connect (EINPROGRESS, POLLOUT, SO_ERROR), a refused
+ * connect, MSG_PEEK, socket options, EPIPE with and without SIGPIPE, and UDP echo
+ * between two sockets with recvfrom addresses.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define CHECK(what, cond) printf("%-44s %s\n", what, (cond) ? "ok" : "FAILED")
+
+static const char *err(int r)
+{
+    static char buf[64];
+    if (r >= 0) return "0";
+    snprintf(buf, sizeof buf, "-1 %s", strerror(errno));
+    return buf;
+}
+
+/* A listening socket on loopback, port chosen by the kernel; its address in *sa. */
+static int listener(int family, struct sockaddr_storage *sa, socklen_t *len)
+{
+    int s = socket(family, SOCK_STREAM, 0);
+    int one = 1;
+    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    memset(sa, 0, sizeof *sa);
+    if (family == AF_INET) {
+        struct sockaddr_in *in = (struct sockaddr_in *)sa;
+        in->sin_family = AF_INET;
+        in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        *len = sizeof *in;
+    } else {
+        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)sa;
+        in6->sin6_family = AF_INET6;
+        in6->sin6_addr = in6addr_loopback;
+        *len = sizeof *in6;
+    }
+    if (bind(s, (struct sockaddr *)sa, *len) < 0) printf("bind: %s\n", err(-1));
+    if (listen(s, 8) < 0) printf("listen: %s\n", err(-1));
+    socklen_t got = sizeof *sa;
+    getsockname(s, (struct sockaddr *)sa, &got);
+    *len = got;
+    return s;
+}
+
+/* The echo server: each connection echoes until EOF, then closes. */
+static void serve(int ls, int conns)
+{
+    for (int i = 0; i < conns; i++) {
+        int c = accept(ls, NULL, NULL);
+        if (c < 0) _exit(10);
+        char buf[3000];
+        ssize_t n;
+        while ((n = read(c, buf, sizeof buf)) > 0) {
+            ssize_t off = 0;
+            while (off < n) {
+                ssize_t w = write(c, buf + off, n - off);
+                if (w <= 0) _exit(11);
+                off += w;
+            }
+        }
+        close(c);
+    }
+    _exit(0);
+}
+
+static unsigned char pattern(size_t i)
+{
+    return (unsigned char)(i * 7 + i / 251);
+}
+
+/* Sends `total` bytes in uneven pieces, half-closes, reads the echo back. */
+static void echo_client(int family, const struct sockaddr_storage *sa, socklen_t len, size_t total)
+{
+    int s = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    printf("connect: %s\n", err(connect(s, (const struct sockaddr *)sa, len)));
+    struct sockaddr_storage peer;
+    socklen_t plen = sizeof peer;
+    getpeername(s, (struct sockaddr *)&peer, &plen);
+    CHECK("getpeername is the server", plen == len && memcmp(&peer, sa, len) == 0);
+    struct sockaddr_storage me;
+    socklen_t mlen = sizeof me;
+    getsockname(s, (struct sockaddr *)&me, &mlen);
+    CHECK("getsockname family and length", me.ss_family == family && mlen == len);
+    int flag = 1;
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &flag, sizeof flag);
+
+    unsigned char *out = malloc(total), *in = malloc(total);
+    for (size_t i = 0; i < total; i++) out[i] = pattern(i);
+    size_t sent = 0, got = 0;
+    size_t piece = 1;
+    /* Send and receive in turn so neither side's buffers fill up. */
+    while (got < total) {
+        if (sent < total) {
+            size_t n = piece < total - sent ? piece : total - sent;
+            ssize_t w = send(s, out + sent, n, 0);
+            if (w <= 0) { printf("send: %s\n", err(-1)); break; }
+            sent += w;
+            piece = piece * 3 % 4093 + 1;
+            if (sent == total) printf("shutdown(SHUT_WR): %s\n", err(shutdown(s, SHUT_WR)));
+        }
+        while (got < sent) {
+            ssize_t r = recv(s, in + got, total - got, 0);
+            if (r <= 0) { printf("recv: %s\n", err(r)); goto done; }
+            got += r;
+        }
+    }
+done:
+    printf("echoed %zu of %zu bytes, %s\n", got, total, memcmp(in, out, total) == 0 ? "identical" : "DIFFERENT");
+    char c;
+    printf("read after the server closed: %zd\n", read(s, &c, 1));
+    close(s);
+    free(out);
+    free(in);
+}
+
+static void echo_test(int family, const char *name)
+{
+    printf("== %s echo\n", name);
+    struct sockaddr_storage sa;
+    socklen_t len;
+    int ls = listener(family, &sa, &len);
+    int acc = -1;
+    socklen_t alen = sizeof acc;
+    getsockopt(ls, SOL_SOCKET, SO_ACCEPTCONN, &acc, &alen);
+    CHECK("SO_ACCEPTCONN on the listener", acc == 1);
+    CHECK("bound to a port", (family == AF_INET ? ((struct sockaddr_in *)&sa)->sin_port
+                                                  : ((struct sockaddr_in6 *)&sa)->sin6_port) != 0);
+    pid_t pid = fork();
+    if (pid == 0) serve(ls, 1);
+    close(ls);
+    echo_client(family, &sa, len, 300000);
+    int status;
+    waitpid(pid, &status, 0);
+    printf("server exit status %d\n", WEXITSTATUS(status));
+}
+
+static void nonblocking_connect(void)
+{
+    printf("== non-blocking connect\n");
+    struct sockaddr_storage sa;
+    socklen_t len;
+    int ls = listener(AF_INET, &sa, &len);
+    int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    int r = connect(s, (struct sockaddr *)&sa, len);
+    CHECK("connect: 0 or EINPROGRESS", r == 0 || errno == EINPROGRESS);
+    struct pollfd pfd = {s, POLLOUT, 0};
+    printf("poll: %d revents POLLOUT=%d\n", poll(&pfd, 1, 5000), (pfd.revents & POLLOUT) != 0);
+    int e = -1;
+    socklen_t elen = sizeof e;
+    getsockopt(s, SOL_SOCKET, SO_ERROR, &e, &elen);
+    printf("SO_ERROR %d\n", e);
+    int c = accept4(ls, NULL, NULL, SOCK_NONBLOCK);
+    CHECK("accept4(SOCK_NONBLOCK)", c >= 0 && (fcntl(c, F_GETFL) & O_NONBLOCK));
+    char buf[16];
+    printf("recv on empty non-blocking socket: %s\n", err(recv(c, buf, sizeof buf, 0)));
+    send(s, "peekaboo", 8, 0);
+    pfd.fd = c;
+    pfd.events = POLLIN;
+    poll(&pfd, 1, 5000);
+    ssize_t n = recv(c, buf, 4, MSG_PEEK);
+    printf("MSG_PEEK %zd '%.4s'\n", n, buf);
+    n = recv(c, buf, sizeof buf, 0);
+    printf("recv %zd '%.*s'\n", n, (int)n, buf);
+    close(s);
+    close(c);
+    close(ls);
+}
+
+static void refused(void)
+{
+    printf("== refused\n");
+    struct sockaddr_storage sa;
+    socklen_t len;
+    int ls = listener(AF_INET, &sa, &len);
+    close(ls); /* nothing listens on that port any more */
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    printf("connect: %s\n", err(connect(s, (struct sockaddr *)&sa, len)));
+    close(s);
+}
+
+static volatile int sigpipes;
+static void on_pipe(int sig) { (void)sig; sigpipes++; }
+
+static void options_and_epipe(void)
+{
+    printf("== options\n");
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    int v = -1;
+    socklen_t l = sizeof v;
+    getsockopt(s, SOL_SOCKET, SO_TYPE, &v, &l);
+    printf("SO_TYPE %d\n", v);
+    getsockopt(s, SOL_SOCKET, SO_DOMAIN, &v, &l);
+    printf("SO_DOMAIN %d\n", v);
+    getsockopt(s, SOL_SOCKET, SO_PROTOCOL, &v, &l);
+    printf("SO_PROTOCOL %d\n", v);
+    getsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &v, &l);
+    printf("SO_KEEPALIVE %d\n", v);
+    v = 1;
+    setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &v, sizeof v);
+    getsockopt(s, SOL_SOCKET, SO_KEEPALIVE, &v, &l);
+    printf("SO_KEEPALIVE after set %d\n", v);
+    v = 5;
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &v, sizeof v);
+    getsockopt(s, IPPROTO_TCP, TCP_NODELAY, &v, &l);
+    printf("TCP_NODELAY %d\n", v);
+    v = 32768;
+    setsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, sizeof v);
+    getsockopt(s, SOL_SOCKET, SO_RCVBUF, &v, &l);
+    printf("SO_RCVBUF after setting 32768: %d\n", v);
+    struct linger lg = {1, 3};
+    setsockopt(s, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+    memset(&lg, 0, sizeof lg);
+    l = sizeof lg;
+    getsockopt(s, SOL_SOCKET, SO_LINGER, &lg, &l);
+    printf("SO_LINGER %d %d\n", lg.l_onoff, lg.l_linger);
+    struct timeval tv = {2, 500000};
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    memset(&tv, 0, sizeof tv);
+    l = sizeof tv;
+    getsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, &l);
+    printf("SO_RCVTIMEO %ld.%06ld\n", (long)tv.tv_sec, (long)tv.tv_usec);
+    l = sizeof v;
+    printf("getsockopt on a pipe: %s\n", err(getsockopt(0, SOL_SOCKET, SO_TYPE, &v, &l)));
+    char c;
+    printf("recv on unconnected TCP: %s\n", err(recv(s, &c, 1, 0)));
+    close(s);
+
+    printf("== EPIPE\n");
+    struct sockaddr_storage sa;
+    socklen_t len;
+    int ls = listener(AF_INET, &sa, &len);
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    connect(s, (struct sockaddr *)&sa, len);
+    int c2 = accept(ls, NULL, NULL);
+    close(c2);
+    close(ls);
+    signal(SIGPIPE, on_pipe);
+    /* The first write after the peer closed may still go out; later ones fail. */
+    int r = 0;
+    for (int i = 0; i < 50 && r >= 0; i++) {
+        r = send(s, "x", 1, MSG_NOSIGNAL);
+        if (r >= 0) usleep(10000);
+    }
+    printf("send(MSG_NOSIGNAL) to a closed peer: %s, SIGPIPEs %d\n", err(r), sigpipes);
+    printf("write to a closed peer: %s, SIGPIPEs %d\n", err(write(s, "x", 1)), sigpipes);
+    close(s);
+}
+
+static void udp(void)
+{
+    printf("== UDP\n");
+    int a = socket(AF_INET, SOCK_DGRAM, 0), b = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    bind(a, (struct sockaddr *)&sa, sizeof sa);
+    socklen_t len = sizeof sa;
+    getsockname(a, (struct sockaddr *)&sa, &len);
+    char buf[64];
+    printf("sendto: %zd\n", sendto(b, "datagram one", 12, 0, (struct sockaddr *)&sa, sizeof sa));
+    struct sockaddr_in from;
+    socklen_t flen = sizeof from;
+    ssize_t n = recvfrom(a, buf, sizeof buf, 0, (struct sockaddr *)&from, &flen);
+    struct sockaddr_in bname;
+    socklen_t blen = sizeof bname;
+    getsockname(b, (struct sockaddr *)&bname, &blen);
+    printf("recvfrom %zd '%.*s' from the sender: %s\n", n, (int)n, buf,
+           flen == sizeof from && from.sin_port == bname.sin_port && from.sin_addr.s_addr == htonl(INADDR_LOOPBACK) ? "yes" : "no");
+    sendto(a, "reply, longer than the buffer", 29, 0, (struct sockaddr *)&from, flen);
+    n = recv(b, buf, 5, MSG_TRUNC);
+    printf("recv(MSG_TRUNC) into 5 bytes: %zd '%.5s'\n", n, buf);
+    connect(b, (struct sockaddr *)&sa, sizeof sa);
+    printf("send on connected UDP: %zd\n", send(b, "two", 3, 0));
+    n = recv(a, buf, sizeof buf, 0);
+    printf("recv %zd '%.*s'\n", n, (int)n, buf);
+    printf("recv on empty, MSG_DONTWAIT: %s\n", err(recv(a, buf, sizeof buf, MSG_DONTWAIT)));
+    close(a);
+    close(b);
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IONBF, 0);
+    echo_test(AF_INET, "IPv4");
+    echo_test(AF_INET6, "IPv6");
+    nonblocking_connect();
+    refused();
+    options_and_epipe();
+    udp();
+    return 0;
+}
