@@ -1,5 +1,6 @@
 // Maps an ELF file's PT_LOAD segments into the guest address space.
 import { AddressSpace, PAGE_SIZE, PERM_EXEC, PERM_MAPPED, PERM_READ, PERM_WRITE, pageCeil, pageFloor } from '../memory/address-space.js';
+import { privateBacking, type MappedObject, type MappingBacking } from '../memory/mapping-backing.js';
 import { ElfError, PF_R, PF_W, PF_X, type ElfFile } from './elf.js';
 
 /** Where position-independent executables are placed (inside the 4 GiB guest window). */
@@ -21,7 +22,11 @@ function protOf(flags: number): number {
   return (flags & PF_R ? PERM_READ : 0) | (flags & PF_W ? PERM_WRITE : 0) | (flags & PF_X ? PERM_EXEC : 0);
 }
 
-export function loadImage(mem: AddressSpace, elf: ElfFile, bytes: Uint8Array, base = PIE_BASE): LoadedImage {
+/**
+ * Maps the segments of `elf` (whose contents are `bytes`); the pages holding file bytes
+ * are private mappings of `file` when given, the rest (bss) anonymous memory.
+ */
+export function loadImage(mem: AddressSpace, elf: ElfFile, bytes: Uint8Array, base = PIE_BASE, file?: MappedObject): LoadedImage {
   const bias = elf.type === 'dyn' ? base - pageFloor(elf.loadSegments[0].vaddr) : 0;
   let end = 0;
   for (const seg of elf.loadSegments) {
@@ -30,7 +35,10 @@ export function loadImage(mem: AddressSpace, elf: ElfFile, bytes: Uint8Array, ba
     if (start < PAGE_SIZE * 16 || stop > 0xffff_0000) {
       throw new ElfError(`segment at 0x${seg.vaddr.toString(16)} does not fit the guest address space`);
     }
-    mapSharingPages(mem, start, stop, protOf(seg.flags));
+    const fileEnd = Math.min(stop, pageCeil(seg.vaddr + bias + seg.filesz));
+    const backing = file && privateBacking(file, pageFloor(seg.offset) - start, start);
+    mapSharingPages(mem, start, fileEnd, protOf(seg.flags), file?.name, backing);
+    mapSharingPages(mem, fileEnd, stop, protOf(seg.flags));
     mem.poke(seg.vaddr + bias, bytes.subarray(seg.offset, seg.offset + seg.filesz));
     end = Math.max(end, stop);
   }
@@ -66,7 +74,7 @@ export function findDynBase(mem: AddressSpace, elf: ElfFile, top: number): numbe
 }
 
 /** Maps [start, stop); a page an earlier segment already mapped keeps its bytes and gains `prot`. */
-function mapSharingPages(mem: AddressSpace, start: number, stop: number, prot: number): void {
+function mapSharingPages(mem: AddressSpace, start: number, stop: number, prot: number, name?: string, backing?: MappingBacking): void {
   for (let page = start; page < stop; ) {
     if (mem.perm[page / PAGE_SIZE] & PERM_MAPPED) {
       mem.protect(page, PAGE_SIZE, (mem.perm[page / PAGE_SIZE] & 7) | prot);
@@ -75,7 +83,7 @@ function mapSharingPages(mem: AddressSpace, start: number, stop: number, prot: n
     }
     let run = page;
     while (run < stop && !(mem.perm[run / PAGE_SIZE] & PERM_MAPPED)) run += PAGE_SIZE;
-    mem.map(page, run - page, prot);
+    mem.map(page, run - page, prot, name, backing);
     page = run;
   }
 }

@@ -7,6 +7,7 @@ import { errnoFromNodeCode, errnoMessage } from '../syscalls/errno.js';
 import type { PathPrefix } from '../syscalls/path-prefix.js';
 import { ElfError, parseElf } from './elf.js';
 import { findDynBase, loadImage, type LoadedImage } from './image.js';
+import { imageFile } from './image-file.js';
 
 /** A problem with the interpreter; the message names it. */
 export class InterpreterError extends ElfError {}
@@ -31,7 +32,7 @@ export function loadInterpreter(
   try {
     const elf = parseElf(bytes, machine);
     const base = elf.type === 'dyn' ? findDynBase(mem, elf, top) : 0;
-    return { ...loadImage(mem, elf, bytes, base), hostPath };
+    return { ...loadImage(mem, elf, bytes, base, imageFile(hostPath, bytes)), hostPath };
   } catch (err) {
     if (err instanceof ElfError) throw new InterpreterError(`interpreter ${hostPath}: ${err.message}`);
     throw err;

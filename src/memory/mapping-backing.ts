@@ -32,3 +32,10 @@ export interface MappingBacking {
   /** The object's version those bytes are. */
   syncedVersion: number;
 }
+
+const NO_SHADOW = new Uint8Array(0);
+
+/** A private mapping of `object` (its bytes are read, never written back). */
+export function privateBacking(object: MappedObject, delta: number, start: number): MappingBacking {
+  return { object, delta, shared: false, mayWrite: true, shadow: NO_SHADOW, shadowBase: start, syncedVersion: object.version };
+}

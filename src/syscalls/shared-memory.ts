@@ -9,6 +9,18 @@ import { flushShared, loadShared } from './shared-pages.js';
 
 const inodeKey = (dev: bigint, ino: bigint): string => `${dev}:${ino}`;
 
+/** The inode key of each open file read or written, asked of the host once. */
+const fileKeys = new WeakMap<OpenFile, string>();
+
+function keyOf(file: OpenFile): string {
+  let key = fileKeys.get(file);
+  if (key === undefined) {
+    const st = file.stat();
+    fileKeys.set(file, (key = inodeKey(st.dev, st.ino)));
+  }
+  return key;
+}
+
 export class SharedMemory {
   /** The address space guest code last ran in: the only one that may be ahead of its objects. */
   private current: Mm | null = null;
@@ -34,6 +46,7 @@ export class SharedMemory {
     const key = inodeKey(st.dev, st.ino);
     let object = this.files.get(key);
     if (!object) this.files.set(key, (object = new HostFileObject(name, st.dev, st.ino, hostFd)));
+    fileKeys.set(file, key);
     return object;
   }
 
@@ -43,8 +56,7 @@ export class SharedMemory {
    */
   fileIo<T>(p: GuestProcess, file: OpenFile, writes: boolean, io: () => T): T {
     if (this.files.size === 0 || file.hostFd === undefined) return io();
-    const st = file.stat();
-    const object = this.files.get(inodeKey(st.dev, st.ino));
+    const object = this.files.get(keyOf(file));
     if (!object) return io();
     flushShared(p.mem);
     const result = io();

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseElf, type ElfFile } from '../loader/elf.js';
 import { loadImage } from '../loader/image.js';
+import { imageFile } from '../loader/image-file.js';
 import { loadInterpreter } from '../loader/interp.js';
 import {
   AT_BASE, AT_CLKTCK, AT_EGID, AT_ENTRY, AT_EUID, AT_FLAGS, AT_GID, AT_HWCAP, AT_HWCAP2,
@@ -72,7 +73,7 @@ export function loadProgram(target: UserTarget, spec: ImageSpec): LoadedProgram 
   const { bytes, elf } = readProgram(spec.path, target.elfMachine);
   const mem = new AddressSpace();
   const mmapTop = STACK_TOP - spec.stackSize - STACK_GAP;
-  const image = loadImage(mem, elf, bytes);
+  const image = loadImage(mem, elf, bytes, undefined, imageFile(spec.path, bytes));
   // A dynamically linked program starts in its interpreter, which maps the rest.
   const interp = elf.interpreter === null
     ? null

@@ -24,8 +24,21 @@ function mapsLine(m: Mapping): string {
   return m.name ? `${head.padEnd(MAPS_NAME_COLUMN - 1)}${m.name}\n` : `${head}\n`;
 }
 
+/** Whether `b` continues `a` as one mapping (Linux merges such neighbours). */
+function continues(a: Mapping, b: Mapping): boolean {
+  const x = a.backing, y = b.backing;
+  return a.end === b.start && a.prot === b.prot && a.name === b.name
+    && x?.object === y?.object && x?.delta === y?.delta && x?.shared === y?.shared;
+}
+
 export function mapsText(p: GuestProcess): string {
-  return p.mem.maps.map(mapsLine).join('');
+  const merged: Mapping[] = [];
+  for (const m of p.mem.maps) {
+    const last = merged[merged.length - 1];
+    if (last && continues(last, m)) merged[merged.length - 1] = { ...last, end: m.end };
+    else merged.push(m);
+  }
+  return merged.map(mapsLine).join('');
 }
 
 /** argv (or envp) as the NUL-terminated strings Linux shows. */

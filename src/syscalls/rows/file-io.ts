@@ -54,13 +54,13 @@ function writev(p: GuestProcess, fd: number, iovAddr: number, cnt: number): numb
 }
 
 /** Reads `fd` with `io`, after the process's writes to shared mappings of the file reached it. */
-function reading(p: GuestProcess, fd: number, io: (file: OpenFile) => number): number {
+export function reading(p: GuestProcess, fd: number, io: (file: OpenFile) => number): number {
   const file = readableFile(p, fd);
   return p.kernel.shared.fileIo(p, file, false, () => io(file));
 }
 
 /** Writes `fd` with `io`; the process's shared mappings of the file then show the new bytes. */
-function writing(p: GuestProcess, t: GuestThread, fd: number, io: (file: OpenFile) => number): number {
+export function writing(p: GuestProcess, t: GuestThread, fd: number, io: (file: OpenFile) => number): number {
   const file = writableFile(p, fd);
   return raisingSigpipe(p, t, () => p.kernel.shared.fileIo(p, file, true, () => io(file)));
 }

@@ -5,6 +5,7 @@ import { dirRows } from './dirs.js';
 import { epollRows } from './epoll.js';
 import { eventFdRows } from './event-fds.js';
 import { execRows } from './exec.js';
+import { fileCopyRows } from './file-copy.js';
 import { fileIoRows } from './file-io.js';
 import { fileMetaRows } from './file-meta.js';
 import { fileOpenRows } from './file-open.js';
@@ -19,9 +20,10 @@ import { socketRows } from './sockets.js';
 import { threadRows } from './threads.js';
 import { timeRows } from './time.js';
 import { waitRows } from './wait.js';
+import { xattrRows } from './xattrs.js';
 
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
-  ...fileIoRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
+  ...fileIoRows, ...fileCopyRows, ...xattrRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
   ...socketRows, ...socketIoRows,
   ...prctlRows, ...eventFdRows, ...epollRows, ...cpuUsageRows,
