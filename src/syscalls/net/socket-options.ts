@@ -13,6 +13,14 @@ export class SocketOptions {
   recvTimeoutMs = 0;
   sendTimeoutMs = 0;
 
+  /** Takes over `other`'s options (an accepted socket inherits its listener's). */
+  copyFrom(other: SocketOptions): void {
+    for (const [k, v] of other.ints) this.ints.set(k, v);
+    this.linger = other.linger;
+    this.recvTimeoutMs = other.recvTimeoutMs;
+    this.sendTimeoutMs = other.sendTimeoutMs;
+  }
+
   int(level: number, name: number): number | undefined {
     return this.ints.get(key(level, name));
   }

@@ -73,6 +73,7 @@ export class TcpSocket extends StreamSocket {
   /** A host connection to our server: queued for accept(), or refused when the queue is full. */
   private incoming(s: Socket): void {
     const conn = new TcpSocket(this.host, this.domain, false);
+    conn.options.copyFrom(this.options);
     conn.useNodeSocket(s);
     conn.attach(conn.nodeLink(s));
     if (!this.enqueue(conn)) s.destroy();

@@ -37,6 +37,8 @@ static int listener(int family, struct sockaddr_storage *sa, socklen_t *len)
     int s = socket(family, SOCK_STREAM, 0);
     int one = 1;
     setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    /* the echo server answers at once (accepted sockets inherit the option) */
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     memset(sa, 0, sizeof *sa);
     if (family == AF_INET) {
         struct sockaddr_in *in = (struct sockaddr_in *)sa;
@@ -63,6 +65,10 @@ static void serve(int ls, int conns)
     for (int i = 0; i < conns; i++) {
         int c = accept(ls, NULL, NULL);
         if (c < 0) _exit(10);
+        int nodelay = 0;
+        socklen_t nlen = sizeof nodelay;
+        getsockopt(c, IPPROTO_TCP, TCP_NODELAY, &nodelay, &nlen);
+        if (!nodelay) _exit(12);
         char buf[3000];
         ssize_t n;
         while ((n = read(c, buf, sizeof buf)) > 0) {
