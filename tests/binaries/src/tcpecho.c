@@ -5,6 +5,12 @@
  * over IPv6. Then: a non-blocking connect (EINPROGRESS, POLLOUT, SO_ERROR), a refused
  * connect, MSG_PEEK, socket options, EPIPE with and without SIGPIPE, and UDP echo
  * between two sockets with recvfrom addresses.
+ *
+ * For tests with a host program on the other end:
+ *   tcpecho serve          listens on 127.0.0.1, says "port N" on stderr, echoes one
+ *                          connection until EOF, then prints how many bytes it echoed
+ *   tcpecho connect PORT   connects to 127.0.0.1:PORT, sends a line, half-closes and
+ *                          prints what comes back
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -297,9 +303,49 @@ static void udp(void)
     close(b);
 }
 
-int main(void)
+static int serve_host(void)
+{
+    struct sockaddr_storage sa;
+    socklen_t len;
+    int ls = listener(AF_INET, &sa, &len);
+    fprintf(stderr, "port %d\n", ntohs(((struct sockaddr_in *)&sa)->sin_port));
+    int c = accept(ls, NULL, NULL);
+    if (c < 0) return 1;
+    char buf[4096];
+    ssize_t n;
+    size_t total = 0;
+    while ((n = read(c, buf, sizeof buf)) > 0) {
+        if (write(c, buf, n) != n) return 2;
+        total += n;
+    }
+    close(c);
+    printf("echoed %zu bytes\n", total);
+    return 0;
+}
+
+static int connect_host(int port)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    if (connect(s, (struct sockaddr *)&sa, sizeof sa) < 0) {
+        printf("connect: %s\n", err(-1));
+        return 1;
+    }
+    const char line[] = "hello from the guest\n";
+    send(s, line, sizeof line - 1, 0);
+    shutdown(s, SHUT_WR);
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(s, buf, sizeof buf)) > 0) fwrite(buf, 1, n, stdout);
+    close(s);
+    return 0;
+}
+
+int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
+    if (argc > 1 && strcmp(argv[1], "serve") == 0) return serve_host();
+    if (argc > 2 && strcmp(argv[1], "connect") == 0) return connect_host(atoi(argv[2]));
     echo_test(AF_INET, "IPv4");
     echo_test(AF_INET6, "IPv6");
     nonblocking_connect();

@@ -4,6 +4,12 @@
  * its copy), a server bound to a path in a temporary directory that a forked client
  * connects to by name, an abstract-namespace name, datagrams between bound sockets
  * with the sender's address, and the errors: a name in use, a path nobody listens on.
+ *
+ * For tests with a host program on the other end:
+ *   unixsock --serve PATH    binds PATH, says "listening" on stderr, echoes one
+ *                            connection until EOF, then prints how many bytes it echoed
+ *   unixsock --connect PATH  connects to PATH, sends a line, half-closes and prints
+ *                            what comes back
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -261,10 +267,53 @@ static void abstract_names(void)
     close(b);
 }
 
+static int serve_host(const char *path)
+{
+    struct sockaddr_un sa;
+    socklen_t len = path_address(&sa, path);
+    int ls = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (bind(ls, (struct sockaddr *)&sa, len) < 0 || listen(ls, 1) < 0) return 1;
+    fprintf(stderr, "listening\n");
+    int c = accept(ls, NULL, NULL);
+    if (c < 0) return 2;
+    char buf[4096];
+    ssize_t n;
+    size_t total = 0;
+    while ((n = read(c, buf, sizeof buf)) > 0) {
+        if (write(c, buf, n) != n) return 3;
+        total += n;
+    }
+    close(c);
+    close(ls);
+    printf("echoed %zu bytes\n", total);
+    return 0;
+}
+
+static int connect_host(const char *path)
+{
+    struct sockaddr_un sa;
+    socklen_t len = path_address(&sa, path);
+    int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (connect(s, (struct sockaddr *)&sa, len) < 0) {
+        printf("connect: %s\n", err(-1));
+        return 1;
+    }
+    const char line[] = "hello from the guest\n";
+    send(s, line, sizeof line - 1, 0);
+    shutdown(s, SHUT_WR);
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(s, buf, sizeof buf)) > 0) fwrite(buf, 1, n, stdout);
+    close(s);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
     signal(SIGPIPE, SIG_IGN);
+    if (argc > 2 && strcmp(argv[1], "--serve") == 0) return serve_host(argv[2]);
+    if (argc > 2 && strcmp(argv[1], "--connect") == 0) return connect_host(argv[2]);
     pair_stream();
     pass_fd();
     pair_dgram();
