@@ -165,6 +165,7 @@ export const E = {
   ENOTCONN: must('ENOTCONN'), ECONNREFUSED: must('ECONNREFUSED'), EALREADY: must('EALREADY'),
   EINPROGRESS: must('EINPROGRESS'), ETIMEDOUT: must('ETIMEDOUT'), ETOOMANYREFS: must('ETOOMANYREFS'),
   ECONNABORTED: must('ECONNABORTED'), EDOM: must('EDOM'),
+  EBUSY: must('EBUSY'),
 } as const;
 
 /** Thrown by syscall handlers; the dispatcher turns it into -errno. */

@@ -1,6 +1,7 @@
 // The kernel's side of shared mappings (see shared-pages.ts for how pages stay in
 // step): which address space runs now, the mapped host files by inode, and the
 // points where the running address space must reach its objects or see them again.
+import { PERM_WRITE } from '../memory/address-space.js';
 import type { GuestProcess } from './guest-process.js';
 import { HostFileObject } from './mapped-objects.js';
 import type { Mm } from './mm.js';
@@ -65,6 +66,17 @@ export class SharedMemory {
       loadShared(p.mem);
     }
     return result;
+  }
+
+  /** Whether any process has a writable shared mapping of `file` (F_SEAL_WRITE is then refused). */
+  mappedWritable(file: OpenFile): boolean {
+    const object = this.files.get(keyOf(file));
+    if (!object) return false;
+    for (const p of this.processes()) {
+      if (p.exitStatus !== null) continue;
+      if (p.mem.maps.some((m) => m.backing?.object === object && m.backing?.shared && m.prot & PERM_WRITE)) return true;
+    }
+    return false;
   }
 
   /** msync: the mappings' changes reach their objects (and, invalidating, come back fresh). */

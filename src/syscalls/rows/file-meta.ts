@@ -10,6 +10,7 @@ import { AT, AT_EACCESS, AT_FDCWD } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import { fileStatFromHost, type FileStat } from '../file-stat.js';
 import type { GuestProcess } from '../guest-process.js';
+import { MemfdFile } from '../memfd.js';
 import { STATX_BASIC_STATS, STATX_BTIME, writeStatToGuest, writeStatxToGuest } from '../guest-structs.js';
 import { joinAt, readGuestPath, resolveAt } from '../paths.js';
 import { procReadlink } from '../proc/nodes.js';
@@ -90,7 +91,10 @@ export const fileMetaRows: SyscallRow[] = [
   }),
   sys('ftruncate', ['fd', 'long'], (p, a) => {
     if (a[1] < 0) throw new SysError(E.EINVAL);
-    ftruncateSync(hostFdOf(p, a[0]), a[1]);
+    const file = openFile(p, a[0]);
+    if (file instanceof MemfdFile) file.checkTruncate(a[1]);
+    // Shared mappings of the file show the new size (the part cut off reads as zeros).
+    p.kernel.shared.fileIo(p, file, true, () => ftruncateSync(hostFdOf(p, a[0]), a[1]));
     return 0;
   }),
   sys('fsync', ['fd'], (p, a) => {

@@ -66,7 +66,8 @@ function memfdCreate(p: GuestProcess, nameAddr: number, flags: number): number {
   }
   const name = p.mem.readCString(nameAddr, MFD_NAME_MAX + 1);
   if (Buffer.byteLength(name) > MFD_NAME_MAX) throw new SysError(E.EINVAL);
-  return p.fds.add(new MemfdFile(name, p.abi.openFlags), (flags & MFD_CLOEXEC) !== 0);
+  const file = new MemfdFile(name, p.abi.openFlags, (flags & MFD_ALLOW_SEALING) !== 0);
+  return p.fds.add(file, (flags & MFD_CLOEXEC) !== 0);
 }
 
 /** The file `fd` names as a mapping's source, with the checks mmap makes of the fd. */
@@ -78,6 +79,7 @@ function fileSource(p: GuestProcess, fd: number, prot: number, flags: number): M
   if (hostFd === undefined || (file.stat().mode & S_IFMT) !== S_IFREG) throw new SysError(E.ENODEV);
   const shared = (flags & MAP_TYPE) !== MAP_TYPES.MAP_PRIVATE;
   if (shared && prot & PROT.PROT_WRITE && acc !== O_RDWR) throw new SysError(E.EACCES);
+  if (shared && prot & PROT.PROT_WRITE && file instanceof MemfdFile) file.checkSharedWritable();
   const name = file.procLink ?? file.path ?? `/dev/fd/${fd}`;
   const object = p.kernel.shared.fileObject(file, hostFd, name);
   return { object, mayWrite: acc === O_RDWR };

@@ -7,7 +7,7 @@
  *   - write() to the file shows through an existing shared mapping.
  *   - MAP_SHARED|MAP_ANONYMOUS memory stays shared with a fork child.
  *   - mremap grows a file mapping (more of the file) and an anonymous one.
- *   - memfd_create: write, ftruncate, mmap MAP_SHARED, read back.
+ *   - memfd_create: write, ftruncate, mmap MAP_SHARED, read back; file seals.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -202,6 +202,26 @@ static void memfd(void)
     char buf[8] = {0};
     check(pread(fd, buf, 6, PAGE) == 6 && memcmp(buf, "mapped", 6) == 0, "read memfd sees the mapping's write");
     munmap(m, 2 * PAGE);
+    check(fcntl(fd, F_GET_SEALS) == F_SEAL_SEAL, "no MFD_ALLOW_SEALING: sealed against seals");
+    close(fd);
+
+    fd = memfd_create("sealed", MFD_ALLOW_SEALING);
+    check(ftruncate(fd, PAGE) == 0 && fcntl(fd, F_GET_SEALS) == 0, "MFD_ALLOW_SEALING: no seals yet");
+    check(fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW) == 0, "F_ADD_SEALS shrink|grow");
+    check(ftruncate(fd, PAGE / 2) == -1 && errno == EPERM, "sealed shrink: EPERM");
+    check(ftruncate(fd, 2 * PAGE) == -1 && errno == EPERM, "sealed grow: EPERM");
+    check(pwrite(fd, "x", 1, PAGE) == -1 && errno == EPERM, "write past the end: EPERM");
+    check(pwrite(fd, "x", 1, 0) == 1, "write inside the size");
+    m = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    check(fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE) == -1 && errno == EBUSY, "seal writes while mapped writable: EBUSY");
+    munmap(m, PAGE);
+    check(fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_SEAL) == 0, "F_ADD_SEALS write|seal");
+    check(write(fd, "y", 1) == -1 && errno == EPERM, "sealed write: EPERM");
+    check(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED && errno == EPERM,
+          "sealed writable shared mmap: EPERM");
+    check(mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0) != MAP_FAILED, "sealed read-only shared mmap");
+    check(fcntl(fd, F_ADD_SEALS, F_SEAL_GROW) == -1 && errno == EPERM, "F_SEAL_SEAL: no more seals");
+    check(fcntl(fd, F_GET_SEALS) == (F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL), "F_GET_SEALS");
     close(fd);
 }
 
