@@ -5,6 +5,7 @@ import { FCNTL, FD_CLOEXEC, F_UNLCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { HostFile } from '../host-file.js';
+import { fcntlSeals } from '../memfd.js';
 import { hostOpenFlags, settableStatusFlags } from '../open-flags.js';
 import { joinAt, readGuestPath } from '../paths.js';
 import { procHostPath } from '../proc/nodes.js';
@@ -55,6 +56,8 @@ function dup3(p: GuestProcess, oldFd: number, newFd: number, flags: number): num
 function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
   const entry = p.fds.entry(fd);
   const file = entry.file;
+  const sealed = fcntlSeals(p, file, cmd, arg);
+  if (sealed !== undefined) return sealed;
   switch (cmd) {
     case FCNTL.F_DUPFD:
     case FCNTL.F_DUPFD_CLOEXEC:
