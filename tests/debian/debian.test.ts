@@ -2,7 +2,8 @@
 // -L <the Debian tree> must give qemu's stdout, stderr and exit status, recorded by
 // record-goldens.ts. The tree comes from scripts/fetch-debian-packages.sh (see
 // DEVELOPERS.md); without it these tests are skipped, unless TSQEMU_REQUIRE_DEBIAN=1
-// (CI) makes its absence a failure.
+// (CI) makes its absence a failure. TSQEMU_DEBIAN_PENDING=1 runs the cases of
+// pending.json instead: recorded, but not passing under tsqemu yet.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import {
   normalizeStderr, repoRoot, shellStatus, stdinOf,
 } from './debian-cases.js';
 
-const DEFAULT_TIMEOUT_SECONDS = 60;
+const DEFAULT_TIMEOUT_SECONDS = 120;
 const cli = join(repoRoot, 'bin', 'tsqemu-aarch64.js');
 const present = debianTreePresent();
 const required = process.env.TSQEMU_REQUIRE_DEBIAN === '1';
@@ -23,7 +24,7 @@ describe('Debian arm64 packages under tsqemu -L match qemu', () => {
     throw new Error(`no Debian tree at ${debianTree}: run scripts/fetch-debian-packages.sh`);
   });
 
-  for (const c of loadCases('cases')) {
+  for (const c of loadCases(process.env.TSQEMU_DEBIAN_PENDING === '1' ? 'pending' : 'cases')) {
     const timeoutSeconds = c.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     it.runIf(present)(
       c.name,
