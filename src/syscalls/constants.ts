@@ -93,5 +93,6 @@ export const S_IFIFO = 0o010000;
 export const S_IFCHR = 0o020000;
 export const S_IFDIR = 0o040000;
 export const S_IFREG = 0o100000;
+export const S_IFSOCK = 0o140000;
 
 export const GRND = { GRND_NONBLOCK: 1, GRND_RANDOM: 2, GRND_INSECURE: 4 } as const;

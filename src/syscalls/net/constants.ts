@@ -9,11 +9,9 @@ export const AF_INET6 = 10;
 
 export const SOCK_STREAM = 1;
 export const SOCK_DGRAM = 2;
-export const SOCK_SEQPACKET = 5;
 /** The type bits of socket()'s type argument (the rest are SOCK_NONBLOCK, SOCK_CLOEXEC). */
 export const SOCK_TYPE_MASK = 0xf;
 
-export const IPPROTO_IP = 0;
 export const IPPROTO_TCP = 6;
 export const IPPROTO_UDP = 17;
 export const IPPROTO_IPV6 = 41;
@@ -46,10 +44,6 @@ export const SHUT_WR = 1;
 export const SHUT_RDWR = 2;
 
 export const SCM_RIGHTS = 1;
-export const SCM_CREDENTIALS = 2;
-
-/** st_mode's file type of a socket. */
-export const S_IFSOCK = 0o140000;
 
 /** The most a listen() backlog is taken as (net.core.somaxconn). */
 export const SOMAXCONN = 4096;

@@ -3,12 +3,13 @@
 // kind (in-process Unix, Node TCP, Node UDP) implements. A call that must wait throws
 // WouldBlock with no fallback: host I/O may still make it ready, and the Node callbacks
 // that change a socket call kernel.hostEvent() so that an idle run loop looks again.
+import { S_IFSOCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { FileStat } from '../file-stat.js';
 import type { OpenFile, Readiness } from '../open-file.js';
 import { O_RDWR } from '../open-flags.js';
 import { WouldBlock } from '../wait.js';
-import { MSG, S_IFSOCK } from './constants.js';
+import { MSG } from './constants.js';
 import type { SocketAddress } from './sockaddr.js';
 import { SocketOptions } from './socket-options.js';
 
