@@ -102,6 +102,15 @@ describe('/proc/self', () => {
       .toMatch(/ r--s 00000000 .*\/memfd:blob \(deleted\)$/);
   });
 
+  it('limits: the process\'s own resource limits, in Linux\'s table', () => {
+    const h = harness();
+    h.kernel.process.limits.set(7 /* RLIMIT_NOFILE */, { cur: 100n, max: 200n });
+    const lines = h.readAll('/proc/self/limits').split('\n');
+    expect(lines[0]).toBe('Limit                     Soft Limit           Hard Limit           Units     ');
+    expect(lines).toContain('Max open files            100                  200                  files     ');
+    expect(lines).toContain('Max nice priority         0                    0                    ');
+  });
+
   it('files are read-only', () => {
     const h = harness();
     expect(h.call('openat', AT_FDCWD, h.str(PATH, '/proc/self/maps'), O_WRONLY, 0)).toBe(EACCES);

@@ -13,7 +13,7 @@ import type { GuestProcess } from '../guest-process.js';
 import type { OpenFile } from '../open-file.js';
 import type { GuestThread } from '../thread.js';
 import { fdLinkTarget, fdLinkText } from './fd-links.js';
-import { fdinfoText, mapsText, statText, statmText, statusText, stringsText } from './pid-files.js';
+import { fdinfoText, limitsText, mapsText, statText, statmText, statusText, stringsText } from './pid-files.js';
 
 export type ProcNode =
   /** A file whose text the kernel makes; stat shows the host file `like`. */
@@ -45,6 +45,7 @@ function pidFile(p: GuestProcess, t: GuestThread, name: string, like: string): P
     case 'stat': return file(() => statText(p, t));
     case 'statm': return file(() => statmText(p));
     case 'comm': return file(() => `${t.comm}\n`);
+    case 'limits': return file(() => limitsText(p));
     default: return undefined;
   }
 }

@@ -4,6 +4,7 @@ import { PAGE_SIZE, PERM_EXEC, PERM_READ, PERM_WRITE, type Mapping } from '../..
 import { SEEK } from '../constants.js';
 import { devMajor, devMinor } from '../file-stat.js';
 import type { GuestProcess } from '../guest-process.js';
+import { RLIM_INFINITY } from '../guest-structs.js';
 import { SIG_DFL, SIG_IGN } from '../signals.js';
 import type { GuestThread } from '../thread.js';
 
@@ -113,6 +114,27 @@ export function statText(p: GuestProcess, t: GuestThread): string {
 export function statmText(p: GuestProcess): string {
   const pages = mappedBytes(p) / PAGE_SIZE;
   return `${pages} ${pages} 0 0 0 ${pages} 0\n`;
+}
+
+/** /proc/<pid>/limits rows by RLIMIT_* number: the name and the unit Linux prints. */
+const LIMIT_NAMES: ReadonlyArray<readonly [string, string]> = [
+  ['Max cpu time', 'seconds'], ['Max file size', 'bytes'], ['Max data size', 'bytes'],
+  ['Max stack size', 'bytes'], ['Max core file size', 'bytes'], ['Max resident set', 'bytes'],
+  ['Max processes', 'processes'], ['Max open files', 'files'], ['Max locked memory', 'bytes'],
+  ['Max address space', 'bytes'], ['Max file locks', 'locks'], ['Max pending signals', 'signals'],
+  ['Max msgqueue size', 'bytes'], ['Max nice priority', ''], ['Max realtime priority', ''],
+  ['Max realtime timeout', 'us'],
+];
+
+export function limitsText(p: GuestProcess): string {
+  const value = (v: bigint): string => (v === RLIM_INFINITY ? 'unlimited' : String(v)).padEnd(20);
+  const row = (name: string, soft: string, hard: string, unit: string): string =>
+    `${name.padEnd(25)} ${soft} ${hard} ${unit ? `${unit.padEnd(10)}` : ''}\n`;
+  return row('Limit', 'Soft Limit'.padEnd(20), 'Hard Limit'.padEnd(20), 'Units')
+    + LIMIT_NAMES.map(([name, unit], r) => {
+      const { cur, max } = p.limits.get(r);
+      return row(name, value(cur), value(max), unit);
+    }).join('');
 }
 
 /** /proc/<pid>/fdinfo/<fd>: the file's offset and status flags. */
