@@ -25,6 +25,8 @@ export interface OpenFile {
   close(): void;
   /** What a read or write would do now (poll); files without it are always ready. */
   readiness?(): Readiness;
+  /** FIONREAD: how many bytes a read could take now (pipes and sockets). */
+  bytesToRead?(): number;
   /** Counts of the events that woke its waiters (epoll's edge-triggered mode reports again after each). */
   readonly wakeups?: WakeCounts;
 }

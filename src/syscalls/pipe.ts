@@ -113,6 +113,10 @@ class PipeEnd implements OpenFile {
     return { readable: p.data.length > 0, writable: false, hangup: p.writers === 0, error: false };
   }
 
+  bytesToRead(): number {
+    return this.isWriter ? 0 : this.pipe.data.length;
+  }
+
   /** EAGAIN for a non-blocking end; otherwise the call waits until `ready` and runs again. */
   private wait(ready: () => boolean): never {
     if (this.flags & this.nonblock) throw new SysError(E.EAGAIN);

@@ -109,6 +109,11 @@ export abstract class DatagramSocket extends SocketFile {
     return 0;
   }
 
+  /** The size of the next message, as Linux answers FIONREAD on a datagram socket. */
+  bytesToRead(): number {
+    return this.queue[0]?.bytes.length ?? 0;
+  }
+
   peerAddress(): SocketAddress {
     if (!this.peer) throw new SysError(E.ENOTCONN);
     return this.peer;

@@ -74,6 +74,7 @@ export abstract class SocketFile implements OpenFile {
   /** ENOTCONN when not connected. */
   abstract peerAddress(): SocketAddress;
   abstract readiness(): Readiness;
+  abstract bytesToRead(): number;
   abstract close(): void;
   /** SO_ACCEPTCONN. */
   abstract get listening(): boolean;

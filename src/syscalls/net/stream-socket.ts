@@ -55,6 +55,10 @@ export abstract class StreamSocket extends SocketFile {
   protected abstract startConnect(addr: SocketAddress): void;
   /** What send() gives before a connection: EPIPE for TCP, ENOTCONN for Unix sockets. */
   protected abstract readonly unconnectedSendError: number;
+  /** What recv() gives before a connection: ENOTCONN for TCP, EINVAL for Unix sockets. */
+  protected abstract readonly unconnectedRecvError: number;
+  /** What connect() on a listening socket gives: EISCONN for TCP, EINVAL for Unix sockets. */
+  protected abstract readonly listeningConnectError: number;
 
   private stateNow(): State {
     return this.state;
@@ -99,7 +103,7 @@ export abstract class StreamSocket extends SocketFile {
   connect(addr: SocketAddress): number {
     switch (this.state) {
       case 'listening':
-        throw new SysError(E.EINVAL);
+        throw new SysError(this.listeningConnectError);
       case 'connected':
         if (!this.connectUnanswered) throw new SysError(E.EISCONN);
         this.connectUnanswered = false;
@@ -131,7 +135,7 @@ export abstract class StreamSocket extends SocketFile {
   recv(max: number, flags: number): Received {
     if (flags & MSG.MSG_OOB) throw new SysError(E.EINVAL);
     if (this.state === 'connecting') return this.waitFor(() => this.state !== 'connecting', flags, this.options.recvTimeoutMs);
-    if (this.state !== 'connected') throw new SysError(E.ENOTCONN);
+    if (this.state !== 'connected') throw new SysError(this.unconnectedRecvError);
     const inbox = this.inbox;
     const ended = (): boolean => inbox.ended || this.readShut || this.pendingError !== 0;
     const enough = flags & MSG.MSG_WAITALL ? max : 1;
@@ -161,6 +165,11 @@ export abstract class StreamSocket extends SocketFile {
 
   shutdown(how: number): number {
     if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) throw new SysError(E.EINVAL);
+    if (this.state === 'listening') {
+      // Shutting a listener's receiving side stops it listening (SHUT_WR does nothing).
+      if (how !== SHUT_WR) this.stopListening();
+      return 0;
+    }
     if (this.state !== 'connected' || !this.link) throw new SysError(E.ENOTCONN);
     if (how !== SHUT_WR) this.readShut = true;
     if (how !== SHUT_RD && !this.writeShut) {
@@ -168,6 +177,10 @@ export abstract class StreamSocket extends SocketFile {
       this.link.shutdownWrite();
     }
     return 0;
+  }
+
+  bytesToRead(): number {
+    return this.inbox.length;
   }
 
   peerAddress(): SocketAddress {
@@ -204,8 +217,13 @@ export abstract class StreamSocket extends SocketFile {
     const [lingerOn, lingerSecs] = this.options.linger;
     this.link?.close(lingerOn !== 0 && lingerSecs === 0);
     this.inbox.discard();
+    this.stopListening();
+  }
+
+  private stopListening(): void {
     for (const conn of this.acceptQueue.splice(0)) conn.close();
     this.closeBinding();
+    if (this.state === 'listening' || this.state === 'bound') this.state = 'fresh';
   }
 
   /** Gives up what bind and listen hold (a name, a Node server). */

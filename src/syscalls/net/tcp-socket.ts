@@ -20,6 +20,8 @@ interface Binding {
 
 export class TcpSocket extends StreamSocket {
   protected readonly unconnectedSendError = E.EPIPE;
+  protected readonly unconnectedRecvError = E.ENOTCONN;
+  protected readonly listeningConnectError = E.EISCONN;
   private binding: Binding | null = null;
   private nodeSocket: Socket | null = null;
 

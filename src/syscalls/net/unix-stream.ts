@@ -20,6 +20,8 @@ export function unixAddress(a: SocketAddress): UnixAddress {
 
 export class UnixStreamSocket extends StreamSocket {
   protected readonly unconnectedSendError = E.ENOTCONN;
+  protected readonly unconnectedRecvError = E.EINVAL;
+  protected readonly listeningConnectError = E.EINVAL;
   private name: UnixName | null = null;
 
   constructor(host: SocketHost, nonblock: boolean) {

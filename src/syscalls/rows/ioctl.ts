@@ -67,14 +67,17 @@ function ioctl(p: GuestProcess, fd: number, req: number, arg: number): number {
       file.flags = on ? file.flags | bit : file.flags & ~bit;
       return 0;
     }
+    case IOCTL.FIONREAD:
+      if (!file.bytesToRead) break;
+      p.mem.write32(arg, file.bytesToRead());
+      return 0;
     case IOCTL.FIOCLEX:
     case IOCTL.FIONCLEX:
       p.fds.entry(fd).cloexec = req === IOCTL.FIOCLEX;
       return 0;
-    default:
-      p.reportOnce(`ioctl:${req}`, `unsupported ioctl 0x${req.toString(16)}`);
-      throw new SysError(E.ENOTTY);
   }
+  p.reportOnce(`ioctl:${req}`, `unsupported ioctl 0x${req.toString(16)}`);
+  throw new SysError(E.ENOTTY);
 }
 
 export const ioctlRows: SyscallRow[] = [
