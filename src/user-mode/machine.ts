@@ -103,6 +103,8 @@ export class Machine {
   /** Runs `t` until it waits, yields, ends, its time slice ends, or the clock passes `end`. */
   private runThread(t: GuestThread, end: number): Outcome | null {
     const { kernel, target } = this;
+    // Before the thread's syscall or signal delivery can touch its memory.
+    kernel.shared.switchTo(t.process.mm);
     if (t.pendingResult !== null) {
       target.setSyscallResult(t.state, t.pendingResult);
       t.pendingResult = null;
@@ -115,7 +117,6 @@ export class Machine {
     if (t.sigCheck && this.deliver(t)) return kernel.outcome;
     if (t.exited) return null;
     const mm = t.process.mm;
-    kernel.shared.switchTo(mm);
     const translator = this.translatorFor(mm.mem);
     const state = t.state;
     const solo = kernel.scheduler.count === 1;

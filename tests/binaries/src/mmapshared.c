@@ -143,6 +143,23 @@ static void shared_anon_fork(void)
     waitpid(pid, &status, 0);
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "parent's write seen by child");
 
+    /* a child blocked in read() into shared memory, while the parent writes there too */
+    int q[2], ready[2];
+    char c;
+    pipe(q);
+    pipe(ready);
+    pid = fork();
+    if (pid == 0) {
+        write(ready[1], "r", 1);
+        _exit(read(q[0], (char *)&shared[8], 4) == 4 ? 0 : 1);
+    }
+    read(ready[0], &c, 1);
+    shared[4] = 5678;
+    write(q[1], "pipe", 4);
+    waitpid(pid, &status, 0);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0 && memcmp(&shared[8], "pipe", 4) == 0 && shared[4] == 5678,
+          "child's read() into shared memory seen by parent");
+
     /* a shared file mapping across fork */
     fill_file(path, 1, 'f');
     int fd = open(path, O_RDWR);
