@@ -3,8 +3,8 @@
  * ephemeral port (bind to port 0, getsockname; the port is never printed) serves a
  * client that sends a few hundred kilobytes in uneven pieces and half-closes; the same
  * over IPv6. Then: a non-blocking connect (EINPROGRESS, POLLOUT, SO_ERROR), a refused
- * connect, MSG_PEEK, socket options, EPIPE with and without SIGPIPE, and UDP echo
- * between two sockets with recvfrom addresses.
+ * connect, MSG_PEEK, socket options, EPIPE with and without SIGPIPE, UDP echo
+ * between two sockets with recvfrom addresses, and the answers to calls out of order.
  *
  * For tests with a host program on the other end:
  *   tcpecho serve          listens on 127.0.0.1, says "port N" on stderr, echoes one
@@ -23,7 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -303,6 +305,72 @@ static void udp(void)
     close(b);
 }
 
+#define SHOW(call)                                                                   \
+    do {                                                                             \
+        long r_ = (call);                                                            \
+        if (r_ >= 0) printf("%-46s %ld\n", #call, r_);                              \
+        else printf("%-46s %s\n", #call, err(r_));                                  \
+    } while (0)
+
+static void out_of_order(void)
+{
+    printf("== out of order\n");
+    struct sockaddr_in sa;
+    socklen_t len = sizeof sa;
+    int ls = socket(AF_INET, SOCK_STREAM, 0);
+    getsockname(ls, (struct sockaddr *)&sa, &len);
+    printf("unbound: %s:%d length %u\n", inet_ntoa(sa.sin_addr), ntohs(sa.sin_port), len);
+    SHOW(listen(ls, 5));
+    len = sizeof sa;
+    getsockname(ls, (struct sockaddr *)&sa, &len);
+    printf("listen picked a port on %s: %d\n", inet_ntoa(sa.sin_addr), sa.sin_port != 0);
+    SHOW(connect(ls, (struct sockaddr *)&sa, len));
+    SHOW(bind(ls, (struct sockaddr *)&sa, len));
+    int c = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in local = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    SHOW(bind(c, (struct sockaddr *)&local, sizeof local));
+    socklen_t llen = sizeof local;
+    getsockname(c, (struct sockaddr *)&local, &llen);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    SHOW(connect(c, (struct sockaddr *)&sa, sizeof sa));
+    SHOW(connect(c, (struct sockaddr *)&sa, sizeof sa));
+    struct sockaddr_in after, peer;
+    socklen_t alen = sizeof after, plen = sizeof peer;
+    getsockname(c, (struct sockaddr *)&after, &alen);
+    printf("the client kept its bound port: %d\n", after.sin_port == local.sin_port);
+    int a = accept(ls, (struct sockaddr *)&peer, &plen);
+    printf("the accepted peer is that port: %d\n", peer.sin_port == local.sin_port);
+    struct stat st;
+    fstat(a, &st);
+    printf("S_ISSOCK %d\n", S_ISSOCK(st.st_mode));
+    SHOW(shutdown(a, 7));
+    SHOW(accept(c, NULL, NULL));
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    SHOW(send(u, "x", 1, 0));
+    SHOW(listen(u, 1));
+    int sv[2];
+    SHOW(socketpair(AF_INET, SOCK_STREAM, 0, sv));
+    SHOW(send(c, "hello", 5, 0));
+    struct pollfd pfd = {a, POLLIN, 0};
+    SHOW(poll(&pfd, 1, 5000));
+    char b[4];
+    SHOW(recv(a, b, 4, MSG_WAITALL));
+    int n = -1;
+    SHOW(ioctl(a, FIONREAD, &n));
+    printf("FIONREAD %d\n", n);
+    SHOW(recv(a, b, 4, MSG_DONTWAIT));
+    struct timeval tv = {0, 100000};
+    setsockopt(a, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    SHOW(recv(a, b, 4, 0));
+    close(c);
+    SHOW(recv(a, b, 4, 0));
+    SHOW(shutdown(ls, SHUT_RD));
+    SHOW(accept(ls, NULL, NULL));
+    close(a);
+    close(u);
+    close(ls);
+}
+
 static int serve_host(void)
 {
     struct sockaddr_storage sa;
@@ -352,5 +420,6 @@ int main(int argc, char **argv)
     refused();
     options_and_epipe();
     udp();
+    out_of_order();
     return 0;
 }
