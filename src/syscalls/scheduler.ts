@@ -1,11 +1,11 @@
 // Every guest thread of every guest process, and who runs next: round robin over the
 // runnable ones. A waiting thread (see wait.ts) leaves the rotation until a futex
 // wake, its condition, its deadline or a signal ends the wait. Futex waiters sleep in
-// queues keyed by address space and address, so a fork child's futexes are its own.
-import type { AddressSpace } from '../memory/address-space.js';
+// queues keyed by address space (or, for shared futexes in shared mappings, the mapped
+// object) and address, so a fork child's private futexes are its own.
 import type { GuestThread } from './thread.js';
 import { TimerQueue } from './timer-queue.js';
-import type { FutexKey, Wait } from './wait.js';
+import type { FutexKey, FutexSpace, Wait } from './wait.js';
 
 export const ETIMEDOUT_RESULT = -110;
 
@@ -13,7 +13,7 @@ export class Scheduler {
   private readonly threads: GuestThread[] = [];
   private cursor = 0;
   /** Futex waiters by address space and address, in arrival order (FUTEX_WAKE wakes the oldest first). */
-  private readonly queues = new Map<AddressSpace, Map<number, GuestThread[]>>();
+  private readonly queues = new Map<FutexSpace, Map<number, GuestThread[]>>();
   /** Interval timers, timerfds, alarms: they fire here before a thread is picked. */
   readonly timers = new TimerQueue();
 
@@ -106,7 +106,7 @@ export class Scheduler {
   }
 
   /** Wakes up to `count` waiters on `addr` whose bitset intersects `bitset`; returns how many. */
-  wake(mem: AddressSpace, addr: number, count: number, bitset = -1): number {
+  wake(mem: FutexSpace, addr: number, count: number, bitset = -1): number {
     const q = this.queues.get(mem)?.get(addr);
     let woken = 0;
     for (const t of [...(q ?? [])]) {
@@ -119,7 +119,7 @@ export class Scheduler {
   }
 
   /** Moves up to `count` waiters from `from` to `to` (FUTEX_REQUEUE); returns how many. */
-  requeue(mem: AddressSpace, from: number, to: number, count: number): number {
+  requeue(mem: FutexSpace, from: number, to: number, count: number): number {
     const queues = this.queues.get(mem);
     const q = queues?.get(from) ?? [];
     const moved = q.splice(0, count);
@@ -154,7 +154,7 @@ export class Scheduler {
     return w;
   }
 
-  private queue(mem: AddressSpace, addr: number): GuestThread[] {
+  private queue(mem: FutexSpace, addr: number): GuestThread[] {
     let queues = this.queues.get(mem);
     if (!queues) this.queues.set(mem, (queues = new Map()));
     let q = queues.get(addr);

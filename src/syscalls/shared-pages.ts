@@ -12,6 +12,7 @@
 // those calls (not instantly, as in Linux).
 import { PAGE_SIZE, type AddressSpace, type Mapping } from '../memory/address-space.js';
 import type { MappingBacking } from '../memory/mapping-backing.js';
+import type { FutexSpace } from './wait.js';
 
 type SharedMapping = Mapping & { backing: MappingBacking };
 
@@ -75,4 +76,14 @@ export function movedBacking(b: MappingBacking, src: number, dst: number, size: 
   const shadow = new Uint8Array(b.shared ? size : 0);
   if (b.shared) shadow.set(b.shadow.subarray(src - b.shadowBase, src - b.shadowBase + keep));
   return { ...b, delta: src + b.delta - dst, shadow, shadowBase: dst };
+}
+
+/**
+ * Where the futex word at `addr` is keyed: a shared futex (no FUTEX_PRIVATE_FLAG) in a
+ * shared mapping by its object and offset, so processes sharing it wake each other;
+ * any other by the address space and address.
+ */
+export function futexPlace(mem: AddressSpace, addr: number, isPrivate: boolean): { mem: FutexSpace; addr: number } {
+  const m = isPrivate ? undefined : mem.maps.find((x) => x.start <= addr && addr < x.end);
+  return m && isShared(m) ? { mem: m.backing.object, addr: addr + m.backing.delta } : { mem, addr };
 }

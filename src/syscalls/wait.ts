@@ -7,6 +7,7 @@
 // - a signal (the call returns -EINTR, or is restarted after the handler, as Linux does
 //   for the call's restart class).
 import type { AddressSpace } from '../memory/address-space.js';
+import type { MappedObject } from '../memory/mapping-backing.js';
 
 /**
  * What a handled signal does to the interrupted call (Linux's -ERESTART* classes):
@@ -15,8 +16,15 @@ import type { AddressSpace } from '../memory/address-space.js';
  */
 export type RestartClass = 'sa-restart' | 'eintr';
 
+/**
+ * Where futex words are told apart: a process's address space, or, for a shared futex
+ * in a shared mapping, the mapped object (so that waiters in every process meet).
+ */
+export type FutexSpace = AddressSpace | MappedObject;
+
 export interface FutexKey {
-  readonly mem: AddressSpace;
+  readonly mem: FutexSpace;
+  /** The word's address in `mem` (its offset, in a mapped object). */
   readonly addr: number;
   /** FUTEX_WAIT_BITSET's mask (all ones for plain FUTEX_WAIT). */
   readonly bitset: number;

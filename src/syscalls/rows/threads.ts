@@ -12,6 +12,7 @@ import {
 import { exitGroup, exitThread } from '../process-exit.js';
 import { sys, type SyscallRow } from '../row.js';
 import { ETIMEDOUT_RESULT } from '../scheduler.js';
+import { futexPlace } from '../shared-pages.js';
 import { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
 
@@ -62,11 +63,13 @@ function wakeOp(p: GuestProcess, a: readonly number[]): number {
   const ops = [oparg, old + oparg, old | oparg, old & ~oparg, old ^ oparg];
   if ((op & 7) > 4) throw new SysError(E.ENOSYS);
   p.mem.write32(uaddr2, ops[op & 7] | 0);
-  let woken = p.scheduler.wake(p.mem, uaddr, nr1);
+  const isPrivate = (int(a[1]) & FUTEX_PRIVATE_FLAG) !== 0;
+  const first = futexPlace(p.mem, uaddr, isPrivate), second = futexPlace(p.mem, uaddr2, isPrivate);
+  let woken = p.scheduler.wake(first.mem, first.addr, nr1);
   const u = old >>> 0, c = cmparg >>> 0;
   const tests = [old === cmparg, old !== cmparg, old < cmparg, old <= cmparg, u > c, u >= c];
   if (cmp > 5) throw new SysError(E.ENOSYS);
-  if (tests[cmp]) woken += p.scheduler.wake(p.mem, uaddr2, nr2);
+  if (tests[cmp]) woken += p.scheduler.wake(second.mem, second.addr, nr2);
   return woken;
 }
 
@@ -75,6 +78,7 @@ function futex(p: GuestProcess, a: readonly number[]): number {
   const op = rawOp & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
   const realtime = (rawOp & FUTEX_CLOCK_REALTIME) !== 0;
   if (uaddr % 4) throw new SysError(E.EINVAL);
+  const word = futexPlace(p.mem, uaddr, (rawOp & FUTEX_PRIVATE_FLAG) !== 0);
   switch (op) {
     case FUTEX_WAIT:
     case FUTEX_WAIT_BITSET: {
@@ -85,7 +89,7 @@ function futex(p: GuestProcess, a: readonly number[]): number {
       // Interrupted by a handler: restarted with SA_RESTART when there is no timeout
       // (ERESTARTSYS), else -EINTR (a timed wait's restart block is not restarted).
       throw new WouldBlock({
-        futex: { mem: p.mem, addr: uaddr, bitset }, deadline: until, timeoutResult: ETIMEDOUT_RESULT,
+        futex: { ...word, bitset }, deadline: until, timeoutResult: ETIMEDOUT_RESULT,
         restart: a[3] ? 'eintr' : 'sa-restart',
       });
     }
@@ -93,13 +97,19 @@ function futex(p: GuestProcess, a: readonly number[]): number {
     case FUTEX_WAKE_BITSET: {
       const bitset = op === FUTEX_WAKE ? -1 : int(a[5]);
       if (bitset === 0) throw new SysError(E.EINVAL);
-      return p.scheduler.wake(p.mem, uaddr, val, bitset);
+      return p.scheduler.wake(word.mem, word.addr, val, bitset);
     }
     case FUTEX_REQUEUE:
     case FUTEX_CMP_REQUEUE: {
       if (op === FUTEX_CMP_REQUEUE && p.mem.read32(uaddr) >>> 0 !== u32(a[5])) throw new SysError(E.EAGAIN);
-      const woken = p.scheduler.wake(p.mem, uaddr, val);
-      return woken + p.scheduler.requeue(p.mem, uaddr, a[4], u32(a[3]));
+      const woken = p.scheduler.wake(word.mem, word.addr, val);
+      const to = futexPlace(p.mem, a[4], (rawOp & FUTEX_PRIVATE_FLAG) !== 0);
+      // Waiters move between words of one space (Linux requeues across them too; not here).
+      if (to.mem !== word.mem) {
+        p.reportOnce('futex-requeue-space', 'futex: requeue between a private and a shared futex word is not supported');
+        throw new SysError(E.EINVAL);
+      }
+      return woken + p.scheduler.requeue(word.mem, word.addr, to.addr, u32(a[3]));
     }
     case FUTEX_WAKE_OP:
       return wakeOp(p, a);

@@ -5,13 +5,15 @@
  *     munmap, a fresh read sees them; a second shared mapping sees them.
  *   - MAP_PRIVATE writes never reach the file.
  *   - write() to the file shows through an existing shared mapping.
- *   - MAP_SHARED|MAP_ANONYMOUS memory stays shared with a fork child.
+ *   - MAP_SHARED|MAP_ANONYMOUS memory stays shared with a fork child, and so do
+ *     the futexes of process-shared semaphores in it.
  *   - mremap grows a file mapping (more of the file) and an anonymous one.
  *   - memfd_create: write, ftruncate, mmap MAP_SHARED, read back; file seals.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +161,22 @@ static void shared_anon_fork(void)
     waitpid(pid, &status, 0);
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0 && memcmp(&shared[8], "pipe", 4) == 0 && shared[4] == 5678,
           "child's read() into shared memory seen by parent");
+
+    /* a process-shared semaphore: the parent's sem_post wakes the child's sem_wait */
+    sem_t *sem = (sem_t *)&shared[16];
+    sem_init(sem, 1, 0);
+    sem_init(sem + 1, 1, 0);
+    pid = fork();
+    if (pid == 0) {
+        sem_wait(sem);
+        shared[12] = 99;
+        sem_post(sem + 1);
+        _exit(0);
+    }
+    sem_post(sem);
+    sem_wait(sem + 1);
+    waitpid(pid, &status, 0);
+    check(shared[12] == 99 && WIFEXITED(status), "process-shared semaphores across fork");
 
     /* a shared file mapping across fork */
     fill_file(path, 1, 'f');
