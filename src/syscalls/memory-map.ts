@@ -115,14 +115,19 @@ export class MemoryMap {
     if (!aligned(old) || flags & ~0x7 || ((fixed || dontUnmap) && !mayMove)) throw new SysError(E.EINVAL);
     const oldSize = pageCeil(oldLen);
     const newSize = pageCeil(newLen);
-    // old_len 0 (a second mapping of the same shared pages) is not supported.
-    if (newSize === 0 || oldSize === 0 || newSize > TOP) throw new SysError(E.EINVAL);
+    if (newSize === 0 || newSize > TOP || (oldSize === 0 && (!mayMove || dontUnmap))) throw new SysError(E.EINVAL);
     if (dontUnmap && oldSize !== newSize) throw new SysError(E.EINVAL);
     if (old + oldSize > WINDOW_SIZE || !this.mem.isFullyMapped(old, oldSize)) throw new SysError(E.EFAULT);
     if (fixed) {
       if (!aligned(newAddr) || (newAddr < old + oldSize && old < newAddr + newSize)) throw new SysError(E.EINVAL);
       if (newAddr < GUARD_SIZE || newAddr + newSize > TOP) throw new SysError(E.EINVAL);
+      if (oldSize === 0) return this.duplicate(old, newAddr, newSize);
       return this.move(old, oldSize, newAddr, newSize, dontUnmap);
+    }
+    if (oldSize === 0) {
+      const dest = this.mem.findFree(newSize, this.mmapTop);
+      if (dest < 0) throw new SysError(E.ENOMEM);
+      return this.duplicate(old, dest, newSize);
     }
     if (!dontUnmap && newSize <= oldSize) {
       if (newSize < oldSize) this.munmap(old + newSize, oldSize - newSize);
@@ -185,6 +190,17 @@ export class MemoryMap {
     const m = this.mem.maps.find((x) => x.start <= a && a < x.end);
     if (!m) throw new SysError(E.EFAULT);
     return m;
+  }
+
+  /** mremap with old_len 0: a second mapping, at `dst`, of the shared pages at `src`. */
+  private duplicate(src: number, dst: number, size: number): number {
+    const m = this.mappingAt(src);
+    if (!m.backing?.shared) throw new SysError(E.EINVAL); // Linux allows it for shared mappings only
+    flushShared(this.mem, m.start, m.end);
+    const backing = movedBacking(m.backing, src, dst, size, 0);
+    this.mem.map(dst, size, m.prot, m.name, backing);
+    fillFromObject(this.mem, backing, dst, dst + size);
+    return dst;
   }
 
   private move(src: number, srcSize: number, dst: number, dstSize: number, keepOld: boolean): number {

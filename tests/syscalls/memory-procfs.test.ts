@@ -1,6 +1,7 @@
 // The guest's /proc and /sys through the kernel: the parts qemu's goldens cannot check
 // (qemu shows its own process there, or fakes fields differently from Linux).
 import { describe, expect, it } from 'vitest';
+import { RLIMIT } from '../../src/syscalls/constants.js';
 import { guestCpuCount } from '../../src/syscalls/guest-cpus.js';
 import type { GuestProcess } from '../../src/syscalls/guest-process.js';
 import { aarch64User } from '../../src/targets/aarch64/linux/user-target.js';
@@ -104,7 +105,7 @@ describe('/proc/self', () => {
 
   it('limits: the process\'s own resource limits, in Linux\'s table', () => {
     const h = harness();
-    h.kernel.process.limits.set(7 /* RLIMIT_NOFILE */, { cur: 100n, max: 200n });
+    h.kernel.process.limits.set(RLIMIT.RLIMIT_NOFILE, { cur: 100n, max: 200n });
     const lines = h.readAll('/proc/self/limits').split('\n');
     expect(lines[0]).toBe('Limit                     Soft Limit           Hard Limit           Units     ');
     expect(lines).toContain('Max open files            100                  200                  files     ');

@@ -19,7 +19,8 @@ const MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20;
 const O_RDONLY = 0, O_RDWR = 2;
 const MS_SYNC = 4, MS_INVALIDATE = 2;
 const SIGCHLD = 17;
-const EACCES = -13;
+const EACCES = -13, EINVAL = -22;
+const MREMAP_MAYMOVE = 1;
 const PATH = SCRATCH + 0x100, BUF = SCRATCH + 0x1000;
 
 let dir = '';
@@ -63,6 +64,21 @@ describe('MAP_SHARED|MAP_ANONYMOUS across fork', () => {
     h.mem.write32(shared + 8, 7);
     h.run(child);
     expect(child.mem.read32(shared + 8)).toBe(7);
+  });
+
+  it('mremap with old_len 0 maps the same shared pages again', () => {
+    const h = harness();
+    h.run(h.parent);
+    const a = h.call('mmap', 0, PAGE, RW, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    h.mem.write32(a, 11);
+    const b = h.call('mremap', a, 0, PAGE, MREMAP_MAYMOVE, 0);
+    expect(b).not.toBe(a);
+    expect(h.mem.read32(b)).toBe(11);
+    h.mem.write32(b + 4, 22);
+    expect(h.call('msync', b, PAGE, MS_SYNC | MS_INVALIDATE)).toBe(0);
+    expect(h.mem.read32(a + 4)).toBe(22);
+    const priv = h.call('mmap', 0, PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    expect(h.call('mremap', priv, 0, PAGE, MREMAP_MAYMOVE, 0)).toBe(EINVAL);
   });
 
   it('keeps what an ended child wrote', () => {
