@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { DT } from '../constants.js';
 import { listDirectory, type DirEntry } from '../dir-list.js';
 import { E, SysError } from '../errno.js';
+import { commFromBytes } from '../comm.js';
 import { guestCpuCount } from '../guest-cpus.js';
 import type { GuestProcess } from '../guest-process.js';
 import type { OpenFile } from '../open-file.js';
@@ -16,8 +17,11 @@ import { fdLinkTarget, fdLinkText } from './fd-links.js';
 import { fdinfoText, limitsText, mapsText, statText, statmText, statusText, stringsText } from './pid-files.js';
 
 export type ProcNode =
-  /** A file whose text the kernel makes; stat shows the host file `like`. */
-  | { readonly kind: 'file'; readonly text: () => Uint8Array | string; readonly like: string }
+  /** A file whose text the kernel makes (and takes, when `write` is given); stat shows the host file `like`. */
+  | {
+    readonly kind: 'file'; readonly text: () => Uint8Array | string; readonly like: string;
+    readonly write?: (bytes: Uint8Array) => void;
+  }
   /** A directory listing `entries`; stat shows the host directory `like`. */
   | { readonly kind: 'dir'; readonly entries: () => DirEntry[]; readonly like: string }
   /** A symlink: what readlink says, and the host path it leads to when followed. */
@@ -44,7 +48,12 @@ function pidFile(p: GuestProcess, t: GuestThread, name: string, like: string): P
     case 'status': return file(() => statusText(p, t));
     case 'stat': return file(() => statText(p, t));
     case 'statm': return file(() => statmText(p));
-    case 'comm': return file(() => `${t.comm}\n`);
+    case 'comm': return {
+      kind: 'file', text: () => `${t.comm}\n`, like,
+      write: (bytes) => {
+        t.comm = commFromBytes(bytes);
+      },
+    };
     case 'limits': return file(() => limitsText(p));
     default: return undefined;
   }
@@ -105,6 +114,16 @@ function realpathOr(path: string): string {
   }
 }
 
+/** /proc: the host's entries, and a directory for each guest process. */
+function procEntries(p: GuestProcess): DirEntry[] {
+  const entries = listDirectory('/proc');
+  const names = new Set(entries.map((e) => e.name));
+  for (const q of p.kernel.processes) {
+    if (!names.has(String(q.pid))) entries.push(entry(String(q.pid), DT.DT_DIR, q.pid));
+  }
+  return entries;
+}
+
 /** The CPUs the guest is shown, as /sys/devices/system/cpu lists them ("0" or "0-1"). */
 const cpuList = (): string => (guestCpuCount() === 1 ? '0\n' : `0-${guestCpuCount() - 1}\n`);
 
@@ -113,6 +132,7 @@ export function procNode(p: GuestProcess, abs: string, followLast = true): ProcN
   const path = resolve(abs);
   const parts = path.split('/').slice(1);
   if (parts[0] === 'proc') {
+    if (parts.length === 1) return { kind: 'dir', entries: () => procEntries(p), like: '/proc' };
     if (parts.length === 2 && parts[1] === 'cpuinfo') {
       const text = p.kernel.cpu?.cpuinfo?.(guestCpuCount());
       return text === undefined ? undefined : { kind: 'file', text: () => text, like: '/proc/cpuinfo' };

@@ -9,7 +9,7 @@ import { ProcDir, ProcFile } from './proc-file.js';
 
 /**
  * The open file for the guest's `abs` when the kernel makes it (undefined: open the host
- * path procHostPath gives). `status` is what F_GETFL will show. Such files are read-only;
+ * path procHostPath gives). `status` is what F_GETFL will show. Only some take writes (comm);
  * a /proc/<pid>/fd/N link to an in-memory file (a pipe) opens that same file.
  */
 export function openProc(p: GuestProcess, abs: string, flags: number, status: number): OpenFile | undefined {
@@ -17,11 +17,12 @@ export function openProc(p: GuestProcess, abs: string, flags: number, status: nu
   if (!node || node.kind === 'host') return undefined;
   if (node.kind === 'link') return node.file?.path === undefined && node.file?.hostFd === undefined ? node.file : undefined;
   const bits = p.abi.openFlags;
-  if ((flags & bits.accmode) !== O_RDONLY || flags & bits.creat) throw new SysError(E.EACCES);
+  const writing = (flags & bits.accmode) !== O_RDONLY;
+  if ((writing && (node.kind !== 'file' || !node.write)) || flags & bits.creat) throw new SysError(E.EACCES);
   // A directory keeps the pid it was opened for: *at() calls through it stay with that process.
   const path = resolve(abs).replace(/^\/proc\/self(?=\/|$)/, `/proc/${p.pid}`);
   if (node.kind === 'dir') return new ProcDir(path, status, node.entries, node.like);
   if (flags & bits.directory) throw new SysError(E.ENOTDIR);
   const text = node.text();
-  return new ProcFile(path, status, typeof text === 'string' ? Buffer.from(text) : text, node.like);
+  return new ProcFile(path, status, typeof text === 'string' ? Buffer.from(text) : text, node.like, node.write);
 }

@@ -35,6 +35,8 @@ export class ProcFile implements OpenFile {
     private readonly bytes: Uint8Array,
     /** The host file whose metadata stat() shows. */
     private readonly like: string,
+    /** What a write does (files the guest may write, like comm). */
+    private readonly writer?: (bytes: Uint8Array) => void,
   ) {}
 
   read(dst: Uint8Array, at?: number): number {
@@ -45,8 +47,10 @@ export class ProcFile implements OpenFile {
     return part.length;
   }
 
-  write(): number {
-    throw new SysError(E.EBADF); // opened read-only: openProc refuses writers
+  write(src: Uint8Array): number {
+    if (!this.writer) throw new SysError(E.EBADF); // openProc lets no writer open it
+    this.writer(src);
+    return src.length;
   }
 
   seek(offset: number, whence: number): number {

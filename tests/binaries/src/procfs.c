@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <elf.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,63 @@ static void child(void)
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child: its own /proc/self");
 }
 
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t named = PTHREAD_COND_INITIALIZER;
+static int done;
+static pid_t worker_tid;
+
+static void *worker(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&lock);
+    worker_tid = gettid();
+    pthread_cond_broadcast(&named);
+    while (!done)
+        pthread_cond_wait(&named, &lock);
+    pthread_mutex_unlock(&lock);
+    return NULL;
+}
+
+/* pthread_setname_np/getname_np of another thread go through /proc/self/task/<tid>/comm. */
+static void threads(void)
+{
+    pthread_t t;
+    pthread_create(&t, NULL, worker, NULL);
+    check(pthread_setname_np(t, "worker-thread") == 0, "task/<tid>/comm: write another thread's name");
+    char name[16] = {0};
+    check(pthread_getname_np(t, name, sizeof name) == 0 && strcmp(name, "worker-thread") == 0,
+          "task/<tid>/comm: read it back");
+    pthread_mutex_lock(&lock);
+    while (!worker_tid)
+        pthread_cond_wait(&named, &lock);
+    pthread_mutex_unlock(&lock);
+    int main_listed = 0, worker_listed = 0;
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        main_listed |= atoi(e->d_name) == getpid();
+        worker_listed |= atoi(e->d_name) == worker_tid;
+    }
+    if (d)
+        closedir(d);
+    check(main_listed && worker_listed, "task/: lists both threads");
+    pthread_mutex_lock(&lock);
+    done = 1;
+    pthread_cond_signal(&named);
+    pthread_mutex_unlock(&lock);
+    pthread_join(t, NULL);
+
+    char pid[32];
+    snprintf(pid, sizeof pid, "%d", getpid());
+    int listed = 0;
+    d = opendir("/proc");
+    while (d && (e = readdir(d)))
+        listed |= strcmp(e->d_name, pid) == 0;
+    if (d)
+        closedir(d);
+    check(listed, "/proc lists the process");
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -268,6 +326,7 @@ int main(int argc, char **argv)
     fds(path);
     links_and_types();
     child();
+    threads();
     unlink(path);
     return 0;
 }
