@@ -9,6 +9,7 @@ import { DT } from '../constants.js';
 import { listDirectory, type DirEntry } from '../dir-list.js';
 import { E, SysError } from '../errno.js';
 import { commFromBytes } from '../comm.js';
+import type { FileStat } from '../file-stat.js';
 import { guestCpuCount } from '../guest-cpus.js';
 import type { GuestProcess } from '../guest-process.js';
 import type { OpenFile } from '../open-file.js';
@@ -157,6 +158,17 @@ export function procHostPath(p: GuestProcess, abs: string, followLast = true): s
   if (!node) return abs;
   if (node.kind === 'link') return followLast ? node.target() : LINK_LIKE;
   return node.kind === 'host' ? node.path : node.like;
+}
+
+/**
+ * stat of a guest /proc/<pid>/fd/N link followed to a file with no host name (a pipe,
+ * a socket, an eventfd): that file's own metadata. undefined for every other path.
+ */
+export function procLinkedFileStat(p: GuestProcess, abs: string): FileStat | undefined {
+  const node = procNode(p, abs);
+  return node?.kind === 'link' && node.file && node.file.path === undefined && node.file.hostFd === undefined
+    ? node.file.stat()
+    : undefined;
 }
 
 /** What readlink of the guest's `abs` says, when the kernel answers it. */

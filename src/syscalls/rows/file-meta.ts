@@ -13,7 +13,7 @@ import type { GuestProcess } from '../guest-process.js';
 import { MemfdFile } from '../memfd.js';
 import { STATX_BASIC_STATS, STATX_BTIME, writeStatToGuest, writeStatxToGuest } from '../guest-structs.js';
 import { joinAt, readGuestPath, resolveAt } from '../paths.js';
-import { procReadlink } from '../proc/nodes.js';
+import { procLinkedFileStat, procReadlink } from '../proc/nodes.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
 
@@ -32,7 +32,8 @@ function statAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number)
     return dirfd === AT_FDCWD ? hostStat(p.cwd, true) : fileOf(p, dirfd).stat();
   }
   const follow = !(flags & AT.AT_SYMLINK_NOFOLLOW);
-  return hostStat(resolveAt(p, dirfd, path, follow), follow);
+  const inMemory = follow ? procLinkedFileStat(p, joinAt(p, dirfd, path)) : undefined;
+  return inMemory ?? hostStat(resolveAt(p, dirfd, path, follow), follow);
 }
 
 function statx(p: GuestProcess, a: readonly number[]): number {

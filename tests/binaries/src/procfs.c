@@ -207,6 +207,7 @@ static void fds(const char *path)
     char want[64];
     snprintf(want, sizeof want, "pipe:[%lu]", (unsigned long)ps.st_ino);
     check(strcmp(target, want) == 0, "fd/N: a pipe is pipe:[inode]");
+    check(stat(link, &a) == 0 && S_ISFIFO(a.st_mode) && a.st_ino == ps.st_ino, "fd/N: stat of a pipe's link is the pipe");
     close(fd);
     close(p[0]);
     close(p[1]);
