@@ -130,6 +130,7 @@ const cpuList = (): string => (guestCpuCount() === 1 ? '0\n' : `0-${guestCpuCoun
 
 /** What the guest's `abs` (an absolute path) is, when the kernel answers it itself. */
 export function procNode(p: GuestProcess, abs: string, followLast = true): ProcNode | undefined {
+  if (!abs.includes('/proc') && !abs.includes('/sys')) return undefined; // most paths: no work
   const path = resolve(abs);
   const parts = path.split('/').slice(1);
   if (parts[0] === 'proc') {
