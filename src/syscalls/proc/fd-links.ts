@@ -20,9 +20,9 @@ export function fdLinkText(file: OpenFile): string {
   return 'anon_inode:[unknown]';
 }
 
-/** The host path that following the link reaches. */
+/** The host path that following the link reaches: the same file, even if renamed or unlinked since. */
 export function fdLinkTarget(file: OpenFile): string {
-  if (file.path !== undefined) return file.path;
   if (file.hostFd !== undefined) return HOST_FD_LINK + file.hostFd;
+  if (file.path !== undefined) return file.path;
   throw new SysError(E.ENOENT); // an in-memory file has no host name (open reuses it instead)
 }

@@ -208,6 +208,18 @@ static void fds(const char *path)
     snprintf(want, sizeof want, "pipe:[%lu]", (unsigned long)ps.st_ino);
     check(strcmp(target, want) == 0, "fd/N: a pipe is pipe:[inode]");
     check(stat(link, &a) == 0 && S_ISFIFO(a.st_mode) && a.st_ino == ps.st_ino, "fd/N: stat of a pipe's link is the pipe");
+    /* reopening through the link reaches the same file, even once unlinked */
+    char tmp[8300];
+    snprintf(tmp, sizeof tmp, "%s.gone", path);
+    int g = open(tmp, O_RDWR | O_CREAT | O_TRUNC, 0600);
+    write(g, "still here", 10);
+    unlink(tmp);
+    snprintf(link, sizeof link, "/proc/self/fd/%d", g);
+    int again = open(link, O_RDONLY);
+    char got[16] = {0};
+    check(again >= 0 && read(again, got, 10) == 10 && strcmp(got, "still here") == 0, "fd/N: reopens an unlinked file");
+    close(again);
+    close(g);
     close(fd);
     close(p[0]);
     close(p[1]);
