@@ -90,6 +90,7 @@ function mmap(p: GuestProcess, a: readonly number[]): number {
   const flags = int(a[3]);
   const offset = a[5];
   if (offset < 0) throw new SysError(E.EINVAL);
+  if (flags & MAP.MAP_GROWSDOWN) p.reportOnce('MAP_GROWSDOWN', 'mmap: MAP_GROWSDOWN mappings do not grow');
   const source = flags & MAP.MAP_ANONYMOUS ? undefined : fileSource(p, int(a[4]), prot, flags);
   return p.memory.mmap(ulong(a[0]), ulong(a[1]), prot, flags, source, offset);
 }
