@@ -126,6 +126,14 @@ describe('/proc/<pid> of another guest process', () => {
     expect(status).toMatch(new RegExp(`\\nPid:\\t${child.pid}\\nPPid:\\t4242\\n`));
     expect(h.readAll('/proc/self/status', child)).toMatch(new RegExp(`\\nPid:\\t${child.pid}\\n`));
   });
+
+  it('a zombie shows state Z under its program\'s name', () => {
+    const h = harness();
+    const child = h.kernel.processById(h.call('clone', SIGCHLD, 0, 0, 0, 0))!;
+    h.kernel.syscall(nr('exit_group'), [3], child.mainThread);
+    expect(h.readAll(`/proc/${child.pid}/status`)).toMatch(/^Name:\tprog\n.*\nState:\tZ \(zombie\)\n/s);
+    expect(h.readAll(`/proc/${child.pid}/stat`)).toMatch(new RegExp(`^${child.pid} \\(prog\\) Z `));
+  });
 });
 
 describe('CPUs', () => {

@@ -15,7 +15,9 @@ import type { GuestProcess } from '../guest-process.js';
 import type { OpenFile } from '../open-file.js';
 import type { GuestThread } from '../thread.js';
 import { fdLinkTarget, fdLinkText } from './fd-links.js';
-import { fdinfoText, limitsText, mapsText, statText, statmText, statusText, stringsText } from './pid-files.js';
+import {
+  fdinfoText, limitsText, mapsText, statText, statmText, statusText, stringsText, taskView, type TaskView,
+} from './pid-files.js';
 
 export type ProcNode =
   /** A file whose text the kernel makes (and takes, when `write` is given); stat shows the host file `like`. */
@@ -39,20 +41,21 @@ const entry = (name: string, type: number, ino: number): DirEntry => ({ name, ty
 const dots = (): DirEntry[] => [entry('.', DT.DT_DIR, 1), entry('..', DT.DT_DIR, 1)];
 
 /** Files of /proc/<pid>/ (and of /proc/<pid>/task/<tid>/) the kernel makes. */
-function pidFile(p: GuestProcess, t: GuestThread, name: string, like: string): ProcNode | undefined {
+function pidFile(p: GuestProcess, t: GuestThread | undefined, name: string, like: string): ProcNode | undefined {
   const file = (text: () => Uint8Array | string): ProcNode => ({ kind: 'file', text, like });
+  const task = (): TaskView => taskView(p, t);
   switch (name) {
     case 'maps': return file(() => mapsText(p));
     case 'cmdline': return file(() => stringsText(p.argv));
     case 'environ': return file(() => stringsText(p.envp));
     case 'auxv': return file(() => p.mm.auxv);
-    case 'status': return file(() => statusText(p, t));
-    case 'stat': return file(() => statText(p, t));
+    case 'status': return file(() => statusText(p, task()));
+    case 'stat': return file(() => statText(p, task()));
     case 'statm': return file(() => statmText(p));
     case 'comm': return {
-      kind: 'file', text: () => `${t.comm}\n`, like,
+      kind: 'file', text: () => `${task().comm}\n`, like,
       write: (bytes) => {
-        t.comm = commFromBytes(bytes);
+        if (t) t.comm = commFromBytes(bytes);
       },
     };
     case 'limits': return file(() => limitsText(p));
@@ -85,7 +88,7 @@ function pidNode(p: GuestProcess, rest: string[]): ProcNode {
         kind: 'dir', like,
         entries: () => [...dots(), ...p.threads.map((t) => entry(String(t.tid), DT.DT_DIR, t.tid))],
       };
-      default: return pidFile(p, p.mainThread, first, like) ?? { kind: 'host', path: like };
+      default: return pidFile(p, p.threads.length ? p.mainThread : undefined, first, like) ?? { kind: 'host', path: like };
     }
   }
   if (rest.length === 2 && first === 'fd') {

@@ -3,6 +3,7 @@
 import { PAGE_SIZE, PERM_EXEC, PERM_READ, PERM_WRITE, type Mapping } from '../../memory/address-space.js';
 import { SEEK } from '../constants.js';
 import { devMajor, devMinor } from '../file-stat.js';
+import { commFromPath } from '../comm.js';
 import type { GuestProcess } from '../guest-process.js';
 import { RLIM_INFINITY } from '../guest-structs.js';
 import { SIG_DFL, SIG_IGN } from '../signals.js';
@@ -65,7 +66,20 @@ function dispositions(p: GuestProcess): { ignored: bigint; caught: bigint } {
 
 const stateOf = (p: GuestProcess): string => (p.exitStatus !== null ? 'Z (zombie)' : 'R (running)');
 
-export function statusText(p: GuestProcess, t: GuestThread): string {
+/** What status, stat and comm show of a thread; a zombie has none left, so its process's name and pid. */
+export interface TaskView {
+  readonly tid: number;
+  readonly comm: string;
+  readonly pending: bigint;
+  readonly blocked: bigint;
+}
+
+export function taskView(p: GuestProcess, t: GuestThread | undefined): TaskView {
+  return t ? { tid: t.tid, comm: t.comm, pending: t.pending.set, blocked: t.blocked }
+    : { tid: p.pid, comm: commFromPath(p.exePath), pending: 0n, blocked: 0n };
+}
+
+export function statusText(p: GuestProcess, t: TaskView): string {
   const uid = process.getuid?.() ?? 0, gid = process.getgid?.() ?? 0;
   const kb = (bytes: number): string => `${String(Math.ceil(bytes / KB)).padStart(8)} kB`;
   const { ignored, caught } = dispositions(p);
@@ -86,7 +100,7 @@ export function statusText(p: GuestProcess, t: GuestThread): string {
     `VmSize:\t${kb(vm)}`,
     `VmRSS:\t${kb(vm)}`,
     `Threads:\t${p.threads.length}`,
-    `SigPnd:\t${mask(t.pending.set)}`,
+    `SigPnd:\t${mask(t.pending)}`,
     `ShdPnd:\t${mask(p.sharedPending.set)}`,
     `SigBlk:\t${mask(t.blocked)}`,
     `SigIgn:\t${mask(ignored)}`,
@@ -96,7 +110,7 @@ export function statusText(p: GuestProcess, t: GuestThread): string {
 }
 
 /** /proc/<pid>/stat: the 52 fields of Linux's do_task_stat, the ones kept here filled in. */
-export function statText(p: GuestProcess, t: GuestThread): string {
+export function statText(p: GuestProcess, t: TaskView): string {
   const { ignored, caught } = dispositions(p);
   const vm = mappedBytes(p);
   const fields: Array<number | string | bigint> = [
