@@ -82,7 +82,9 @@ export class SharedMemory {
   /** msync: the mappings' changes reach their objects (and, invalidating, come back fresh). */
   sync(mm: Mm, start: number, end: number, invalidate: boolean): void {
     flushShared(mm.mem, start, end);
-    if (invalidate) loadShared(mm.mem);
+    if (!invalidate) return;
+    flushShared(mm.mem); // nothing unwritten may be reloaded over
+    loadShared(mm.mem);
   }
 
   /** Mappings went away (munmap, exit, exec): files nothing maps any more are closed. */
