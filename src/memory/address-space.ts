@@ -231,8 +231,12 @@ export class AddressSpace {
     }
     return Buffer.from(this.u8.buffer, a, end - a).toString('utf8');
   }
-  /** Writes bytes ignoring page protection (the loader filling read-only segments). */
+  /**
+   * Writes bytes ignoring page protection (the loader filling read-only segments, the
+   * kernel refreshing shared pages); translated code on those pages is dropped.
+   */
   poke(a: number, bytes: Uint8Array): void {
+    this.releaseCode(pageFloor(a), pageCeil(a + bytes.length) - pageFloor(a));
     this.u8.set(bytes, a);
   }
 
