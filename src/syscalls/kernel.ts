@@ -75,6 +75,8 @@ export class Kernel {
   private readonly reported = new Set<string>();
   /** The syscall rows this kernel's ABI reaches, by name. */
   private readonly rows: ReadonlyMap<string, SyscallRow>;
+  /** The thread whose syscall runs now, or ran last (what /proc/thread-self names). */
+  caller: GuestThread | null = null;
   /** Set by the run loop while every guest thread waits: hostEvent() calls it. */
   private idleWaker: (() => void) | null = null;
 
@@ -185,6 +187,7 @@ export class Kernel {
     }
     const argText = strace ? formatArgs(row.args, a, context) : '';
     let r: number;
+    this.caller = thread;
     try {
       r = row.run(p, a, thread);
     } catch (err) {

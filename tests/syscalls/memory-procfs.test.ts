@@ -7,6 +7,7 @@ import type { GuestProcess } from '../../src/syscalls/guest-process.js';
 import { aarch64User } from '../../src/targets/aarch64/linux/user-target.js';
 import { SLOT_COUNT, VECTOR_BYTES } from '../../src/targets/aarch64/state.js';
 import { riscv64User } from '../../src/targets/riscv64/linux/user-target.js';
+import { GuestThread } from '../../src/syscalls/thread.js';
 import { CpuState } from '../../src/translate/cpu-state.js';
 import { cpuHooks } from '../../src/user-mode/cpu-hooks.js';
 import { AT_FDCWD, makeKernel, nr, SCRATCH, type Harness } from './fixture.js';
@@ -110,6 +111,22 @@ describe('/proc/self', () => {
     expect(lines[0]).toBe('Limit                     Soft Limit           Hard Limit           Units     ');
     expect(lines).toContain('Max open files            100                  200                  files     ');
     expect(lines).toContain('Max nice priority         0                    0                    ');
+  });
+
+  it('thread-self names the calling thread\'s task directory', () => {
+    const h = harness();
+    const main = h.kernel.process.mainThread;
+    const other = new GuestThread(4243, new CpuState(SLOT_COUNT, VECTOR_BYTES), h.kernel.process);
+    other.comm = 'other';
+    h.kernel.addThread(other);
+    const readlink = (t: GuestThread): string => {
+      const n = h.kernel.syscall(nr('readlinkat'), [AT_FDCWD, h.str(PATH, '/proc/thread-self'), BUF, 256], t);
+      return h.text(BUF, n);
+    };
+    expect(readlink(main)).toBe('4242/task/4242');
+    expect(readlink(other)).toBe('4242/task/4243');
+    expect(listing(h, '/proc/self/task')).toEqual(['.', '..', '4242', '4243']);
+    expect(h.readAll('/proc/self/task/4243/comm')).toBe('other\n');
   });
 
   it('files are read-only', () => {

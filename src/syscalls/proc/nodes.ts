@@ -128,6 +128,15 @@ function procEntries(p: GuestProcess): DirEntry[] {
   return entries;
 }
 
+/** /proc/thread-self: the task directory of the thread making the call. */
+function threadSelf(p: GuestProcess, rest: string[], followLast: boolean): ProcNode | undefined {
+  const t = p.kernel.caller;
+  if (!t || t.process !== p) return undefined;
+  const task = `${p.pid}/task/${t.tid}`;
+  if (rest.length === 0 && !followLast) return { kind: 'link', text: () => task, target: () => `/proc/${task}` };
+  return pidNode(p, ['task', String(t.tid), ...rest]);
+}
+
 /** The CPUs the guest is shown, as /sys/devices/system/cpu lists them ("0" or "0-1"). */
 const cpuList = (): string => (guestCpuCount() === 1 ? '0\n' : `0-${guestCpuCount() - 1}\n`);
 
@@ -143,6 +152,7 @@ export function procNode(p: GuestProcess, abs: string, followLast = true): ProcN
       return text === undefined ? undefined : { kind: 'file', text: () => text, like: '/proc/cpuinfo' };
     }
     const who = parts[1];
+    if (who === 'thread-self') return threadSelf(p, parts.slice(2), followLast);
     const target = who === 'self' ? p : /^\d+$/.test(who ?? '') ? p.kernel.processById(Number(who)) : undefined;
     if (!target) return undefined;
     if (who === 'self' && parts.length === 2 && !followLast) {
