@@ -113,6 +113,16 @@ describe('/proc/self', () => {
     expect(lines).toContain('Max nice priority         0                    0                    ');
   });
 
+  it('fdinfo: the offset and the status flags (close-on-exec included)', () => {
+    const h = harness();
+    const O_CLOEXEC = 0o2000000, O_LARGEFILE = 0o400000;
+    const fd = h.call('openat', AT_FDCWD, h.str(PATH, '/proc/self/maps'), O_RDONLY | O_CLOEXEC, 0);
+    h.call('read', fd, BUF, 5);
+    expect(listing(h, '/proc/self/fdinfo')).toContain(String(fd));
+    const info = h.readAll(`/proc/self/fdinfo/${fd}`);
+    expect(info).toMatch(new RegExp(`^pos:\\t5\\nflags:\\t0${(O_CLOEXEC | O_LARGEFILE).toString(8)}\\n`));
+  });
+
   it('thread-self names the calling thread\'s task directory', () => {
     const h = harness();
     const main = h.kernel.process.mainThread;
