@@ -139,7 +139,21 @@ describe('/proc/self', () => {
     expect(h.readAll('/proc/self/task/4243/comm')).toBe('other\n');
   });
 
-  it('files are read-only', () => {
+  it('mem: the process\'s memory by address, past page protection; unmapped pages are EIO', () => {
+    const h = harness();
+    const O_RDWR = 2, EIO = -5;
+    const ro = h.call('mmap', 0x3000_0000, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    const fd = h.call('openat', AT_FDCWD, h.str(PATH, '/proc/self/mem'), O_RDWR, 0);
+    h.mem.writeBytes(BUF, Buffer.from('poked'));
+    expect(h.call('pwrite64', fd, BUF, 5, ro + 8)).toBe(5);
+    expect(h.text(ro + 8, 5)).toBe('poked');
+    expect(h.call('pread64', fd, BUF + 100, 5, ro + 8)).toBe(5);
+    expect(h.text(BUF + 100, 5)).toBe('poked');
+    expect(h.call('pread64', fd, BUF, 16, ro + PAGE - 8)).toBe(8); // stops at the unmapped page
+    expect(h.call('pread64', fd, BUF, 4, 0x10)).toBe(EIO);
+  });
+
+  it('files are read-only, but for comm and mem', () => {
     const h = harness();
     expect(h.call('openat', AT_FDCWD, h.str(PATH, '/proc/self/maps'), O_WRONLY, 0)).toBe(EACCES);
   });

@@ -29,6 +29,8 @@ export type ProcNode =
   | { readonly kind: 'dir'; readonly entries: () => DirEntry[]; readonly like: string }
   /** A symlink: what readlink says, and the host path it leads to when followed. */
   | { readonly kind: 'link'; readonly text: () => string; readonly target: () => string; readonly file?: OpenFile }
+  /** The process's memory (/proc/<pid>/mem). */
+  | { readonly kind: 'mem'; readonly process: GuestProcess; readonly like: string }
   /** The host's file at `path` (the emulator's own /proc entry standing for the guest's). */
   | { readonly kind: 'host'; readonly path: string };
 
@@ -59,6 +61,7 @@ function pidFile(p: GuestProcess, t: GuestThread | undefined, name: string, like
       },
     };
     case 'limits': return file(() => limitsText(p));
+    case 'mem': return { kind: 'mem', process: p, like };
     default: return undefined;
   }
 }

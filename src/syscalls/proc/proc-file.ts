@@ -3,6 +3,7 @@
 // directories list their entries for getdents64. stat() borrows the host's own
 // counterpart (same type, mode and owner).
 import { statSync } from 'node:fs';
+import { PAGE_SIZE, PERM_MAPPED, WINDOW_SIZE, type AddressSpace } from '../../memory/address-space.js';
 import { SEEK } from '../constants.js';
 import type { DirEntry } from '../dir-list.js';
 import { E, SysError } from '../errno.js';
@@ -100,4 +101,59 @@ export class ProcDir implements OpenFile {
   }
 
   close(): void {}
+}
+
+/**
+ * /proc/<pid>/mem: the process's memory at file offsets equal to its addresses. Reads
+ * and writes ignore page protection (as a debugger's do); unmapped pages give EIO.
+ */
+export class ProcMemFile implements OpenFile {
+  readonly hostFd = undefined;
+  readonly isDirectory = false;
+  private offset = 0;
+
+  constructor(
+    readonly path: string,
+    public flags: number,
+    private readonly mem: () => AddressSpace,
+    private readonly like: string,
+  ) {}
+
+  read(dst: Uint8Array, at?: number): number {
+    const from = at ?? this.offset;
+    const n = this.mappedLength(from, dst.length);
+    dst.set(this.mem().u8.subarray(from, from + n));
+    if (at === undefined) this.offset += n;
+    return n;
+  }
+
+  write(src: Uint8Array, at?: number): number {
+    const to = at ?? this.offset;
+    const n = this.mappedLength(to, src.length);
+    this.mem().poke(to, src.subarray(0, n));
+    if (at === undefined) this.offset += n;
+    return n;
+  }
+
+  seek(offset: number, whence: number): number {
+    this.offset = seekTo(this.offset, 0, offset, whence);
+    return this.offset;
+  }
+
+  stat(): FileStat {
+    return hostStat(this.like);
+  }
+
+  close(): void {}
+
+  /** How many bytes from `addr` on (up to `len`) lie in mapped pages; EIO if none. */
+  private mappedLength(addr: number, len: number): number {
+    const mem = this.mem();
+    let n = 0;
+    while (n < len && addr + n < WINDOW_SIZE && mem.perm[Math.floor((addr + n) / PAGE_SIZE)] & PERM_MAPPED) {
+      n = Math.min(len, (Math.floor((addr + n) / PAGE_SIZE) + 1) * PAGE_SIZE - addr);
+    }
+    if (n === 0 && len > 0) throw new SysError(E.EIO);
+    return n;
+  }
 }
