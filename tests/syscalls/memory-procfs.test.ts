@@ -70,6 +70,18 @@ describe('/proc/self', () => {
     expect(lines.find((l) => l.startsWith('00600000-00602000 rw-p'))).toMatch(/\[heap\]$/);
   });
 
+  it('smaps: each mapping of maps with its sizes', () => {
+    const h = harness();
+    h.call('mmap', 0x2000_0000, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    const text = h.readAll('/proc/self/smaps');
+    const at = text.indexOf('20000000-20003000 rw-p 00000000 00:00 0 \n');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(text.slice(at).split('\n').slice(1, 5)).toEqual([
+      'Size:                 12 kB', 'KernelPageSize:        4 kB', 'MMUPageSize:           4 kB', 'Rss:                  12 kB',
+    ]);
+    expect(text.split('\n').filter((l) => l.startsWith('VmFlags:'))).toHaveLength(h.readAll('/proc/self/maps').split('\n').length - 1);
+  });
+
   it('status and stat: name, state, ids, thread count', () => {
     const h = harness();
     const t = h.kernel.process.mainThread;

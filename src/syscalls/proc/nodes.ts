@@ -16,7 +16,7 @@ import type { OpenFile } from '../open-file.js';
 import type { GuestThread } from '../thread.js';
 import { fdLinkTarget, fdLinkText } from './fd-links.js';
 import {
-  fdinfoText, limitsText, mapsText, statText, statmText, statusText, stringsText, taskView, type TaskView,
+  fdinfoText, limitsText, mapsText, smapsText, statText, statmText, statusText, stringsText, taskView, type TaskView,
 } from './pid-files.js';
 
 export type ProcNode =
@@ -48,6 +48,7 @@ function pidFile(p: GuestProcess, t: GuestThread | undefined, name: string, like
   const task = (): TaskView => taskView(p, t);
   switch (name) {
     case 'maps': return file(() => mapsText(p));
+    case 'smaps': return file(() => smapsText(p));
     case 'cmdline': return file(() => stringsText(p.argv));
     case 'environ': return file(() => stringsText(p.envp));
     case 'auxv': return file(() => p.mm.auxv);

@@ -33,14 +33,34 @@ function continues(a: Mapping, b: Mapping): boolean {
     && x?.object === y?.object && x?.delta === y?.delta && x?.shared === y?.shared;
 }
 
-export function mapsText(p: GuestProcess): string {
+/** The mappings as /proc/<pid>/maps lists them (neighbours that continue each other as one). */
+function mergedMappings(p: GuestProcess): Mapping[] {
   const merged: Mapping[] = [];
   for (const m of p.mem.maps) {
     const last = merged[merged.length - 1];
     if (last && continues(last, m)) merged[merged.length - 1] = { ...last, end: m.end };
     else merged.push(m);
   }
-  return merged.map(mapsLine).join('');
+  return merged;
+}
+
+export function mapsText(p: GuestProcess): string {
+  return mergedMappings(p).map(mapsLine).join('');
+}
+
+/** /proc/<pid>/smaps: each mapping with its sizes (every page resident, none swapped). */
+export function smapsText(p: GuestProcess): string {
+  const field = (name: string, kb: number): string => `${`${name}:`.padEnd(16)}${String(kb).padStart(8)} kB\n`;
+  return mergedMappings(p).map((m) => {
+    const kb = (m.end - m.start) / KB;
+    const shared = m.backing?.shared === true;
+    const flags = [m.prot & PERM_READ && 'rd', m.prot & PERM_WRITE && 'wr', m.prot & PERM_EXEC && 'ex',
+      shared && 'sh', 'mr', 'mw', 'me'].filter(Boolean).join(' ');
+    return mapsLine(m) + field('Size', kb) + field('KernelPageSize', PAGE_SIZE / KB) + field('MMUPageSize', PAGE_SIZE / KB)
+      + field('Rss', kb) + field('Pss', kb) + field('Shared_Clean', 0) + field('Shared_Dirty', shared ? kb : 0)
+      + field('Private_Clean', 0) + field('Private_Dirty', shared ? 0 : kb) + field('Referenced', kb)
+      + field('Anonymous', m.backing ? 0 : kb) + field('Swap', 0) + field('Locked', 0) + `VmFlags: ${flags} \n`;
+  }).join('');
 }
 
 /** argv (or envp) as the NUL-terminated strings Linux shows. */
