@@ -96,10 +96,6 @@ export abstract class StreamSocket extends SocketFile {
     this.state = 'listening';
   }
 
-  protected get isBound(): boolean {
-    return this.state === 'bound' || this.state === 'listening';
-  }
-
   connect(addr: SocketAddress): number {
     switch (this.state) {
       case 'listening':
