@@ -23,6 +23,10 @@ export interface MapSource {
 
 const aligned = (a: number): boolean => a % PAGE_SIZE === 0;
 const isShared = (flags: number): boolean => (flags & MAP_TYPE) !== MAP_TYPES.MAP_PRIVATE;
+/** The flags MAP_SHARED_VALIDATE accepts (Linux's LEGACY_MAP_MASK); others are EOPNOTSUPP. */
+const VALIDATED_FLAGS = MAP_TYPES.MAP_SHARED_VALIDATE | MAP.MAP_FIXED | MAP.MAP_ANONYMOUS | MAP.MAP_DENYWRITE
+  | MAP.MAP_EXECUTABLE | MAP.MAP_UNINITIALIZED | MAP.MAP_GROWSDOWN | MAP.MAP_LOCKED | MAP.MAP_NORESERVE
+  | MAP.MAP_POPULATE | MAP.MAP_NONBLOCK | MAP.MAP_STACK | MAP.MAP_HUGETLB;
 
 export class MemoryMap {
   private readonly brkStart: number;
@@ -69,6 +73,10 @@ export class MemoryMap {
     if (len === 0 || !aligned(offset) || (type !== MAP_TYPES.MAP_SHARED && type !== MAP_TYPES.MAP_PRIVATE
       && type !== MAP_TYPES.MAP_SHARED_VALIDATE)) throw new SysError(E.EINVAL);
     this.checkProt(prot, false);
+    if (type === MAP_TYPES.MAP_SHARED_VALIDATE) {
+      if (!source) throw new SysError(E.EINVAL); // Linux has no anonymous MAP_SHARED_VALIDATE
+      if (flags & ~VALIDATED_FLAGS) throw new SysError(E.EOPNOTSUPP);
+    }
     if (len > TOP) throw new SysError(E.ENOMEM);
     const size = pageCeil(len);
     const start = this.placement(addr, size, flags);

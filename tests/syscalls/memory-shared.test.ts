@@ -143,6 +143,16 @@ describe('MAP_SHARED file mappings', () => {
     expect(text.length).toBe(2 * PAGE);
   });
 
+  it('MAP_SHARED_VALIDATE refuses flags it does not know, and anonymous memory', () => {
+    const h = harness();
+    const MAP_SHARED_VALIDATE = 3, MAP_SYNC = 0x80000, EOPNOTSUPP = -95;
+    const fd = h.open(dataFile('v'), O_RDWR);
+    expect(h.call('mmap', 0, PAGE, PROT_READ, MAP_SHARED_VALIDATE, fd, 0)).toBeGreaterThan(0);
+    expect(h.call('mmap', 0, PAGE, PROT_READ, MAP_SHARED_VALIDATE | MAP_SYNC, fd, 0)).toBe(EOPNOTSUPP);
+    expect(h.call('mmap', 0, PAGE, PROT_READ, MAP_SHARED_VALIDATE | MAP_ANONYMOUS, -1, 0)).toBe(EINVAL);
+    expect(h.call('mmap', 0, PAGE, PROT_READ, MAP_SHARED | MAP_SYNC, fd, 0)).toBeGreaterThan(0); // MAP_SHARED ignores it
+  });
+
   it('refuses writable shared mappings of read-only files, now or by mprotect', () => {
     const h = harness();
     const fd = h.open(dataFile('ro'), O_RDONLY);
