@@ -11,13 +11,16 @@ const CAPACITY = 212992;
 class LocalLink implements StreamLink {
   counterpart!: LocalLink;
   peerGone = false;
+  readonly peerPid: number;
 
   constructor(
     /** The socket at the far end. */
     private readonly other: StreamSocket,
     readonly local: SocketAddress,
     readonly peer: SocketAddress,
-  ) {}
+  ) {
+    this.peerPid = other.host.pid;
+  }
 
   get canSend(): boolean {
     return this.peerGone || this.other.inbox.length < CAPACITY;

@@ -17,6 +17,7 @@ export interface LinkAddresses {
 }
 
 export class NodeLink implements StreamLink {
+  readonly peerPid = 0;
   private gone = false;
   private paused = false;
 

@@ -15,6 +15,8 @@ import { SocketOptions } from './socket-options.js';
 
 /** What a socket needs from the kernel. */
 export interface SocketHost {
+  /** The process that made the socket: what SO_PEERCRED shows its peer. */
+  readonly pid: number;
   /** The ABI's O_NONBLOCK bit (SOCK_NONBLOCK is the same bit). */
   readonly nonblockBit: number;
   /** Host I/O changed this socket: a waiting guest thread may go on. */
@@ -42,6 +44,8 @@ export interface Received {
 }
 
 let nextInode = 1n;
+/** The uid and gid Linux reports when there is none to report (overflowuid). */
+const OVERFLOW_ID = 65534;
 
 export abstract class SocketFile implements OpenFile {
   flags: number;
@@ -78,6 +82,11 @@ export abstract class SocketFile implements OpenFile {
   abstract close(): void;
   /** SO_ACCEPTCONN. */
   abstract get listening(): boolean;
+
+  /** SO_PEERCRED's pid, uid and gid; unknown (pid 0, the overflow ids) unless overridden. */
+  peerCredentials(): readonly [number, number, number] {
+    return [0, OVERFLOW_ID, OVERFLOW_ID];
+  }
 
   /** setsockopt changed an option the host socket should know about. */
   applyOptions(): void {

@@ -93,6 +93,13 @@ function optionBytes(s: SocketFile, level: number, name: number): Uint8Array {
         d.setInt32(4, s.options.linger[1], true);
         return b;
       }
+      case SO.SO_PEERCRED: {
+        // struct ucred { pid_t pid; uid_t uid; gid_t gid; }
+        const b = new Uint8Array(12);
+        const d = new DataView(b.buffer);
+        s.peerCredentials().forEach((v, i) => d.setUint32(i * 4, v, true));
+        return b;
+      }
       case SO.SO_RCVTIMEO: return timevalBytes(s.options.recvTimeoutMs);
       case SO.SO_SNDTIMEO: return timevalBytes(s.options.sendTimeoutMs);
     }

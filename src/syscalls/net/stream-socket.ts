@@ -24,6 +24,8 @@ export interface StreamLink {
   shutdownWrite(): void;
   /** The guest took bytes from the inbox: a paused link may take in more. */
   drained(): void;
+  /** The process at the far end (SO_PEERCRED), 0 when it is not a guest process. */
+  readonly peerPid: number;
   /** The socket is closed; `reset`: drop what is unsent and abort (SO_LINGER with 0 seconds). */
   close(reset: boolean): void;
   readonly local: SocketAddress;
@@ -173,6 +175,11 @@ export abstract class StreamSocket extends SocketFile {
       this.link.shutdownWrite();
     }
     return 0;
+  }
+
+  peerCredentials(): readonly [number, number, number] {
+    const pid = this.link?.peerPid ?? 0;
+    return pid ? [pid, process.getuid?.() ?? 0, process.getgid?.() ?? 0] : super.peerCredentials();
   }
 
   bytesToRead(): number {

@@ -68,7 +68,7 @@ export class UnixStreamSocket extends StreamSocket {
     if (owner === undefined) return this.connectToHost(addr, addr.hostPath!);
     if (!(owner instanceof UnixStreamSocket)) throw new SysError(E.EPROTOTYPE);
     if (!owner.listening) throw new SysError(E.ECONNREFUSED);
-    const server = new UnixStreamSocket(this.host, false);
+    const server = new UnixStreamSocket(owner.host, false);
     linkLocally(this, this.localAddress(), server, owner.localAddress());
     if (!owner.enqueue(server)) {
       this.link = null;

@@ -19,6 +19,7 @@ export function socketOf(p: GuestProcess, fd: number): SocketFile {
 export function socketHost(p: GuestProcess): SocketHost {
   const kernel = p.kernel;
   return {
+    pid: p.pid,
     nonblockBit: p.abi.openFlags.nonblock,
     wake: () => kernel.hostEvent(),
     report: (key, message) => kernel.reportOnce(key, message),

@@ -51,6 +51,10 @@ static void pair_stream(void)
     len = sizeof name;
     getpeername(sv[0], (struct sockaddr *)&name, &len);
     printf("getpeername length %u\n", len);
+    struct ucred cred;
+    socklen_t clen = sizeof cred;
+    getsockopt(sv[1], SOL_SOCKET, SO_PEERCRED, &cred, &clen);
+    printf("SO_PEERCRED: length %u, our pid %d, our uid %d\n", clen, cred.pid == getpid(), cred.uid == getuid());
     shutdown(sv[0], SHUT_WR);
     printf("read after the peer's SHUT_WR: %zd\n", read(sv[1], buf, sizeof buf));
     printf("write the other way still works: %zd\n", write(sv[1], "back", 4));
@@ -193,6 +197,10 @@ static void path_server(const char *dir)
         struct sockaddr_un rel;
         socklen_t rlen = path_address(&rel, "server.sock");
         if (connect(s, (struct sockaddr *)&rel, rlen) < 0) _exit(1);
+        struct ucred cred;
+        socklen_t clen = sizeof cred;
+        getsockopt(s, SOL_SOCKET, SO_PEERCRED, &cred, &clen);
+        if (cred.pid != getppid()) _exit(2);
         char buf[64];
         ssize_t n = read(s, buf, sizeof buf);
         for (ssize_t i = 0; i < n; i++) buf[i] = buf[i] >= 'a' && buf[i] <= 'z' ? buf[i] - 32 : buf[i];
@@ -208,6 +216,10 @@ static void path_server(const char *dir)
     socklen_t mlen = sizeof me;
     getsockname(c, (struct sockaddr *)&me, &mlen);
     printf("accepted socket's name is the path: %d\n", mlen == len && strcmp(me.sun_path, path) == 0);
+    struct ucred cred;
+    socklen_t clen = sizeof cred;
+    getsockopt(c, SOL_SOCKET, SO_PEERCRED, &cred, &clen);
+    printf("SO_PEERCRED is the client: %d\n", cred.pid == pid);
     write(c, "shout this", 10);
     char buf[64];
     ssize_t n = read(c, buf, sizeof buf);
