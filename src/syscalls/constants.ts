@@ -45,7 +45,8 @@ export const FCNTL = {
   F_GET_SEALS: 1034,
 } as const;
 export const FD_CLOEXEC = 1;
-export const F_UNLCK = 2;
+/** struct flock l_type. */
+export const F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
 
 export const CLOCK = {
   CLOCK_REALTIME: 0, CLOCK_MONOTONIC: 1, CLOCK_PROCESS_CPUTIME_ID: 2,

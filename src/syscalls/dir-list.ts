@@ -1,7 +1,7 @@
 // Directory listings for getdents64: '.', '..', then the entries, each with its real
 // inode number and type (Node's readdir gives neither the dots nor inode numbers).
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { DT } from './constants.js';
 
 export interface DirEntry {
@@ -32,7 +32,7 @@ function inodeOf(path: string): bigint {
 export function listDirectory(path: string): DirEntry[] {
   const entries: DirEntry[] = [
     { name: '.', ino: inodeOf(path), type: DT.DT_DIR },
-    { name: '..', ino: inodeOf(dirname(path)), type: DT.DT_DIR },
+    { name: '..', ino: inodeOf(join(path, '..')), type: DT.DT_DIR }, // the host resolves '..' (path may end in '.')
   ];
   for (const d of readdirSync(path, { withFileTypes: true })) {
     entries.push({ name: d.name, ino: inodeOf(join(path, d.name)), type: typeOf(d) });

@@ -2,6 +2,7 @@
 // the per-fd close-on-exec bit. A description may be held by several fds, in several
 // tables (dup, fork): it is closed when the last of them goes.
 import { E, SysError } from './errno.js';
+import { releaseTableLocks } from './file-locks.js';
 import type { OpenFile } from './open-file.js';
 
 export interface FdEntry {
@@ -72,13 +73,13 @@ export class FdTable {
     if (fd < 0 || fd >= this.limit()) throw new SysError(E.EBADF);
     const old = this.entries.get(fd);
     this.set(fd, file, cloexec);
-    if (old) releaseFile(old.file);
+    if (old) this.dropped(old.file);
   }
 
   close(fd: number): void {
     const e = this.entry(fd);
     this.entries.delete(fd);
-    releaseFile(e.file);
+    this.dropped(e.file);
   }
 
   closeAll(): void {
@@ -95,6 +96,12 @@ export class FdTable {
     const t = new FdTable(limit);
     for (const [fd, e] of this.entries) t.set(fd, e.file, e.cloexec);
     return t;
+  }
+
+  /** An fd of this table no longer refers to `file`: POSIX locks go with any such close. */
+  private dropped(file: OpenFile): void {
+    releaseTableLocks(this, file);
+    releaseFile(file);
   }
 
   private set(fd: number, file: OpenFile, cloexec: boolean): void {

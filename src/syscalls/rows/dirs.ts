@@ -66,21 +66,52 @@ function renameat2(p: GuestProcess, a: readonly number[], flags: number): number
   }
   const from = guestPathAt(p, int(a[0]), a[1]);
   const to = guestPathAt(p, int(a[2]), a[3]);
-  if (flags & (RENAME.RENAME_EXCHANGE | RENAME.RENAME_WHITEOUT)) {
-    p.reportOnce('renameat2', 'renameat2: RENAME_EXCHANGE and RENAME_WHITEOUT are not supported');
+  if (flags & RENAME.RENAME_WHITEOUT) {
+    p.reportOnce('renameat2', 'renameat2: RENAME_WHITEOUT is not supported');
     throw new SysError(E.EINVAL);
+  }
+  if (flags & RENAME.RENAME_EXCHANGE) {
+    if (flags & RENAME.RENAME_NOREPLACE) throw new SysError(E.EINVAL);
+    return exchange(from, to);
   }
   if (flags & RENAME.RENAME_NOREPLACE && exists(to)) throw new SysError(E.EEXIST);
   renameSync(from, to);
   return 0;
 }
 
+/**
+ * RENAME_EXCHANGE through a third name next to `from` (the host offers no atomic
+ * exchange to Node): both names must exist, and each ends up naming the other's file.
+ */
+function exchange(from: string, to: string): number {
+  lstatSync(from);
+  lstatSync(to);
+  const aside = `${from}.tsqemu-exchange-${process.pid}`;
+  renameSync(from, aside);
+  try {
+    renameSync(to, from);
+  } catch (err) {
+    renameSync(aside, from);
+    throw err;
+  }
+  renameSync(aside, to);
+  return 0;
+}
+
 function linkat(p: GuestProcess, a: readonly number[]): number {
   const flags = int(a[4]);
   if (flags & ~(AT.AT_SYMLINK_FOLLOW | AT.AT_EMPTY_PATH)) throw new SysError(E.EINVAL);
+  const to = guestPathAt(p, int(a[2]), a[3]);
+  if (flags & AT.AT_EMPTY_PATH && readGuestPath(p, a[1]) === '') {
+    // The file olddirfd refers to, by the name it was opened with.
+    const path = fileOf(p, int(a[0])).path;
+    if (path === undefined) throw new SysError(E.ENOENT);
+    linkSync(path, to);
+    return 0;
+  }
   const from = guestPathAt(p, int(a[0]), a[1]);
   // link(2) does not follow a symlink unless asked to.
-  linkSync(flags & AT.AT_SYMLINK_FOLLOW ? realpathSync(from) : from, guestPathAt(p, int(a[2]), a[3]));
+  linkSync(flags & AT.AT_SYMLINK_FOLLOW ? realpathSync(from) : from, to);
   return 0;
 }
 

@@ -20,13 +20,15 @@ import { fileOf, openFile } from './fd-access.js';
 const STAT_FLAGS = AT.AT_SYMLINK_NOFOLLOW | AT.AT_NO_AUTOMOUNT | AT.AT_EMPTY_PATH
   | AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
 const STATX_RESERVED = 0x80000000;
+/** AT_STATX_FORCE_SYNC and AT_STATX_DONT_SYNC: one or the other. */
+const STATX_SYNC_TYPE = AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
 
 const hostStat = (path: string, follow: boolean): FileStat =>
   fileStatFromHost(follow ? statSync(path, { bigint: true }) : lstatSync(path, { bigint: true }));
 
 /** newfstatat and statx: (dirfd, path, flags) -> the file's metadata. */
 function statAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): FileStat {
-  if (flags & ~STAT_FLAGS) throw new SysError(E.EINVAL);
+  if (flags & ~STAT_FLAGS || (flags & STATX_SYNC_TYPE) === STATX_SYNC_TYPE) throw new SysError(E.EINVAL);
   const path = readGuestPath(p, pathAddr);
   if (path === '' && flags & AT.AT_EMPTY_PATH) {
     return dirfd === AT_FDCWD ? hostStat(p.cwd, true) : fileOf(p, dirfd).stat();

@@ -1,7 +1,7 @@
-// Creating and sharing descriptors: openat, close, dup, dup3, fcntl, pipe2.
-import { closeSync, existsSync, fchmodSync, openSync } from 'node:fs';
+// Creating and sharing descriptors: openat, close, close_range, dup, dup3, fcntl, pipe2.
+import { closeSync, constants as host, existsSync, fchmodSync, openSync, statSync } from 'node:fs';
 import { int } from '../args.js';
-import { FCNTL, FD_CLOEXEC, F_UNLCK } from '../constants.js';
+import { FCNTL, FD_CLOEXEC } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { HostFile } from '../host-file.js';
@@ -14,6 +14,20 @@ import { PathFile } from '../path-file.js';
 import { makePipe } from '../pipe.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf } from './fd-access.js';
+import { fcntlLock } from './locks.js';
+
+/**
+ * Opening a FIFO waits on the host for the other end, which would stop every guest
+ * process: FIFOs are opened non-blocking on the host (reads and writes still block
+ * for the guest unless it asked for O_NONBLOCK, see HostFile).
+ */
+function isFifo(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false;
+  }
+}
 
 function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number, mode: number): number {
   const f = p.abi.openFlags;
@@ -35,7 +49,7 @@ function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number,
   }
   const perms = mode & 0o7777 & ~p.umask;
   const creating = (flags & f.creat) !== 0 && !existsSync(path);
-  const fd = openSync(path, hostOpenFlags(flags, f), perms);
+  const fd = openSync(path, hostOpenFlags(flags, f) | (isFifo(path) ? host.O_NONBLOCK : 0), perms);
   try {
     // The host's umask applied too; the guest's alone should decide.
     if (creating) fchmodSync(fd, perms);
@@ -56,8 +70,8 @@ function dup3(p: GuestProcess, oldFd: number, newFd: number, flags: number): num
 function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
   const entry = p.fds.entry(fd);
   const file = entry.file;
-  const sealed = fcntlSeals(p, file, cmd, arg);
-  if (sealed !== undefined) return sealed;
+  const locked = fcntlLock(p, fd, cmd, arg) ?? fcntlSeals(p, file, cmd, arg);
+  if (locked !== undefined) return locked;
   switch (cmd) {
     case FCNTL.F_DUPFD:
     case FCNTL.F_DUPFD_CLOEXEC:
@@ -75,16 +89,6 @@ function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
       file.flags = (file.flags & ~settable) | (int(arg) & settable);
       return 0;
     }
-    case FCNTL.F_GETLK:
-    case FCNTL.F_OFD_GETLK:
-      // One process: no lock can conflict. l_type is the first field of struct flock.
-      p.mem.write16(arg, F_UNLCK);
-      return 0;
-    case FCNTL.F_SETLK:
-    case FCNTL.F_SETLKW:
-    case FCNTL.F_OFD_SETLK:
-    case FCNTL.F_OFD_SETLKW:
-      return 0;
     case FCNTL.F_GETOWN:
     case FCNTL.F_SETOWN:
       return 0;
@@ -95,6 +99,21 @@ function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
       p.reportOnce(`fcntl:${cmd}`, `unsupported fcntl command ${cmd}`);
       throw new SysError(E.EINVAL);
   }
+}
+
+const CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;
+
+/** close_range: every open fd in [first, last] closed, or marked close-on-exec. */
+function closeRange(p: GuestProcess, first: number, last: number, flags: number): number {
+  if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC) || first > last) throw new SysError(E.EINVAL);
+  const shared = [...p.kernel.processes].some((q) => q !== p && q.exitStatus === null && q.fds === p.fds);
+  if (flags & CLOSE_RANGE_UNSHARE && shared) p.fds = p.fds.copy(() => p.limits.maxFds);
+  for (const fd of p.fds.fds) {
+    if (fd < first || fd > last) continue;
+    if (flags & CLOSE_RANGE_CLOEXEC) p.fds.entry(fd).cloexec = true;
+    else p.fds.close(fd);
+  }
+  return 0;
 }
 
 function pipe2(p: GuestProcess, fdsAddr: number, flags: number): number {
@@ -126,4 +145,5 @@ export const fileOpenRows: SyscallRow[] = [
   sys('dup3', ['fd', 'fd', 'oflags'], (p, a) => dup3(p, int(a[0]), int(a[1]), int(a[2]))),
   sys('fcntl', ['fd', 'fcntlcmd', 'hex'], (p, a) => fcntl(p, int(a[0]), int(a[1]), a[2])),
   sys('pipe2', ['ptr', 'oflags'], (p, a) => pipe2(p, a[0], int(a[1]))),
+  sys('close_range', ['uint', 'uint', 'hex'], (p, a) => closeRange(p, a[0] >>> 0, a[1] >>> 0, a[2] >>> 0)),
 ];

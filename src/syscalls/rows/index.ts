@@ -5,12 +5,16 @@ import { dirRows } from './dirs.js';
 import { epollRows } from './epoll.js';
 import { eventFdRows } from './event-fds.js';
 import { execRows } from './exec.js';
+import { fileAttrRows } from './file-attrs.js';
 import { fileCopyRows } from './file-copy.js';
 import { fileIoRows } from './file-io.js';
 import { fileMetaRows } from './file-meta.js';
 import { fileOpenRows } from './file-open.js';
 import { ioctlRows } from './ioctl.js';
+import { fsInfoRows } from './fs-info.js';
+import { lockRows } from './locks.js';
 import { memoryRows } from './memory.js';
+import { mknodRows } from './mknod.js';
 import { pollRows } from './poll.js';
 import { prctlRows } from './prctl.js';
 import { processRows } from './process.js';
@@ -26,5 +30,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileCopyRows, ...xattrRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
   ...socketRows, ...socketIoRows,
-  ...prctlRows, ...eventFdRows, ...epollRows, ...cpuUsageRows,
+  ...prctlRows, ...lockRows, ...fileAttrRows, ...fsInfoRows, ...mknodRows, ...eventFdRows, ...epollRows, ...cpuUsageRows,
 ];

@@ -1,0 +1,146 @@
+// Changing what a file is rather than what it holds: owner (fchownat, fchown), times
+// (utimensat), length and allocation (truncate, fallocate).
+import {
+  chownSync, fchownSync, fstatSync, ftruncateSync, futimesSync, lchownSync, lstatSync, lutimesSync, statSync,
+  truncateSync, utimesSync, writeSync, type BigIntStats,
+} from 'node:fs';
+import { int } from '../args.js';
+import { AT, AT_FDCWD } from '../constants.js';
+import { E, SysError } from '../errno.js';
+import type { GuestProcess } from '../guest-process.js';
+import { guestPathAt, readGuestPath } from '../paths.js';
+import { sys, type SyscallRow } from '../row.js';
+import { fileOf, writableFile } from './fd-access.js';
+
+const UTIME_NOW = 0x3fffffff;
+const UTIME_OMIT = 0x3ffffffe;
+const FALLOC_FL_KEEP_SIZE = 0x01, FALLOC_FL_PUNCH_HOLE = 0x02, FALLOC_FL_ZERO_RANGE = 0x10;
+/** An id argument of -1: leave that id as it is. */
+const UNCHANGED_ID = 0xffffffff;
+
+/** What an *at() call with AT_EMPTY_PATH and "" or a real path acts on. */
+type Target = { fd: number } | { path: string; follow: boolean };
+
+function targetAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): Target {
+  if (flags & AT.AT_EMPTY_PATH && readGuestPath(p, pathAddr) === '') return fdTarget(p, dirfd);
+  return { path: guestPathAt(p, dirfd, pathAddr), follow: !(flags & AT.AT_SYMLINK_NOFOLLOW) };
+}
+
+/** The host fd of a guest fd, or its path when it has none (O_PATH). */
+function fdTarget(p: GuestProcess, fd: number): Target {
+  const f = fileOf(p, fd);
+  if (f.hostFd !== undefined) return { fd: f.hostFd };
+  if (f.path !== undefined) return { path: f.path, follow: false };
+  throw new SysError(E.EINVAL); // an in-kernel pipe: nothing on the host to change
+}
+
+function statOf(t: Target): BigIntStats {
+  if ('fd' in t) return fstatSync(t.fd, { bigint: true });
+  return t.follow ? statSync(t.path, { bigint: true }) : lstatSync(t.path, { bigint: true });
+}
+
+function chown(t: Target, uid: number, gid: number): number {
+  if (uid === UNCHANGED_ID || gid === UNCHANGED_ID) {
+    const st = statOf(t);
+    if (uid === UNCHANGED_ID) uid = Number(st.uid);
+    if (gid === UNCHANGED_ID) gid = Number(st.gid);
+  }
+  if ('fd' in t) fchownSync(t.fd, uid, gid);
+  else (t.follow ? chownSync : lchownSync)(t.path, uid, gid);
+  return 0;
+}
+
+function fchownat(p: GuestProcess, a: readonly number[]): number {
+  const flags = int(a[4]);
+  if (flags & ~(AT.AT_SYMLINK_NOFOLLOW | AT.AT_EMPTY_PATH)) throw new SysError(E.EINVAL);
+  return chown(targetAt(p, int(a[0]), a[1], flags), a[2] >>> 0, a[3] >>> 0);
+}
+
+/** One timespec of utimensat as seconds for Node, the file's own value (UTIME_OMIT) or now. */
+function timeArg(p: GuestProcess, addr: number, now: number, current: () => number): number {
+  const sec = Number(p.mem.readU64(addr));
+  const nsec = Number(p.mem.readU64(addr + 8));
+  if (nsec === UTIME_NOW) return now;
+  if (nsec === UTIME_OMIT) return current();
+  if (nsec < 0 || nsec >= 1e9) throw new SysError(E.EINVAL);
+  return sec + nsec / 1e9;
+}
+
+function utimensat(p: GuestProcess, dirfd: number, pathAddr: number, times: number, flags: number): number {
+  if (flags & ~(AT.AT_SYMLINK_NOFOLLOW | AT.AT_EMPTY_PATH)) throw new SysError(E.EINVAL);
+  let t: Target;
+  if (pathAddr === 0) {
+    // futimens: the fd itself (glibc passes a NULL path).
+    if (flags & AT.AT_SYMLINK_NOFOLLOW) throw new SysError(E.EINVAL);
+    t = fdTarget(p, dirfd);
+  } else {
+    t = targetAt(p, dirfd, pathAddr, flags);
+  }
+  const now = Date.now() / 1000;
+  let atime = now;
+  let mtime = now;
+  if (times) {
+    let st: BigIntStats | undefined;
+    const current = (): BigIntStats => (st ??= statOf(t));
+    atime = timeArg(p, times, now, () => Number(current().atimeNs) / 1e9);
+    mtime = timeArg(p, times + 16, now, () => Number(current().mtimeNs) / 1e9);
+  }
+  if ('fd' in t) futimesSync(t.fd, atime, mtime);
+  else (t.follow ? utimesSync : lutimesSync)(t.path, atime, mtime);
+  return 0;
+}
+
+function length(v: number): number {
+  if (v < 0) throw new SysError(E.EINVAL);
+  return v;
+}
+
+/** Zeroes [offset, offset+len) of host fd `fd` in place. */
+function writeZeros(fd: number, offset: number, len: number): void {
+  const chunk = new Uint8Array(Math.min(len, 1 << 20));
+  for (let done = 0; done < len;) done += writeSync(fd, chunk, 0, Math.min(chunk.length, len - done), offset + done);
+}
+
+/**
+ * fallocate: Node cannot reserve blocks, so what the guest can observe is emulated — the
+ * file grows (mode 0, ZERO_RANGE) and punched or zeroed ranges read back as zeros.
+ */
+function fallocate(p: GuestProcess, fd: number, mode: number, offset: number, len: number): number {
+  if (offset < 0 || len <= 0) throw new SysError(E.EINVAL);
+  const file = writableFile(p, fd);
+  if (file.hostFd === undefined) throw new SysError(file.isDirectory ? E.EISDIR : E.ENODEV);
+  const h = file.hostFd;
+  const size = Number(fstatSync(h).size);
+  const keepSize = (mode & FALLOC_FL_KEEP_SIZE) !== 0;
+  switch (mode & ~FALLOC_FL_KEEP_SIZE) {
+    case 0:
+      break;
+    case FALLOC_FL_PUNCH_HOLE:
+      if (!keepSize) throw new SysError(E.EOPNOTSUPP);
+      writeZeros(h, offset, Math.max(0, Math.min(len, size - offset)));
+      return 0;
+    case FALLOC_FL_ZERO_RANGE:
+      writeZeros(h, offset, Math.max(0, Math.min(len, size - offset)));
+      break;
+    default:
+      p.reportOnce(`fallocate:${mode}`, `fallocate: mode 0x${mode.toString(16)} is not supported`);
+      throw new SysError(E.EOPNOTSUPP);
+  }
+  if (!keepSize && offset + len > size) ftruncateSync(h, offset + len);
+  return 0;
+}
+
+function truncate(p: GuestProcess, pathAddr: number, len: number): number {
+  const path = guestPathAt(p, AT_FDCWD, pathAddr);
+  if (statSync(path).isDirectory()) throw new SysError(E.EISDIR);
+  truncateSync(path, length(len));
+  return 0;
+}
+
+export const fileAttrRows: SyscallRow[] = [
+  sys('fchownat', ['dirfd', 'path', 'int', 'int', 'atflags'], fchownat),
+  sys('fchown', ['fd', 'int', 'int'], (p, a) => chown(fdTarget(p, int(a[0])), a[1] >>> 0, a[2] >>> 0)),
+  sys('utimensat', ['dirfd', 'path', 'ptr', 'atflags'], (p, a) => utimensat(p, int(a[0]), a[1], a[2], int(a[3]))),
+  sys('truncate', ['path', 'long'], (p, a) => truncate(p, a[0], a[1])),
+  sys('fallocate', ['fd', 'int', 'long', 'long'], (p, a) => fallocate(p, int(a[0]), int(a[1]), a[2], a[3])),
+];

@@ -1,0 +1,103 @@
+// flock(2) and fcntl's record locks (F_GETLK/F_SETLK/F_SETLKW and their F_OFD_ forms)
+// over the kernel-wide lock table of file-locks.ts. Blocking requests wait in the
+// scheduler until the conflicting lock goes.
+import { int } from '../args.js';
+import { FCNTL, F_RDLCK, F_UNLCK, F_WRLCK, SEEK } from '../constants.js';
+import { E, SysError } from '../errno.js';
+import { flockFree, rangeConflict, setRange, tryFlock, unflock, type RangeLock } from '../file-locks.js';
+import { readFlockFromGuest, writeFlockToGuest, type Flock } from '../flock-struct.js';
+import type { GuestProcess } from '../guest-process.js';
+import type { OpenFile } from '../open-file.js';
+import { O_RDONLY, O_WRONLY } from '../open-flags.js';
+import { sys, type SyscallRow } from '../row.js';
+import { WouldBlock } from '../wait.js';
+import { openFile } from './fd-access.js';
+
+const LOCK_SH = 1, LOCK_EX = 2, LOCK_NB = 4, LOCK_UN = 8;
+
+/** Waits until `free` holds; EDEADLK if every thread ends up waiting (nothing can free it). */
+function waitUntil(free: () => boolean): never {
+  throw new WouldBlock({ ready: free, fallback: -E.EDEADLK, deadline: Infinity, timeoutResult: 0, restart: 'sa-restart' });
+}
+
+function flock(p: GuestProcess, fd: number, op: number): number {
+  const file = openFile(p, fd);
+  const wait = !(op & LOCK_NB);
+  switch (op & ~LOCK_NB) {
+    case LOCK_UN:
+      unflock(file);
+      return 0;
+    case LOCK_SH:
+    case LOCK_EX: {
+      const exclusive = (op & ~LOCK_NB) === LOCK_EX;
+      if (tryFlock(file, exclusive)) return 0;
+      if (!wait) throw new SysError(E.EAGAIN);
+      return waitUntil(() => flockFree(file, exclusive));
+    }
+    default:
+      throw new SysError(E.EINVAL);
+  }
+}
+
+/** The byte range a struct flock describes, as a lock request of `owner`. */
+function requestOf(p: GuestProcess, file: OpenFile, fl: Flock, ofd: boolean): RangeLock {
+  if (fl.type !== F_RDLCK && fl.type !== F_WRLCK && fl.type !== F_UNLCK) throw new SysError(E.EINVAL);
+  if (ofd && fl.pid !== 0) throw new SysError(E.EINVAL);
+  let base: number;
+  if (fl.whence === SEEK.SEEK_SET) base = 0;
+  else if (fl.whence === SEEK.SEEK_CUR) base = file.seek(0, SEEK.SEEK_CUR);
+  else if (fl.whence === SEEK.SEEK_END) base = Number(file.stat().size);
+  else throw new SysError(E.EINVAL);
+  let start = base + fl.start;
+  let end = fl.len === 0 ? Infinity : start + fl.len - 1;
+  if (fl.len < 0) [start, end] = [start + fl.len, start - 1];
+  if (start < 0) throw new SysError(E.EINVAL);
+  return { owner: ofd ? file : p.fds, ofd, pid: ofd ? -1 : p.pid, type: fl.type, start, end };
+}
+
+function getLock(p: GuestProcess, file: OpenFile, arg: number, ofd: boolean): number {
+  const fl = readFlockFromGuest(p.mem, arg);
+  const req = requestOf(p, file, fl, ofd);
+  if (req.type === F_UNLCK) throw new SysError(E.EINVAL);
+  const held = rangeConflict(file, req);
+  writeFlockToGuest(p.mem, arg, held ? {
+    type: held.type, whence: SEEK.SEEK_SET, start: held.start,
+    len: held.end === Infinity ? 0 : held.end - held.start + 1, pid: held.pid,
+  } : { ...fl, type: F_UNLCK });
+  return 0;
+}
+
+function setLock(p: GuestProcess, file: OpenFile, arg: number, ofd: boolean, wait: boolean): number {
+  const req = requestOf(p, file, readFlockFromGuest(p.mem, arg), ofd);
+  const access = file.flags & p.abi.openFlags.accmode;
+  if ((req.type === F_RDLCK && access === O_WRONLY) || (req.type === F_WRLCK && access === O_RDONLY)) {
+    throw new SysError(E.EBADF);
+  }
+  if (req.type !== F_UNLCK && rangeConflict(file, req)) {
+    if (!wait) throw new SysError(E.EAGAIN);
+    return waitUntil(() => !rangeConflict(file, req));
+  }
+  setRange(file, req);
+  return 0;
+}
+
+/** fcntl's lock commands; undefined for any other command. */
+export function fcntlLock(p: GuestProcess, fd: number, cmd: number, arg: number): number | undefined {
+  switch (cmd) {
+    case FCNTL.F_GETLK:
+    case FCNTL.F_OFD_GETLK:
+      return getLock(p, openFile(p, fd), arg, cmd === FCNTL.F_OFD_GETLK);
+    case FCNTL.F_SETLK:
+    case FCNTL.F_SETLKW:
+      return setLock(p, openFile(p, fd), arg, false, cmd === FCNTL.F_SETLKW);
+    case FCNTL.F_OFD_SETLK:
+    case FCNTL.F_OFD_SETLKW:
+      return setLock(p, openFile(p, fd), arg, true, cmd === FCNTL.F_OFD_SETLKW);
+    default:
+      return undefined;
+  }
+}
+
+export const lockRows: SyscallRow[] = [
+  sys('flock', ['fd', 'int'], (p, a) => flock(p, int(a[0]), int(a[1]))),
+];
