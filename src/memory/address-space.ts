@@ -49,7 +49,14 @@ export interface Mapping {
   name: string;
   /** The file or shared memory it shows (none: private anonymous memory). */
   backing?: MappingBacking;
+  /** MADV_DONTFORK: a fork child does not get it. */
+  dontFork?: boolean;
+  /** MADV_WIPEONFORK: a fork child gets it zero-filled. */
+  wipeOnFork?: boolean;
 }
+
+/** What madvise may change of a mapping's treatment by fork. */
+export type ForkAdvice = Pick<Mapping, 'dontFork' | 'wipeOnFork'>;
 
 export const pageFloor = (a: number): number => a - (a % PAGE_SIZE);
 export const pageCeil = (a: number): number => Math.ceil(a / PAGE_SIZE) * PAGE_SIZE;
@@ -108,23 +115,24 @@ export class AddressSpace {
   }
 
   protect(start: number, len: number, prot: number): void {
-    this.checkRange(start, len);
+    this.reshape(start, len, { prot });
     const end = start + len;
-    const out: Mapping[] = [];
-    for (const m of this.mappings) {
-      if (m.end <= start || m.start >= end) {
-        out.push(m);
-        continue;
-      }
-      if (m.start < start) out.push({ ...m, end: start });
-      out.push({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end), prot });
-      if (m.end > end) out.push({ ...m, start: end });
-    }
-    this.mappings = out;
     this.releaseCode(start, len);
     for (let p = start >>> PAGE_SHIFT; p < end / PAGE_SIZE; p++) {
       if (this.perm[p] & PERM_MAPPED) this.perm[p] = prot | PERM_MAPPED;
     }
+  }
+
+  /** madvise's fork advice for the mappings in [start, start+len) (page aligned). */
+  advise(start: number, len: number, advice: ForkAdvice): void {
+    this.reshape(start, len, advice);
+  }
+
+  /** Zero-fills [start, start+len) (page aligned), dropping translated code there. */
+  zero(start: number, len: number): void {
+    this.checkRange(start, len);
+    this.releaseCode(start, len);
+    this.u8.fill(0, start, start + len);
   }
 
   /** Whether every page of [start, start+len) is mapped. */
@@ -253,6 +261,23 @@ export class AddressSpace {
 
   private setPerm(start: number, len: number, bits: number): void {
     this.perm.fill(bits, start >>> PAGE_SHIFT, (start + len) / PAGE_SIZE);
+  }
+
+  /** Applies `change` to the mappings in [start, start+len), splitting those that straddle its ends. */
+  private reshape(start: number, len: number, change: Partial<Mapping>): void {
+    this.checkRange(start, len);
+    const end = start + len;
+    const out: Mapping[] = [];
+    for (const m of this.mappings) {
+      if (m.end <= start || m.start >= end) {
+        out.push(m);
+        continue;
+      }
+      if (m.start < start) out.push({ ...m, end: start });
+      out.push({ ...m, ...change, start: Math.max(m.start, start), end: Math.min(m.end, end) });
+      if (m.end > end) out.push({ ...m, start: end });
+    }
+    this.mappings = out;
   }
 
   private checkRange(start: number, len: number): void {

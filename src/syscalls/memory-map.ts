@@ -8,7 +8,7 @@ import type { MappedObject, MappingBacking } from '../memory/mapping-backing.js'
 import { MADV, MAP, MAP_TYPE, MAP_TYPES, MREMAP, PROT } from './constants.js';
 import { E, SysError } from './errno.js';
 import { AnonymousSharedObject } from './mapped-objects.js';
-import { fillFromObject, flushShared, movedBacking } from './shared-pages.js';
+import { fillFromObject, flushShared, loadShared, movedBacking } from './shared-pages.js';
 
 /** The highest address a mapping may end at (the top 64 KiB stay unmapped). */
 const TOP = WINDOW_SIZE - GUARD_SIZE;
@@ -160,16 +160,45 @@ export class MemoryMap {
     if (len === 0) return;
     const size = pageCeil(len);
     if (addr + size > WINDOW_SIZE || !this.mem.isFullyMapped(addr, size)) throw new SysError(E.ENOMEM);
-    if (advice !== MADV.MADV_DONTNEED && advice !== MADV.MADV_DONTNEED_LOCKED) return;
-    // Private anonymous pages read back as zero, private file pages as the file has them
-    // now; shared pages already show their object.
     const end = addr + size;
-    for (const m of this.mem.maps.filter((x) => x.start < end && x.end > addr && !x.backing?.shared)) {
-      const lo = Math.max(m.start, addr);
-      const hi = Math.min(m.end, end);
-      if (m.backing) fillFromObject(this.mem, m.backing, lo, hi);
-      else this.mem.map(lo, hi - lo, m.prot, m.name);
+    const pieces = this.mem.maps.filter((x) => x.start < end && x.end > addr);
+    switch (advice) {
+      case MADV.MADV_DONTNEED:
+      case MADV.MADV_DONTNEED_LOCKED:
+        // Private anonymous pages read back as zero, private file pages as the file has
+        // them now; shared pages already show their object.
+        for (const m of pieces.filter((x) => !x.backing?.shared)) {
+          const lo = Math.max(m.start, addr);
+          const hi = Math.min(m.end, end);
+          if (m.backing) fillFromObject(this.mem, m.backing, lo, hi);
+          else this.mem.zero(lo, hi - lo);
+        }
+        return;
+      case MADV.MADV_REMOVE:
+        return this.removePages(pieces, addr, end);
+      case MADV.MADV_DONTFORK:
+      case MADV.MADV_DOFORK:
+        return this.mem.advise(addr, size, { dontFork: advice === MADV.MADV_DONTFORK });
+      case MADV.MADV_WIPEONFORK:
+      case MADV.MADV_KEEPONFORK:
+        if (pieces.some((m) => m.backing)) throw new SysError(E.EINVAL); // private anonymous memory only
+        return this.mem.advise(addr, size, { wipeOnFork: advice === MADV.MADV_WIPEONFORK });
+      default:
+        return; // hints about paging: nothing pages here
     }
+  }
+
+  /** MADV_REMOVE: the shared pages' backing store is freed (the object reads as zeros there). */
+  private removePages(pieces: readonly Mapping[], addr: number, end: number): void {
+    const shared = pieces.flatMap((m) => (m.backing?.shared ? [{ ...m, backing: m.backing }] : []));
+    if (shared.length < pieces.length) throw new SysError(E.EINVAL);
+    if (pieces.some((m) => !(m.prot & PERM_WRITE))) throw new SysError(E.EACCES);
+    flushShared(this.mem); // the reload below may reach any mapping of these objects
+    for (const { start, end: stop, backing } of shared) {
+      const lo = Math.max(start, addr);
+      backing.object.write(new Uint8Array(Math.min(stop, end) - lo), lo + backing.delta);
+    }
+    loadShared(this.mem);
   }
 
   /** Where a new mapping of `size` bytes goes, per MAP_FIXED / MAP_FIXED_NOREPLACE / hint. */

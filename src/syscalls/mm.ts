@@ -21,16 +21,22 @@ export class Mm {
   /**
    * fork: a new address space with every mapping of this one, same bytes and
    * permissions. Pages still all zero are not copied (they stay untouched on the host).
-   * Shared mappings keep showing the same objects.
+   * Shared mappings keep showing the same objects; MADV_DONTFORK ones are left out,
+   * MADV_WIPEONFORK ones come zero-filled.
    */
   copy(): Mm {
     const src = this.mem;
     const dst = new AddressSpace();
     const backings = new Map<MappingBacking, MappingBacking>();
     for (const m of src.maps) {
+      if (m.dontFork) continue;
       let backing = m.backing && backings.get(m.backing);
       if (m.backing && !backing) backings.set(m.backing, (backing = cloneBacking(m.backing)));
       dst.map(m.start, m.end - m.start, m.prot, m.name, backing);
+      if (m.wipeOnFork) {
+        dst.advise(m.start, m.end - m.start, { wipeOnFork: true }); // the child's stays zero, and so marked
+        continue;
+      }
       for (let page = m.start; page < m.end; page += PAGE_SIZE) {
         const bytes = src.u8.subarray(page, page + PAGE_SIZE);
         if (Buffer.compare(bytes, ZERO_PAGE) !== 0) dst.u8.set(bytes, page);

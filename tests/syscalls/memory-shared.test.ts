@@ -81,6 +81,40 @@ describe('MAP_SHARED|MAP_ANONYMOUS across fork', () => {
     expect(h.call('mremap', priv, 0, PAGE, MREMAP_MAYMOVE, 0)).toBe(EINVAL);
   });
 
+  it('MADV_DONTFORK leaves a mapping out of the child, MADV_WIPEONFORK gives it zeros', () => {
+    const h = harness();
+    const MADV_DONTFORK = 10, MADV_DOFORK = 11, MADV_WIPEONFORK = 18;
+    const gone = h.call('mmap', 0, 2 * PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    const wiped = h.call('mmap', 0, PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    h.mem.write32(gone, 1);
+    h.mem.write32(gone + PAGE, 2);
+    h.mem.write32(wiped, 3);
+    expect(h.call('madvise', gone, 2 * PAGE, MADV_DONTFORK)).toBe(0);
+    expect(h.call('madvise', gone + PAGE, PAGE, MADV_DOFORK)).toBe(0);
+    expect(h.call('madvise', wiped, PAGE, MADV_WIPEONFORK)).toBe(0);
+    const child = h.fork();
+    expect(child.mem.isMapped(gone, PAGE)).toBe(false);
+    expect(child.mem.read32(gone + PAGE)).toBe(2);
+    expect(child.mem.read32(wiped)).toBe(0);
+    expect(h.mem.read32(wiped)).toBe(3);
+    const shared = h.call('mmap', 0, PAGE, RW, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    expect(h.call('madvise', shared, PAGE, MADV_WIPEONFORK)).toBe(EINVAL);
+  });
+
+  it('MADV_REMOVE frees shared pages (they read as zeros), and only shared writable ones', () => {
+    const h = harness();
+    const MADV_REMOVE = 9;
+    h.run(h.parent);
+    const fd = h.open(dataFile('remove me'), O_RDWR);
+    const m = h.call('mmap', 0, 2 * PAGE, RW, MAP_SHARED, fd, 0);
+    expect(h.call('madvise', m, PAGE, MADV_REMOVE)).toBe(0);
+    expect(h.text(m, 9)).toBe('\0'.repeat(9));
+    expect(h.call('pread64', fd, BUF, 9, 0)).toBe(9);
+    expect(h.text(BUF, 9)).toBe('\0'.repeat(9));
+    const priv = h.call('mmap', 0, PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    expect(h.call('madvise', priv, PAGE, MADV_REMOVE)).toBe(EINVAL);
+  });
+
   it('keeps what an ended child wrote', () => {
     const h = harness();
     h.run(h.parent);
