@@ -30,7 +30,8 @@ function mapsLine(m: Mapping): string {
 function continues(a: Mapping, b: Mapping): boolean {
   const x = a.backing, y = b.backing;
   return a.end === b.start && a.prot === b.prot && a.name === b.name
-    && x?.object === y?.object && x?.delta === y?.delta && x?.shared === y?.shared;
+    && x?.object === y?.object && x?.delta === y?.delta && x?.shared === y?.shared
+    && !a.dontFork === !b.dontFork && !a.wipeOnFork === !b.wipeOnFork;
 }
 
 /** The mappings as /proc/<pid>/maps lists them (neighbours that continue each other as one). */
@@ -55,7 +56,7 @@ export function smapsText(p: GuestProcess): string {
     const kb = (m.end - m.start) / KB;
     const shared = m.backing?.shared === true;
     const flags = [m.prot & PERM_READ && 'rd', m.prot & PERM_WRITE && 'wr', m.prot & PERM_EXEC && 'ex',
-      shared && 'sh', 'mr', 'mw', 'me'].filter(Boolean).join(' ');
+      shared && 'sh', 'mr', 'mw', 'me', m.dontFork && 'dc', m.wipeOnFork && 'wf'].filter(Boolean).join(' ');
     return mapsLine(m) + field('Size', kb) + field('KernelPageSize', PAGE_SIZE / KB) + field('MMUPageSize', PAGE_SIZE / KB)
       + field('Rss', kb) + field('Pss', kb) + field('Shared_Clean', 0) + field('Shared_Dirty', shared ? kb : 0)
       + field('Private_Clean', 0) + field('Private_Dirty', shared ? 0 : kb) + field('Referenced', kb)
