@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 /** One run of a Debian program, from a fresh work directory holding `files`. */
 export interface DebianCase {
   name: string;
-  /** The guest's argv; argv[0] is an absolute path inside the tree. */
-  argv: string[];
+  /**
+   * The guest's argv; argv[0] is an absolute path inside the tree. `{ "contentsOf": f }`
+   * stands for the text of tests/debian/scripts/f (for `bash -c`, `python3 -c`).
+   */
+  argv: (string | { contentsOf: string })[];
   /** Files of tests/debian/scripts/ copied into the work directory. */
   files?: string[];
   /** A file of tests/debian/scripts/ given as standard input (else /dev/null). */
@@ -39,6 +42,11 @@ export function loadCases(list: 'cases' | 'pending'): DebianCase[] {
 /** The guest's whole environment: deterministic, nothing from the caller. */
 export function guestEnvironment(workDir: string): Record<string, string> {
   return { PATH: '/usr/bin:/bin', LANG: 'C', TZ: 'UTC', TMPDIR: workDir };
+}
+
+/** The case's argv with every `contentsOf` replaced by that file's text. */
+export function guestArgv(c: DebianCase): string[] {
+  return c.argv.map((arg) => (typeof arg === 'string' ? arg : readFileSync(join(scriptsDir, arg.contentsOf), 'utf8')));
 }
 
 export function copyCaseFiles(c: DebianCase, workDir: string): void {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  copyCaseFiles, debianTree, debianTreePresent, goldenFile, guestEnvironment, loadCases,
+  copyCaseFiles, debianTree, debianTreePresent, goldenFile, guestArgv, guestEnvironment, loadCases,
   normalizeStderr, repoRoot, shellStatus, stdinOf,
 } from './debian-cases.js';
 
@@ -32,7 +32,7 @@ describe('Debian arm64 packages under tsqemu -L match qemu', () => {
         const workDir = mkdtempSync(join(tmpdir(), 'tsqemu-debian-'));
         try {
           copyCaseFiles(c, workDir);
-          const [program, ...args] = c.argv;
+          const [program, ...args] = guestArgv(c);
           const input = stdinOf(c);
           const r = spawnSync(process.execPath, [cli, '-L', debianTree, '-0', program, join(debianTree, program), ...args], {
             cwd: workDir,

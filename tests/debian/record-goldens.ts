@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type DebianCase, copyCaseFiles, debianTree, debianTreePresent, goldenFile, guestEnvironment,
+  type DebianCase, copyCaseFiles, debianTree, debianTreePresent, goldenFile, guestArgv, guestEnvironment,
   loadCases, repoRoot, shellStatus, stdinOf,
 } from './debian-cases.js';
 
@@ -60,7 +60,7 @@ function record(c: DebianCase): void {
     copyCaseFiles(c, hostWorkDir);
     const env = Object.entries(guestEnvironment(GUEST_WORK_DIR)).map(([k, v]) => `${k}=${v}`);
     const input = stdinOf(c);
-    const r = spawnSync('chroot', [debianTree, '/usr/bin/env', '-i', '-C', GUEST_WORK_DIR, ...env, ...c.argv], {
+    const r = spawnSync('chroot', [debianTree, '/usr/bin/env', '-i', '-C', GUEST_WORK_DIR, ...env, ...guestArgv(c)], {
       env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' },
       input,
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-# python3: json, hashlib, zlib, threading, subprocess, os.fork and a loopback socket,
+# python3 -c: json, hashlib, zlib, threading, subprocess, os.fork and a loopback socket,
 # in one interpreter (its start-up is the slow part under emulation).
 import hashlib
 import json
