@@ -2,6 +2,7 @@
 // guest's threads (and the processes it forks) until the first process exits or dies
 // of a signal.
 import { Kernel, type Outcome } from '../syscalls/kernel.js';
+import { hostWritesSettled } from '../syscalls/net/host-writes.js';
 import { PathPrefix } from '../syscalls/path-prefix.js';
 import { sleepMs } from '../syscalls/sleep.js';
 import { CpuState } from '../translate/cpu-state.js';
@@ -136,7 +137,11 @@ export async function runProgramAsync(target: UserTarget, o: ProgramOptions): Pr
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
-      if (!('idleUntil' in r)) return r;
+      if (!('idleUntil' in r)) {
+        // What the guest sent through sockets before it ended still reaches the peer.
+        await hostWritesSettled();
+        return r;
+      }
       const ms = r.idleUntil - performance.now();
       if (ms < SHORT_SLEEP_MS) {
         sleepMs(ms);

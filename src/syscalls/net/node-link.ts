@@ -4,6 +4,7 @@
 // sends wait while Node's own write buffer is full.
 import type { Socket } from 'node:net';
 import { E, SysError, errnoFromNodeCode } from '../errno.js';
+import { flushThenClose } from './host-writes.js';
 import type { OpenFile } from '../open-file.js';
 import type { SocketAddress } from './sockaddr.js';
 import { INBOX_HIGH_WATER, type StreamLink, type StreamSocket } from './stream-socket.js';
@@ -99,6 +100,6 @@ export class NodeLink implements StreamLink {
       return;
     }
     // Closed for reading too: what arrives after this gets a reset, as on Linux.
-    s.end(() => s.destroy());
+    flushThenClose(s);
   }
 }

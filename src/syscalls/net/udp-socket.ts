@@ -5,6 +5,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { E, SysError, errnoFromNodeCode } from '../errno.js';
 import { AF_INET, IPPROTO_IPV6, IPPROTO_UDP, IPV6_V6ONLY, SOL_SOCKET, SO } from './constants.js';
 import { DatagramSocket } from './datagram-socket.js';
+import { writeDone, writeStarted } from './host-writes.js';
 import { anyInet, inetFor, inetFromNode, nodeHost } from './inet-address.js';
 import type { InetAddress, SocketAddress } from './sockaddr.js';
 import type { SendRequest, SocketHost } from './socket-file.js';
@@ -81,7 +82,10 @@ export class UdpSocket extends DatagramSocket {
     if (req.files) throw new SysError(E.EOPNOTSUPP);
     const addr = inetFor(this.domain, to);
     this.bindIfUnbound();
+    const sending = {};
+    writeStarted(sending);
     this.node!.send(req.data, addr.port, nodeHost(addr), (err) => {
+      writeDone(sending);
       if (err) {
         this.pendingError = errnoFromNodeCode((err as NodeJS.ErrnoException).code);
         this.host.wake();
