@@ -6,6 +6,7 @@ import { fstatSync, readFileSync, constants as host } from 'node:fs';
 import type { AddressSpace } from '../memory/address-space.js';
 import type { LinuxAbi } from './abi.js';
 import { FdTable } from './fd-table.js';
+import type { JobEvent } from './job-control.js';
 import { HostFile } from './host-file.js';
 import type { Kernel } from './kernel.js';
 import type { MemoryMap } from './memory-map.js';
@@ -117,6 +118,10 @@ export class GuestProcess {
   }
   /** How many times the process has exec'd. */
   execCount = 0;
+  /** Stopped by a stop signal: none of its threads runs until SIGCONT (job-control.ts). */
+  stopped = false;
+  /** A stop or continue the parent has not collected yet (WUNTRACED, WCONTINUED). */
+  jobEvent: JobEvent | null = null;
   /** prctl PR_SET_PDEATHSIG: what the process is sent when its parent ends (0: nothing). */
   pdeathSignal = 0;
   /** prctl PR_SET_DUMPABLE (SUID_DUMP_DISABLE 0, SUID_DUMP_USER 1). */

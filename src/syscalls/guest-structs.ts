@@ -185,6 +185,20 @@ export function writeTermiosToGuest(mem: AddressSpace, addr: number, t: Termios)
   mem.writeBytes(addr, b);
 }
 
+/** TCSETS's struct termios. */
+export function readTermiosFromGuest(mem: AddressSpace, addr: number): Termios {
+  const d = load(mem, addr, 36);
+  const cc = Array.from({ length: 19 }, (_, i) => d.getUint8(17 + i));
+  return { iflag: d.getUint32(0, true), oflag: d.getUint32(4, true), cflag: d.getUint32(8, true),
+    lflag: d.getUint32(12, true), line: d.getUint8(16), cc };
+}
+
+/** TIOCSWINSZ's struct winsize: rows and columns (the pixel sizes are not kept). */
+export function readWinsizeFromGuest(mem: AddressSpace, addr: number): [rows: number, cols: number] {
+  const d = load(mem, addr, 8);
+  return [d.getUint16(0, true), d.getUint16(2, true)];
+}
+
 /** struct winsize { unsigned short row, col, xpixel, ypixel; }. */
 export function writeWinsizeToGuest(mem: AddressSpace, addr: number, rows: number, cols: number): void {
   const [b, d] = scratch(8);

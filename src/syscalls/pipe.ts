@@ -114,7 +114,7 @@ class PipeEnd implements OpenFile {
   }
 
   bytesToRead(): number {
-    return this.isWriter ? 0 : this.pipe.data.length;
+    return this.pipe.data.length; // either end, as Linux answers
   }
 
   /** EAGAIN for a non-blocking end; otherwise the call waits until `ready` and runs again. */

@@ -54,6 +54,7 @@ export class Scheduler {
     let now = -1;
     for (let i = 0; i < n; i++) {
       const t = this.threads[(this.cursor + i) % n];
+      if (t.process.stopped) continue; // job control: until SIGCONT
       const w = t.waiting;
       if (w) {
         if (w.ready?.()) {

@@ -9,11 +9,12 @@ import { E, SysError } from './errno.js';
 import type { Sigaction } from './guest-structs.js';
 import type { GuestProcess } from './guest-process.js';
 import type { Kernel } from './kernel.js';
+import { STOP_SIGNALS, continueProcess, inOrphanedGroup, stopProcess } from './job-control.js';
 import { killProcess } from './process-exit.js';
 import { faultInfo, type SigInfo } from './siginfo.js';
 import {
-  SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, SEGV_MAPERR, SIGKILL,
-  SIGSEGV, SIG_DFL, SIG_IGN, SI_KERNEL, SS_AUTODISARM, UNBLOCKABLE, defaultAction, lowestSignal, sigBit,
+  SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_RESTART, SA_RESTORER, SA_SIGINFO, SEGV_MAPERR, SIGCONT, SIGKILL,
+  SIGSEGV, SIGSTOP, SIG_DFL, SIG_IGN, SI_KERNEL, SS_AUTODISARM, UNBLOCKABLE, defaultAction, lowestSignal, sigBit,
 } from './signals.js';
 import { NO_ALT_STACK, type GuestThread } from './thread.js';
 
@@ -39,7 +40,8 @@ function signalWake(k: Kernel, t: GuestThread, sig: number): void {
   }
   const act = t.process.actions.get(sig);
   k.scheduler.cancel(t);
-  if (hasHandler(act) && act.flags & SA_RESTART && w.restart === 'sa-restart' && k.cpu) {
+  // A signal taken without a handler (a stop) restarts the call, whatever its class.
+  if ((!hasHandler(act) || (act.flags & SA_RESTART && w.restart === 'sa-restart')) && k.cpu) {
     // Restarted after the handler: the frame returns to the syscall instruction, whose
     // argument registers are untouched.
     t.pc -= k.cpu.syscallInsnSize;
@@ -58,10 +60,25 @@ function killedAtOnce(k: Kernel, p: GuestProcess, sig: number, taker: GuestThrea
   return false;
 }
 
+/**
+ * What sending `sig` does at once, before it is queued (Linux's prepare_signal):
+ * SIGCONT continues the process and cancels pending stop signals; a stop signal
+ * cancels a pending SIGCONT.
+ */
+function prepareSignal(k: Kernel, p: GuestProcess, sig: number): void {
+  const cancelled = sig === SIGCONT ? STOP_SIGNALS : STOP_SIGNALS.includes(sig) ? [SIGCONT] : [];
+  for (const s of cancelled) {
+    p.sharedPending.discard(s);
+    for (const t of p.threads) t.pending.discard(s);
+  }
+  if (sig === SIGCONT) continueProcess(k, p);
+}
+
 /** kill(2) and friends: `info` for the process as a whole. */
 export function sendToProcess(k: Kernel, p: GuestProcess, info: SigInfo): void {
   const sig = info.signo;
   if (p.exitStatus !== null) return;
+  prepareSignal(k, p, sig);
   const main = p.mainThread;
   if (p.actions.ignores(sig) && !(main && blocks(main, sig))) return;
   const taker = p.threads.find((t) => !blocks(t, sig));
@@ -75,6 +92,7 @@ export function sendToThread(k: Kernel, t: GuestThread, info: SigInfo): void {
   const sig = info.signo;
   const p = t.process;
   if (p.exitStatus !== null || t.exited) return;
+  prepareSignal(k, p, sig);
   if (p.actions.ignores(sig) && !blocks(t, sig)) return;
   if (killedAtOnce(k, p, sig, blocks(t, sig) ? undefined : t)) return;
   if (!t.pending.add(info)) return;
@@ -132,6 +150,10 @@ export function deliverSignals(k: Kernel, t: GuestThread): void {
     if (act.handler === SIG_IGN) continue;
     if (act.handler === SIG_DFL) {
       if (killsByDefault(sig)) killProcess(k, p, sig, defaultAction(sig) === 'core');
+      else if (defaultAction(sig) === 'stop' && (sig === SIGSTOP || !inOrphanedGroup(k, p))) {
+        stopProcess(k, p, sig);
+        break;
+      }
       continue;
     }
     k.straceSignal(t, info);

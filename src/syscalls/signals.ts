@@ -53,12 +53,12 @@ export function defaultAction(sig: number): DefaultAction {
 }
 
 /**
- * Whether SIG_DFL of `sig` leaves the process running. Job control is not emulated:
- * stop signals are ignored (and SIGCONT has nothing to continue).
+ * Whether SIG_DFL of `sig` does nothing once the signal is sent (SIGCONT continues the
+ * process as it is sent, see job-control.ts; stop signals act when taken).
  */
 export const defaultIgnores = (sig: number): boolean => {
   const d = defaultAction(sig);
-  return d === 'ignore' || d === 'stop' || d === 'cont';
+  return d === 'ignore' || d === 'cont';
 };
 
 /** The lowest signal in `set` (0 when empty). */

@@ -115,7 +115,7 @@ export class Machine {
     }
     t.yielded = false;
     if (t.sigCheck && this.deliver(t)) return kernel.outcome;
-    if (t.exited) return null;
+    if (t.exited || t.process.stopped) return null; // a stop signal stops it until SIGCONT
     const mm = t.process.mm;
     const translator = this.translatorFor(mm.mem);
     const state = t.state;
@@ -143,7 +143,7 @@ export class Machine {
         }
       }
       if (t.sigCheck && this.deliver(t)) return kernel.outcome;
-      if (t.exited) return null;
+      if (t.exited || t.process.stopped) return null;
     }
   }
 

@@ -1,82 +1,140 @@
-// ioctl: enough of the terminal ioctls for isatty(), window sizes and stdio
-// buffering decisions. A tty here is a host tty behind the guest fd.
-import { isatty } from 'node:tty';
+// ioctl: the fd-level requests (FIONBIO, FIOCLEX, FIONREAD) for any file, and the
+// terminal requests for host ttys (tty.ts): settings, window size, controlling
+// terminal and foreground process group. Terminal requests on anything else are
+// ENOTTY, as Linux answers.
 import { int, u32 } from '../args.js';
-import { IOCTL } from '../constants.js';
+import { IOCTL, SEEK, S_IFMT, S_IFREG } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
-import { writeTermiosToGuest, writeWinsizeToGuest, type Termios } from '../guest-structs.js';
+import {
+  readTermiosFromGuest, readWinsizeFromGuest, writeTermiosToGuest, writeWinsizeToGuest,
+} from '../guest-structs.js';
 import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
+import { sendToProcess } from '../signal-delivery.js';
+import { senderInfo } from '../siginfo.js';
+import { SIGWINCH, SI_KERNEL } from '../signals.js';
+import { terminalOf, type Terminal } from '../tty.js';
 import { openFile } from './fd-access.js';
 
-/** What `stty sane` leaves on a UTF-8 terminal (asm-generic/termbits.h values). */
-const SANE_TERMIOS: Termios = {
-  iflag: 0x0100 | 0x0400 | 0x4000, // ICRNL | IXON | IUTF8
-  oflag: 0x0001 | 0x0004, // OPOST | ONLCR
-  cflag: 0x000f | 0x0030 | 0x0080, // B38400 | CS8 | CREAD
-  lflag: 0x0001 | 0x0002 | 0x0008 | 0x0010 | 0x0020 | 0x0200 | 0x0800 | 0x8000,
-  // ^ ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN
-  line: 0,
-  // VINTR ^C, VQUIT ^\, VERASE DEL, VKILL ^U, VEOF ^D, VTIME 0, VMIN 1, VSWTC 0, VSTART ^Q,
-  // VSTOP ^S, VSUSP ^Z, VEOL 0, VREPRINT ^R, VDISCARD ^O, VWERASE ^W, VLNEXT ^V, VEOL2 0
-  cc: [3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0x0f, 0x17, 0x16, 0],
-};
+const TERMINAL_REQUESTS: ReadonlySet<number> = new Set([
+  IOCTL.TCGETS, IOCTL.TCSETS, IOCTL.TCSETSW, IOCTL.TCSETSF, IOCTL.TCSBRK, IOCTL.TCFLSH, IOCTL.TIOCSCTTY,
+  IOCTL.TIOCGPGRP, IOCTL.TIOCSPGRP, IOCTL.TIOCGWINSZ, IOCTL.TIOCSWINSZ, IOCTL.TIOCNOTTY, IOCTL.TIOCGSID,
+]);
 
-/** The host terminal's size, from whichever of stdout/stderr is one; 80x24 otherwise. */
-function windowSize(): [rows: number, cols: number] {
-  for (const s of [process.stdout, process.stderr]) {
-    if (s.isTTY && s.columns > 0) return [s.rows, s.columns];
-  }
-  return [24, 80];
+/** FIONREAD: what the file says it holds, or what is left of a regular file past the offset. */
+function bytesAvailable(p: GuestProcess, file: OpenFile): number {
+  if (file.bytesToRead) return file.bytesToRead();
+  const st = file.stat();
+  if ((st.mode & S_IFMT) === S_IFREG) return Math.max(0, Number(st.size) - file.seek(0, SEEK.SEEK_CUR));
+  if (file.hostFd === undefined || file.isDirectory) throw new SysError(E.ENOTTY);
+  p.reportOnce('FIONREAD', 'ioctl: FIONREAD cannot see into a host stream; it says 0');
+  return 0;
 }
 
-function requireTty(file: OpenFile): void {
-  if (file.hostFd === undefined || !isatty(file.hostFd)) throw new SysError(E.ENOTTY);
+/** The terminal must be the caller's controlling terminal (else ENOTTY). */
+function controllingOf(p: GuestProcess, tty: Terminal): void {
+  if (tty.session !== p.sid) throw new SysError(E.ENOTTY);
+}
+
+/** TIOCSPGRP: a process group of the caller's session comes to the foreground. */
+function setForeground(p: GuestProcess, tty: Terminal, pgrp: number): void {
+  controllingOf(p, tty);
+  if (pgrp < 0) throw new SysError(E.EINVAL);
+  const exists = [...p.kernel.processes].some((q) => q.pgid === pgrp && q.exitStatus === null);
+  if (!exists) throw new SysError(E.ESRCH);
+  if (![...p.kernel.processes].some((q) => q.pgid === pgrp && q.sid === p.sid)) throw new SysError(E.EPERM);
+  tty.foreground = pgrp;
+}
+
+/** TIOCSCTTY: a session leader without a terminal takes this one. */
+function takeControlling(p: GuestProcess, tty: Terminal, steal: boolean): void {
+  if (tty.session === p.sid) return;
+  if (p.sid !== p.pid) throw new SysError(E.EPERM);
+  const root = (process.geteuid?.() ?? 0) === 0;
+  if (tty.session !== undefined && !(steal && root)) throw new SysError(E.EPERM);
+  tty.session = p.sid;
+  tty.foreground = p.pgid;
+}
+
+/** SIGWINCH to the foreground group: the window size changed. */
+function windowChanged(p: GuestProcess, tty: Terminal): void {
+  for (const q of [...p.kernel.processes]) {
+    if (q.pgid === tty.foreground && q.exitStatus === null) sendToProcess(p.kernel, q, senderInfo(SIGWINCH, SI_KERNEL, 0, 0));
+  }
+}
+
+function terminalIoctl(p: GuestProcess, tty: Terminal, hostFd: number, req: number, arg: number): number {
+  switch (req) {
+    case IOCTL.TCGETS:
+      writeTermiosToGuest(p.mem, arg, tty.termios);
+      return 0;
+    case IOCTL.TCSETS:
+    case IOCTL.TCSETSW:
+    case IOCTL.TCSETSF:
+      tty.setTermios(hostFd, readTermiosFromGuest(p.mem, arg), (m) => p.reportOnce('TCSETS', m));
+      return 0;
+    case IOCTL.TIOCGWINSZ: {
+      const [rows, cols] = tty.windowSize(hostFd);
+      writeWinsizeToGuest(p.mem, arg, rows, cols);
+      return 0;
+    }
+    case IOCTL.TIOCSWINSZ: {
+      const [rows, cols] = readWinsizeFromGuest(p.mem, arg);
+      const [oldRows, oldCols] = tty.windowSize(hostFd);
+      tty.setWindowSize(hostFd, rows, cols);
+      if (rows !== oldRows || cols !== oldCols) windowChanged(p, tty);
+      return 0;
+    }
+    case IOCTL.TIOCGPGRP:
+      controllingOf(p, tty);
+      p.mem.write32(arg, tty.foreground ?? 0);
+      return 0;
+    case IOCTL.TIOCSPGRP:
+      setForeground(p, tty, p.mem.read32(arg));
+      return 0;
+    case IOCTL.TIOCGSID:
+      controllingOf(p, tty);
+      p.mem.write32(arg, tty.session!);
+      return 0;
+    case IOCTL.TIOCSCTTY:
+      takeControlling(p, tty, int(arg) === 1);
+      return 0;
+    case IOCTL.TIOCNOTTY:
+      controllingOf(p, tty);
+      if (p.sid === p.pid) tty.session = tty.foreground = undefined;
+      return 0;
+    case IOCTL.TCSBRK:
+      return 0; // writes reach the host at once: output is always drained
+    case IOCTL.TCFLSH:
+      if (arg < 0 || arg > 2) throw new SysError(E.EINVAL);
+      p.reportOnce('TCFLSH', 'ioctl: TCFLSH leaves the host terminal\'s queues alone');
+      return 0;
+    default:
+      throw new Error(`terminal ioctl 0x${req.toString(16)} has no case`);
+  }
 }
 
 function ioctl(p: GuestProcess, fd: number, req: number, arg: number): number {
   const file = openFile(p, fd);
   switch (req) {
-    case IOCTL.TCGETS:
-      requireTty(file);
-      writeTermiosToGuest(p.mem, arg, SANE_TERMIOS);
-      return 0;
-    case IOCTL.TCSETS:
-    case IOCTL.TCSETSW:
-    case IOCTL.TCSETSF:
-      requireTty(file);
-      p.reportOnce('TCSETS', 'ioctl: terminal mode changes are ignored');
-      return 0;
-    case IOCTL.TIOCGWINSZ: {
-      requireTty(file);
-      const [rows, cols] = windowSize();
-      writeWinsizeToGuest(p.mem, arg, rows, cols);
-      return 0;
-    }
-    case IOCTL.TIOCSWINSZ:
-      requireTty(file);
-      return 0;
-    case IOCTL.TIOCGPGRP:
-      requireTty(file);
-      p.mem.write32(arg, p.pid); // the guest is its terminal's foreground group
-      return 0;
     case IOCTL.FIONBIO: {
       const on = p.mem.read32(arg) !== 0;
       const bit = p.abi.openFlags.nonblock;
       file.flags = on ? file.flags | bit : file.flags & ~bit;
       return 0;
     }
-    case IOCTL.FIONREAD:
-      if (!file.bytesToRead) break;
-      p.mem.write32(arg, file.bytesToRead());
-      return 0;
     case IOCTL.FIOCLEX:
     case IOCTL.FIONCLEX:
       p.fds.entry(fd).cloexec = req === IOCTL.FIOCLEX;
       return 0;
+    case IOCTL.FIONREAD:
+      p.mem.write32(arg, bytesAvailable(p, file));
+      return 0;
   }
-  p.reportOnce(`ioctl:${req}`, `unsupported ioctl 0x${req.toString(16)}`);
+  const tty = TERMINAL_REQUESTS.has(req) ? terminalOf(p, file) : undefined;
+  if (tty) return terminalIoctl(p, tty, file.hostFd!, req, arg);
+  if (!TERMINAL_REQUESTS.has(req)) p.reportOnce(`ioctl:${req}`, `unsupported ioctl 0x${req.toString(16)}`);
   throw new SysError(E.ENOTTY);
 }
 

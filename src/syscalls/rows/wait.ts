@@ -1,6 +1,7 @@
 // Waiting for children: wait4 and waitid, with Linux's status encoding (exit code << 8,
 // or the signal | 0x80 for a core dump), WNOHANG, and zombies reaped as they are
-// collected. A parent with running children waits in the scheduler until one ends.
+// collected; WUNTRACED and WCONTINUED report stops and continues (job-control.ts). A
+// parent with running children waits in the scheduler until one has something to report.
 import { int } from '../args.js';
 import { childrenCpuNs, childReaped, processCpuNs } from '../cpu-time.js';
 import { E, SysError } from '../errno.js';
@@ -8,7 +9,8 @@ import type { GuestProcess } from '../guest-process.js';
 import { writeRusageToGuest } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
 import { childInfo } from '../siginfo.js';
-import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SIGCHLD } from '../signals.js';
+import { CLD_CONTINUED, CLD_STOPPED, type JobEvent } from '../job-control.js';
+import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SIGCHLD, SIGCONT } from '../signals.js';
 import { WouldBlock } from '../wait.js';
 import { usageOf } from './cpu-usage.js';
 
@@ -33,23 +35,41 @@ function eligible(c: GuestProcess, options: number): boolean {
   return (options & WALL) !== 0 || (c.exitSignal !== SIGCHLD) === ((options & WCLONE) !== 0);
 }
 
-/**
- * The child to report, or null when matching children exist but none has ended yet.
- * ECHILD when there is none to wait for; the caller waits (or not, with WNOHANG).
- */
-function findEnded(p: GuestProcess, select: Selector, options: number): GuestProcess | null {
-  const children = [...p.children].filter((c) => select(c) && eligible(c, options));
-  if (children.length === 0) throw new SysError(E.ECHILD);
-  return children.find((c) => c.exitStatus !== null) ?? null;
+/** What a wait can report about a child: its end, or a stop or continue (job-control.ts). */
+interface Report {
+  child: GuestProcess;
+  event: 'exited' | JobEvent;
 }
 
-function waitFor(p: GuestProcess, select: Selector, options: number): GuestProcess | null {
-  const ended = findEnded(p, select, options);
-  if (ended || options & WNOHANG) return ended;
+/** What `c` has to report under `options` (WEXITED, WUNTRACED, WCONTINUED), if anything. */
+function reportOf(c: GuestProcess, options: number): Report | null {
+  if (c.exitStatus !== null) return options & WEXITED ? { child: c, event: 'exited' } : null;
+  const e = c.jobEvent;
+  if (e && (e.kind === 'stopped' ? options & WUNTRACED : options & WCONTINUED)) return { child: c, event: e };
+  return null;
+}
+
+/**
+ * The first child with something to report, or null when matching children exist but
+ * none has. ECHILD when there is none to wait for; the caller waits (or not, with WNOHANG).
+ */
+function findReport(p: GuestProcess, select: Selector, options: number): Report | null {
+  const children = [...p.children].filter((c) => select(c) && eligible(c, options));
+  if (children.length === 0) throw new SysError(E.ECHILD);
+  for (const c of children) {
+    const r = reportOf(c, options);
+    if (r) return r;
+  }
+  return null;
+}
+
+function waitFor(p: GuestProcess, select: Selector, options: number): Report | null {
+  const found = findReport(p, select, options);
+  if (found || options & WNOHANG) return found;
   throw new WouldBlock({
     ready: () => {
       try {
-        return findEnded(p, select, options) !== null;
+        return findReport(p, select, options) !== null;
       } catch {
         return true; // no child left to wait for: wait4 says ECHILD
       }
@@ -58,21 +78,43 @@ function waitFor(p: GuestProcess, select: Selector, options: number): GuestProce
   });
 }
 
-/** The child is collected: its CPU time counts for its parent's children. */
-function reap(p: GuestProcess, child: GuestProcess): void {
-  childReaped(p, child);
-  p.kernel.reap(child);
+/**
+ * The report is collected: an ended child is reaped (its CPU time counts for its
+ * parent's children), a stop or continue forgotten.
+ */
+function collect(p: GuestProcess, r: Report): void {
+  if (r.event !== 'exited') {
+    r.child.jobEvent = null;
+    return;
+  }
+  childReaped(p, r.child);
+  p.kernel.reap(r.child);
+}
+
+/** wait4's status word. */
+function waitStatus(r: Report): number {
+  if (r.event === 'exited') return r.child.exitStatus!;
+  return r.event.kind === 'stopped' ? (r.event.sig << 8) | 0x7f : 0xffff;
 }
 
 function wait4(p: GuestProcess, pid: number, statusAddr: number, options: number, rusage: number): number {
   if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOTHREAD | WALL | WCLONE)) throw new SysError(E.EINVAL);
   if (pid === -0x80000000) throw new SysError(E.ESRCH);
-  const child = waitFor(p, byPid(p, pid), options);
-  if (!child) return 0;
-  if (statusAddr) p.mem.write32(statusAddr, child.exitStatus!);
+  const r = waitFor(p, byPid(p, pid), options | WEXITED);
+  if (!r) return 0;
+  const child = r.child;
+  if (statusAddr) p.mem.write32(statusAddr, waitStatus(r));
   if (rusage) writeRusageToGuest(p.mem, rusage, usageOf(processCpuNs(child) + childrenCpuNs(child)));
-  reap(p, child);
+  collect(p, r);
   return child.pid;
+}
+
+/** waitid's si_code and si_status. */
+function childCode(r: Report): [code: number, status: number] {
+  if (r.event !== 'exited') return r.event.kind === 'stopped' ? [CLD_STOPPED, r.event.sig] : [CLD_CONTINUED, SIGCONT];
+  const status = r.child.exitStatus!;
+  const signaled = (status & 0x7f) !== 0;
+  return [!signaled ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED, signaled ? status & 0x7f : status >> 8];
 }
 
 function waitid(p: GuestProcess, idtype: number, id: number, infop: number, options: number, rusage: number): number {
@@ -83,22 +125,19 @@ function waitid(p: GuestProcess, idtype: number, id: number, infop: number, opti
   else if (idtype === P_PID && id > 0) select = (c) => c.pid === id;
   else if (idtype === P_PGID && id >= 0) select = (c) => c.pgid === (id === 0 ? p.pgid : id);
   else throw new SysError(E.EINVAL);
-  // Only ends are reported: stopping and continuing children is not emulated.
-  const child = options & WEXITED ? waitFor(p, select, options) : options & WNOHANG ? null : waitFor(p, () => false, options);
-  if (!child) {
-    if (infop) p.mem.writeBytes(infop, new Uint8Array(128)); // WNOHANG, nothing ended: si_pid 0
+  const r = waitFor(p, select, options);
+  if (!r) {
+    if (infop) p.mem.writeBytes(infop, new Uint8Array(128)); // WNOHANG, nothing to report: si_pid 0
     return 0;
   }
-  const status = child.exitStatus!;
-  const signaled = (status & 0x7f) !== 0;
-  const code = !signaled ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+  const child = r.child;
+  const [code, status] = childCode(r);
   const uid = process.getuid?.() ?? 0;
-  if (infop) p.mem.writeBytes(infop, childInfo(SIGCHLD, code, child.pid, uid, signaled ? status & 0x7f : status >> 8).bytes);
+  if (infop) p.mem.writeBytes(infop, childInfo(SIGCHLD, code, child.pid, uid, status).bytes);
   if (rusage) writeRusageToGuest(p.mem, rusage, usageOf(processCpuNs(child) + childrenCpuNs(child)));
-  if (!(options & WNOWAIT)) reap(p, child);
+  if (!(options & WNOWAIT)) collect(p, r);
   return 0;
 }
-
 
 export const waitRows: SyscallRow[] = [
   sys('wait4', ['int', 'ptr', 'hex', 'ptr'], (p, a) => wait4(p, int(a[0]), a[1], int(a[2]) >>> 0, a[3])),

@@ -1,0 +1,118 @@
+// Terminals: host ttys behind guest fds. Node cannot call tcgetattr/tcsetattr, so the
+// host's stty(1) reads and applies a terminal's settings (its -g form is the termios
+// fields in hex), and the kernel keeps one Terminal per host tty device with what the
+// guest set (TCGETS returns exactly that), its window size, its session and its
+// foreground process group (job control in shells).
+import { spawnSync } from 'node:child_process';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import type { Termios } from './guest-structs.js';
+import type { GuestProcess } from './guest-process.js';
+import type { OpenFile } from './open-file.js';
+
+/** glibc's NCCS: how many control characters stty -g lists. */
+const STTY_NCCS = 32;
+/** The kernel's NCCS (struct termios as TCGETS fills it). */
+const KERNEL_NCCS = 19;
+
+/** What `stty sane` leaves on a UTF-8 terminal: when the host cannot tell us. */
+const SANE_TERMIOS: Termios = {
+  iflag: 0x0100 | 0x0400 | 0x4000, // ICRNL | IXON | IUTF8
+  oflag: 0x0001 | 0x0004, // OPOST | ONLCR
+  cflag: 0x000f | 0x0030 | 0x0080, // B38400 | CS8 | CREAD
+  lflag: 0x0001 | 0x0002 | 0x0008 | 0x0010 | 0x0020 | 0x0200 | 0x0800 | 0x8000,
+  // ^ ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN
+  line: 0,
+  // VINTR ^C, VQUIT ^\, VERASE DEL, VKILL ^U, VEOF ^D, VTIME 0, VMIN 1, VSWTC 0, VSTART ^Q,
+  // VSTOP ^S, VSUSP ^Z, VEOL 0, VREPRINT ^R, VDISCARD ^O, VWERASE ^W, VLNEXT ^V, VEOL2 0
+  cc: [3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0x0f, 0x17, 0x16, 0],
+};
+
+/** Runs stty on host fd `fd` (its stdin); its output, or undefined when it failed. */
+function stty(fd: number, args: readonly string[]): string | undefined {
+  const r = spawnSync('stty', args, { stdio: [fd, 'pipe', 'pipe'], env: { LANG: 'C', PATH: '/usr/bin:/bin' } });
+  return r.status === 0 ? r.stdout.toString().trim() : undefined;
+}
+
+function termiosFromStty(g: string): Termios | undefined {
+  const f = g.split(':').map((x) => parseInt(x, 16));
+  if (f.length < 4 + KERNEL_NCCS || f.some((x) => Number.isNaN(x))) return undefined;
+  return { iflag: f[0], oflag: f[1], cflag: f[2], lflag: f[3], line: 0, cc: f.slice(4, 4 + KERNEL_NCCS) };
+}
+
+function termiosToStty(t: Termios): string {
+  const cc = Array.from({ length: STTY_NCCS }, (_, i) => t.cc[i] ?? 0);
+  return [t.iflag, t.oflag, t.cflag, t.lflag, ...cc].map((x) => (x >>> 0).toString(16)).join(':');
+}
+
+export class Terminal {
+  termios: Termios;
+  /** Set by TIOCSWINSZ; until then the host's size is asked. */
+  private size: [rows: number, cols: number] | undefined;
+  /** The session this is the controlling terminal of, if any. */
+  session: number | undefined;
+  /** The foreground process group (TIOCGPGRP/TIOCSPGRP). */
+  foreground: number | undefined;
+
+  /** `hostFd` is any host fd of the terminal (each call takes the caller's own). */
+  constructor(hostFd: number) {
+    const g = stty(hostFd, ['-g']);
+    this.termios = (g !== undefined && termiosFromStty(g)) || SANE_TERMIOS;
+  }
+
+  /** TCSETS: the guest's settings, applied to the host terminal as far as stty can. */
+  setTermios(hostFd: number, t: Termios, report: (m: string) => void): void {
+    this.termios = t;
+    if (stty(hostFd, [termiosToStty(t)]) === undefined) report('ioctl: the host terminal refused the guest\'s settings');
+  }
+
+  windowSize(hostFd: number): [rows: number, cols: number] {
+    if (this.size) return this.size;
+    const m = /^(\d+) (\d+)$/.exec(stty(hostFd, ['size']) ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : [24, 80];
+  }
+
+  /** TIOCSWINSZ: kept, and given to the host terminal too. */
+  setWindowSize(hostFd: number, rows: number, cols: number): void {
+    this.size = [rows, cols];
+    stty(hostFd, ['rows', String(rows), 'cols', String(cols)]);
+  }
+}
+
+/** Every terminal seen, by host device number. */
+const terminals = new Map<bigint, Terminal>();
+
+/** The host device of the emulator's controlling terminal (null: it has none). */
+let controlling: bigint | null | undefined;
+
+function controllingDevice(): bigint | null {
+  if (controlling !== undefined) return controlling;
+  try {
+    const fd = openSync('/dev/tty', 'r');
+    controlling = fstatSync(fd, { bigint: true }).rdev;
+    closeSync(fd);
+  } catch {
+    controlling = null;
+  }
+  return controlling;
+}
+
+/**
+ * The terminal `file` is, or undefined when it is none. The emulator's own controlling
+ * terminal starts as the controlling terminal of the first guest process's session,
+ * with that process's group in the foreground.
+ */
+export function terminalOf(p: GuestProcess, file: OpenFile): Terminal | undefined {
+  const fd = file.hostFd;
+  if (fd === undefined || !isatty(fd)) return undefined;
+  const dev = fstatSync(fd, { bigint: true }).rdev;
+  let t = terminals.get(dev);
+  if (!t) {
+    terminals.set(dev, (t = new Terminal(fd)));
+    if (dev === controllingDevice()) {
+      t.session = p.kernel.process.sid;
+      t.foreground = p.kernel.process.pgid;
+    }
+  }
+  return t;
+}
