@@ -4,7 +4,7 @@
 // guest set (TCGETS returns exactly that), its window size, its session and its
 // foreground process group (job control in shells).
 import { spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import type { Termios } from './guest-structs.js';
 import type { GuestProcess } from './guest-process.js';
@@ -85,14 +85,17 @@ const terminals = new Map<bigint, Terminal>();
 /** The host device of the emulator's controlling terminal (null: it has none). */
 let controlling: bigint | null | undefined;
 
+/** tty_nr of /proc/self/stat: the controlling terminal's device number, 0 for none. */
 function controllingDevice(): bigint | null {
   if (controlling !== undefined) return controlling;
+  controlling = null;
   try {
-    const fd = openSync('/dev/tty', 'r');
-    controlling = fstatSync(fd, { bigint: true }).rdev;
-    closeSync(fd);
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // After "pid (comm) ": state ppid pgrp session tty_nr ...
+    const ttyNr = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[4];
+    if (ttyNr && ttyNr !== '0') controlling = BigInt(ttyNr);
   } catch {
-    controlling = null;
+    // not a Linux host: no terminal is anyone's controlling one
   }
   return controlling;
 }

@@ -5,6 +5,10 @@
  * waitid WSTOPPED/WNOWAIT, SIGCHLD codes, signals held while stopped), and the
  * terminal ioctls on things that are not terminals (ENOTTY), FIONREAD, FIONBIO
  * and FIOCLEX.  No pid is printed: pids are compared.
+ *
+ * "ttyctl tty" instead checks the terminal on stdin (tests/syscalls/tty.test.ts
+ * runs it in a pty): TCSETS/TCGETS round trips, window sizes, the foreground
+ * group, /dev/tty.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -308,9 +312,56 @@ static void not_terminals(void)
     close(f);
 }
 
-int main(void)
+static int same_termios(const struct termios *a, const struct termios *b)
+{
+    return a->c_iflag == b->c_iflag && a->c_oflag == b->c_oflag && a->c_cflag == b->c_cflag &&
+           a->c_lflag == b->c_lflag && memcmp(a->c_cc, b->c_cc, 19) == 0;
+}
+
+static int terminal(void)
+{
+    struct termios cooked, raw, back;
+    struct winsize ws;
+    pid_t pg = 0, sid = 0;
+    printf("isatty %d\n", isatty(0));
+    report("TCGETS", tcgetattr(0, &cooked));
+    printf("cooked: icanon %d echo %d\n", (cooked.c_lflag & ICANON) != 0, (cooked.c_lflag & ECHO) != 0);
+    raw = cooked;
+    cfmakeraw(&raw);
+    raw.c_cc[VMIN] = 3;
+    raw.c_cc[VTIME] = 7;
+    report("TCSETS raw", tcsetattr(0, TCSANOW, &raw));
+    report("TCGETS", tcgetattr(0, &back));
+    printf("raw round trip %d icanon %d echo %d vmin %d vtime %d\n", same_termios(&raw, &back),
+           (back.c_lflag & ICANON) != 0, (back.c_lflag & ECHO) != 0, back.c_cc[VMIN], back.c_cc[VTIME]);
+    report("TCSETSF cooked", tcsetattr(0, TCSAFLUSH, &cooked));
+    report("TCGETS", tcgetattr(0, &back));
+    printf("cooked round trip %d\n", same_termios(&cooked, &back));
+    report("TIOCGWINSZ", ioctl(0, TIOCGWINSZ, &ws));
+    ws.ws_row = 33;
+    ws.ws_col = 101;
+    report("TIOCSWINSZ 33x101", ioctl(0, TIOCSWINSZ, &ws));
+    memset(&ws, 0, sizeof ws);
+    report("TIOCGWINSZ", ioctl(0, TIOCGWINSZ, &ws));
+    printf("winsize %d %d\n", ws.ws_row, ws.ws_col);
+    report("TIOCGPGRP", ioctl(0, TIOCGPGRP, &pg));
+    printf("foreground is my group %d\n", pg == getpgrp());
+    report("TIOCGSID", ioctl(0, TIOCGSID, &sid));
+    printf("session is mine %d\n", sid == getsid(0));
+    report("TIOCSPGRP my group", ioctl(0, TIOCSPGRP, &pg));
+    pid_t none = 0x7ffffff0;
+    report("TIOCSPGRP no such group", ioctl(0, TIOCSPGRP, &none));
+    int fd = open("/dev/tty", O_RDWR);
+    report("open /dev/tty", fd < 0 ? -1 : 0);
+    report("isatty(/dev/tty)", isatty(fd));
+    return 0;
+}
+
+int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    if (argc > 1 && strcmp(argv[1], "tty") == 0)
+        return terminal();
     prctls();
     orphans();
     groups();

@@ -1,0 +1,36 @@
+// Terminal ioctls on a real terminal: script(1) from util-linux runs the guest with a
+// pty as its stdin, stdout and controlling terminal.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+function runInPty(arch: string): string[] {
+  const cmd = `node bin/tsqemu-${arch}.js tests/binaries/${arch}/ttyctl tty`;
+  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: root, input: '', encoding: 'utf8', timeout: 30_000 });
+  return r.stdout.split(/\r?\n/).map((l) => l.replace(/\s+->/, ' ->').trimEnd());
+}
+
+describe.skipIf(!hasScript)('terminal ioctls in a pty', () => {
+  for (const arch of ['aarch64', 'riscv64']) {
+    it(`${arch}: TCSETS then TCGETS round trips, TIOCSWINSZ then TIOCGWINSZ, the guest's session owns the terminal`, () => {
+      const lines = runInPty(arch);
+      expect(lines).toContain('isatty 1');
+      expect(lines).toContain('cooked: icanon 1 echo 1');
+      expect(lines).toContain('raw round trip 1 icanon 0 echo 0 vmin 3 vtime 7');
+      expect(lines).toContain('cooked round trip 1');
+      expect(lines).toContain('winsize 33 101');
+      expect(lines).toContain('foreground is my group 1');
+      expect(lines).toContain('session is mine 1');
+      expect(lines).toContain('TIOCSPGRP my group -> 0');
+      expect(lines).toContain('TIOCSPGRP no such group -> -1 ESRCH');
+      expect(lines).toContain('open /dev/tty -> 0');
+      expect(lines).toContain('isatty(/dev/tty) -> 1');
+      expect(lines.filter((l) => l.startsWith('TC'))).toEqual([
+        'TCGETS -> 0', 'TCSETS raw -> 0', 'TCGETS -> 0', 'TCSETSF cooked -> 0', 'TCGETS -> 0',
+      ]);
+    });
+  }
+});
