@@ -49,6 +49,8 @@ export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): numb
   child.exitSignal = f & CSIGNAL;
   child.dumpable = p.dumpable;
   child.noNewPrivs = p.noNewPrivs;
+  child.creds = p.creds.copy();
+  child.sched = { ...p.sched };
   k.addProcess(child);
   const thread = new GuestThread(pid, cpu.cloneState(t.state, c.stack, f & CLONE_SETTLS ? c.tls : undefined), child);
   thread.pc = t.pc;

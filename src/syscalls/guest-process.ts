@@ -5,7 +5,9 @@ import { isatty } from 'node:tty';
 import { fstatSync, readFileSync, constants as host } from 'node:fs';
 import type { AddressSpace } from '../memory/address-space.js';
 import type { LinuxAbi } from './abi.js';
+import { Credentials } from './credentials.js';
 import { FdTable } from './fd-table.js';
+import { defaultSchedSettings } from './sched-settings.js';
 import type { JobEvent } from './job-control.js';
 import { HostFile } from './host-file.js';
 import type { Kernel } from './kernel.js';
@@ -118,6 +120,10 @@ export class GuestProcess {
   }
   /** How many times the process has exec'd. */
   execCount = 0;
+  /** Nice value, scheduling policy, affinity: copied by fork. */
+  sched = defaultSchedSettings();
+  /** User and group ids (set*id), copied by fork. */
+  creds = Credentials.ofHost();
   /** Stopped by a stop signal: none of its threads runs until SIGCONT (job-control.ts). */
   stopped = false;
   /** A stop or continue the parent has not collected yet (WUNTRACED, WCONTINUED). */

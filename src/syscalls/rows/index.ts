@@ -1,6 +1,7 @@
 // Every syscall row, ISA-neutral: an ABI's number table decides which are reachable.
 import type { SyscallRow } from '../row.js';
 import { cpuUsageRows } from './cpu-usage.js';
+import { credentialRows } from './credentials.js';
 import { dirRows } from './dirs.js';
 import { epollRows } from './epoll.js';
 import { eventFdRows } from './event-fds.js';
@@ -18,6 +19,7 @@ import { mknodRows } from './mknod.js';
 import { pollRows } from './poll.js';
 import { prctlRows } from './prctl.js';
 import { processRows } from './process.js';
+import { schedulingRows } from './scheduling.js';
 import { signalRows } from './signals.js';
 import { socketIoRows } from './socket-io.js';
 import { socketRows } from './sockets.js';
@@ -30,5 +32,6 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...fileIoRows, ...fileCopyRows, ...xattrRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
   ...socketRows, ...socketIoRows,
-  ...prctlRows, ...lockRows, ...fileAttrRows, ...fsInfoRows, ...mknodRows, ...eventFdRows, ...epollRows, ...cpuUsageRows,
+  ...prctlRows, ...lockRows, ...fileAttrRows, ...fsInfoRows, ...mknodRows, ...credentialRows, ...schedulingRows,
+  ...eventFdRows, ...epollRows, ...cpuUsageRows,
 ];

@@ -3,11 +3,9 @@ import { hostname, loadavg, freemem, totalmem, uptime } from 'node:os';
 import { int, ulong } from '../args.js';
 import { GRND } from '../constants.js';
 import { E, SysError } from '../errno.js';
-import { guestCpuCount } from '../guest-cpus.js';
 import type { GuestProcess } from '../guest-process.js';
 import {
-  readRlimitFromGuest, writeRlimitToGuest, writeSysinfoToGuest,
-  writeU32ToGuest, writeUtsnameToGuest,
+  readRlimitFromGuest, writeRlimitToGuest, writeSysinfoToGuest, writeUtsnameToGuest,
 } from '../guest-structs.js';
 import { writableView } from '../guest-buffer.js';
 import { sys, type SyscallRow } from '../row.js';
@@ -16,11 +14,6 @@ const RELEASE = '6.1.0';
 const VERSION = '#1 SMP PREEMPT_DYNAMIC tsqemu';
 /** Linux's cap on one getrandom call. */
 const GETRANDOM_MAX = 33554431;
-
-const uid = (): number => process.getuid?.() ?? 0;
-const gid = (): number => process.getgid?.() ?? 0;
-const euid = (): number => process.geteuid?.() ?? uid();
-const egid = (): number => process.getegid?.() ?? gid();
 
 function checkSelf(p: GuestProcess, pid: number): void {
   if (pid !== 0 && pid !== p.pid) throw new SysError(E.ESRCH);
@@ -63,17 +56,6 @@ function prlimit(p: GuestProcess, pid: number, resource: number, next: number, o
   return 0;
 }
 
-/** CPUs the guest may run on (see guest-cpus.ts). */
-function schedGetaffinity(p: GuestProcess, pid: number, len: number, mask: number): number {
-  checkSelf(p, pid);
-  if (len < 8 || len % 8) throw new SysError(E.EINVAL);
-  const bits = (1 << guestCpuCount()) - 1;
-  const bytes = new Uint8Array(8);
-  bytes[0] = bits;
-  p.mem.writeBytes(mask, bytes);
-  return 8; // the kernel's cpumask size for up to 64 CPUs
-}
-
 function getrandom(p: GuestProcess, buf: number, len: number, flags: number): number {
   if (flags & ~(GRND.GRND_NONBLOCK | GRND.GRND_RANDOM | GRND.GRND_INSECURE)
     || (flags & GRND.GRND_RANDOM && flags & GRND.GRND_INSECURE)) throw new SysError(E.EINVAL);
@@ -82,11 +64,6 @@ function getrandom(p: GuestProcess, buf: number, len: number, flags: number): nu
   p.options.random(bytes);
   dst.set(bytes);
   return dst.length;
-}
-
-function writeIds(p: GuestProcess, addrs: readonly number[], ids: readonly number[]): number {
-  addrs.forEach((addr, i) => writeU32ToGuest(p.mem, addr, ids[i]));
-  return 0;
 }
 
 export const processRows: SyscallRow[] = [
@@ -104,12 +81,6 @@ export const processRows: SyscallRow[] = [
   sys('getsid', ['int'], (p, a) => processOf(p, int(a[0])).sid),
   sys('setpgid', ['int', 'int'], (p, a) => setpgid(p, int(a[0]), int(a[1]))),
   sys('setsid', [], (p) => setsid(p)),
-  sys('getuid', [], () => uid()),
-  sys('geteuid', [], () => euid()),
-  sys('getgid', [], () => gid()),
-  sys('getegid', [], () => egid()),
-  sys('getresuid', ['ptr', 'ptr', 'ptr'], (p, a) => writeIds(p, a.slice(0, 3), [uid(), euid(), euid()])),
-  sys('getresgid', ['ptr', 'ptr', 'ptr'], (p, a) => writeIds(p, a.slice(0, 3), [gid(), egid(), egid()])),
   // glibc registers rseq when the kernel has it; without it, it carries on.
   sys('rseq', ['ptr', 'uint', 'int', 'hex'], () => {
     throw new SysError(E.ENOSYS);
@@ -120,11 +91,10 @@ export const processRows: SyscallRow[] = [
   sys('sysinfo', ['ptr'], (p, a) => {
     writeSysinfoToGuest(p.mem, a[0], {
       uptime: uptime(), loads: loadavg().map((l) => l * 65536), totalram: totalmem(), freeram: freemem(),
-      sharedram: 0, bufferram: 0, totalswap: 0, freeswap: 0, procs: 1,
+      sharedram: 0, bufferram: 0, totalswap: 0, freeswap: 0, procs: p.kernel.scheduler.count,
     });
     return 0;
   }),
-  sys('sched_getaffinity', ['int', 'size', 'ptr'], (p, a) => schedGetaffinity(p, int(a[0]), ulong(a[1]), a[2])),
   sys('umask', ['mode'], (p, a) => {
     const old = p.umask;
     p.umask = int(a[0]) & 0o777;
