@@ -1,7 +1,7 @@
 // execve: the process gets a new program image in place. The file decides how:
 //   "#!interpreter [arg]"  the interpreter runs with the script's path (up to 4 levels);
 //   a guest ELF            loaded by the emulator into a new address space;
-//   a host ELF             run on the host (host-exec.ts), the process ends with its status.
+//   a host ELF             run on the host (host-exec.ts); the process ends with its status.
 // Everything that can fail is checked before the old image is given up: a failed
 // execve returns an error to the unchanged caller.
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
@@ -94,7 +94,7 @@ export function execve(p: GuestProcess, t: GuestThread, dirfd: number, pathAddr:
   const argv = readStringArray(p, argvAddr, budget);
   const envp = readStringArray(p, envpAddr, budget);
   const program = recognize(p, filename, resolveAt(p, dirfd, filename), argv, envp, 0);
-  if (program.kind === 'host') return runHostProgram(p, program.hostPath, program.argv, envp);
+  if (program.kind === 'host') return runHostProgram(p, t, program.hostPath, program.argv, envp);
   replaceImage(p, t, program.image);
   t.comm = commFromPath(filename);
   p.exePath = program.hostPath;

@@ -122,6 +122,8 @@ export class GuestProcess {
   execCount = 0;
   /** Nice value, scheduling policy, affinity: copied by fork. */
   sched = defaultSchedSettings();
+  /** Set while the process is a host program (host-exec.ts): signals sent to it go there. */
+  hostProgram: { kill(sig: number): void } | null = null;
   /** User and group ids (set*id), copied by fork. */
   creds = Credentials.ofHost();
   /** Stopped by a stop signal: none of its threads runs until SIGCONT (job-control.ts). */

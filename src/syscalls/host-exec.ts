@@ -1,29 +1,21 @@
-// execve of one of the host's own programs (a shell, echo...): it runs on the host
-// with the guest's stdin, stdout and stderr where they can be handed over (host fds
-// directly; in-kernel pipes through buffers), and the guest process ends with its
-// status. The emulator waits for it: other guest processes do not run meanwhile.
-import { spawnSync, type StdioOptions } from 'node:child_process';
+// execve of one of the host's own programs (a shell, echo...): the guest process
+// becomes it. The program runs on the host (child_process.spawn) while the guest goes
+// on; its stdio are the guest's fds 0-2 (host-stdio.ts); signals sent to the guest
+// process go to it; when it ends, the guest process ends with its status (wait4 sees
+// it) and kernel.hostEvent() wakes whoever waits.
+import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
 import type { GuestProcess } from './guest-process.js';
-import { SysError, errnoFromNodeCode } from './errno.js';
-import type { OpenFile } from './open-file.js';
-import { appendToPipe, drainPipe, isPipeEnd } from './pipe.js';
-import { exitGroup, killProcess } from './process-exit.js';
+import { pumpFromHost, pumpToHost, stdioOf, type Pump } from './host-stdio.js';
+import { endOtherThreads, exitGroup, killProcess, releaseClearChildTid } from './process-exit.js';
+import type { GuestThread } from './thread.js';
+import { WouldBlock } from './wait.js';
 
-type Stdio = 'ignore' | 'pipe' | number;
-
-/** How guest fd `fd` reaches the host program. */
-function stdioOf(p: GuestProcess, fd: number): { stdio: Stdio; file: OpenFile | undefined } {
-  let file: OpenFile;
-  try {
-    file = p.fds.get(fd);
-  } catch {
-    return { stdio: 'ignore', file: undefined };
-  }
-  if (file.hostFd !== undefined) return { stdio: file.hostFd, file };
-  if (isPipeEnd(file)) return { stdio: 'pipe', file };
-  return { stdio: 'ignore', file };
-}
+/** How often pipes are pumped while a host program runs (ms). */
+const PUMP_INTERVAL_MS = 2;
+/** The status of a program that could not be started at all, as a shell reports it. */
+const NOT_STARTED = 127;
 
 function environment(envp: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
@@ -34,28 +26,52 @@ function environment(envp: readonly string[]): Record<string, string> {
   return env;
 }
 
-/** Runs the host program to its end; the calling guest process ends as it did. */
-export function runHostProgram(p: GuestProcess, hostPath: string, argv: readonly string[], envp: readonly string[]): number {
-  const io = [0, 1, 2].map((fd) => stdioOf(p, fd));
-  const stdin = io[0];
-  const input = stdin.stdio === 'pipe' && stdin.file ? drainPipe(stdin.file) : undefined;
-  const r = spawnSync(hostPath, argv.slice(1), {
-    argv0: argv[0] ?? hostPath,
-    cwd: p.cwd,
-    env: environment(envp),
-    stdio: io.map((x) => x.stdio) as StdioOptions,
-    input,
-    maxBuffer: 2 ** 31,
-  });
-  if (r.error) throw new SysError(errnoFromNodeCode((r.error as NodeJS.ErrnoException).code));
-  const outputs = [undefined, r.stdout, r.stderr];
-  for (const fd of [1, 2]) {
-    const { stdio, file } = io[fd];
-    const out = outputs[fd];
-    if (stdio === 'pipe' && file && out) appendToPipe(file, out);
-  }
+/**
+ * Starts the host program in place of the process's image. Past the point of no return
+ * as execve is: the calling thread never runs guest code again and the call does not
+ * return; the process ends when the program does.
+ */
+export function runHostProgram(p: GuestProcess, t: GuestThread, hostPath: string, argv: readonly string[], envp: readonly string[]): number {
   const k = p.kernel;
-  if (r.signal) killProcess(k, p, constants.signals[r.signal], false);
-  else exitGroup(k, p, r.status ?? 0);
-  return 0;
+  endOtherThreads(k, p, t);
+  releaseClearChildTid(k, t);
+  t.robustList = { head: 0, len: 0 };
+  p.fds.closeOnExec();
+  p.exePath = hostPath;
+  p.argv = [...argv];
+  p.envp = [...envp];
+  p.execCount++; // a vfork parent goes on
+  const io = [0, 1, 2].map((fd) => stdioOf(p, fd));
+  const child = spawn(hostPath, argv.slice(1), {
+    argv0: argv[0] ?? hostPath, cwd: p.cwd, env: environment(envp), stdio: io.map((x) => x.stdio) as StdioOptions,
+  });
+  const changed = (): void => k.hostEvent();
+  const pumps: Pump[] = [];
+  io.forEach(({ stdio, file }, fd) => {
+    if (stdio !== 'pipe' || !file) return;
+    const stream = child.stdio[fd];
+    if (fd === 0) pumps.push(pumpToHost(file, stream as Writable, changed));
+    else pumps.push(pumpFromHost(stream as Readable, file, changed));
+  });
+  const timer = pumps.length > 0 ? setInterval(() => pumps.forEach((x) => x.step()), PUMP_INTERVAL_MS) : undefined;
+  timer?.unref();
+  k.scheduler.hostWork++;
+  const end = (code: number | null, signal: NodeJS.Signals | null): void => {
+    if (p.hostProgram === null) return; // 'error' then 'close'
+    k.scheduler.hostWork--;
+    clearInterval(timer);
+    p.hostProgram = null;
+    if (p.exitStatus === null) {
+      if (signal) killProcess(k, p, constants.signals[signal], false);
+      else exitGroup(k, p, code ?? 0);
+    }
+    k.hostEvent();
+  };
+  child.on('error', (err) => {
+    k.reportOnce(`host-exec:${hostPath}`, `cannot run host program ${hostPath}: ${err.message}`);
+    end(NOT_STARTED, null);
+  });
+  child.on('close', end);
+  p.hostProgram = { kill: (sig) => child.kill(sig) };
+  throw new WouldBlock({ deadline: Infinity, timeoutResult: 0, restart: 'eintr', uninterruptible: true });
 }

@@ -21,6 +21,9 @@ export class Scheduler {
     this.threads.push(t);
   }
 
+  /** How many host programs run for the guest (host-exec.ts); see breakDeadlock. */
+  hostWork = 0;
+
   /** Live threads. */
   get count(): number {
     return this.threads.length;
@@ -89,6 +92,7 @@ export class Scheduler {
    * result. Returns whether any thread can run now.
    */
   breakDeadlock(): boolean {
+    if (this.hostWork > 0) return false; // a host program may still end the waits
     let any = false;
     for (const t of this.threads) {
       const fallback = t.waiting?.fallback;

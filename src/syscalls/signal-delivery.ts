@@ -78,6 +78,10 @@ function prepareSignal(k: Kernel, p: GuestProcess, sig: number): void {
 export function sendToProcess(k: Kernel, p: GuestProcess, info: SigInfo): void {
   const sig = info.signo;
   if (p.exitStatus !== null) return;
+  if (p.hostProgram) {
+    p.hostProgram.kill(sig); // the process is a host program now; its end is reported then
+    return;
+  }
   prepareSignal(k, p, sig);
   const main = p.mainThread;
   if (p.actions.ignores(sig) && !(main && blocks(main, sig))) return;

@@ -4,7 +4,8 @@
  * sessions, job control (SIGSTOP/SIGTSTP/SIGCONT with WUNTRACED, WCONTINUED,
  * waitid WSTOPPED/WNOWAIT, SIGCHLD codes, signals held while stopped), and the
  * terminal ioctls on things that are not terminals (ENOTTY), FIONREAD, FIONBIO
- * and FIOCLEX.  No pid is printed: pids are compared.
+ * and FIOCLEX, and host programs that run while the guest talks to them through
+ * pipes.  No pid is printed: pids are compared.
  *
  * "ttyctl tty" instead checks the terminal on stdin (tests/syscalls/tty.test.ts
  * runs it in a pty): TCSETS/TCGETS round trips, window sizes, the foreground
@@ -312,6 +313,48 @@ static void not_terminals(void)
     close(f);
 }
 
+/* A host program talks to the guest through pipes while it runs, and is signalled. */
+static void host_programs(void)
+{
+    int to[2], from[2];
+    pipe(to);
+    pipe(from);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(to[0], 0);
+        dup2(from[1], 1);
+        close(to[0]);
+        close(to[1]);
+        close(from[0]);
+        close(from[1]);
+        execl("/bin/sh", "sh", "-c", "echo first; read x; echo \"got $x\"; exit 4", (char *)NULL);
+        _exit(127);
+    }
+    close(to[0]);
+    close(from[1]);
+    char buf[64];
+    ssize_t n = read(from[0], buf, sizeof buf - 1);
+    buf[n > 0 ? n : 0] = 0;
+    printf("host program said (before any input): %s", buf);
+    write(to[1], "ping\n", 5);
+    close(to[1]);
+    while ((n = read(from[0], buf, sizeof buf - 1)) > 0) {
+        buf[n] = 0;
+        printf("host program said: %s", buf);
+    }
+    close(from[0]);
+    waited("host program", pid, 0);
+    pid = fork();
+    if (pid == 0) {
+        execl("/bin/sleep", "sleep", "30", (char *)NULL);
+        _exit(127);
+    }
+    usleep(200000);
+    report("SIGTERM to a running host program", kill(pid, SIGTERM));
+    waited("host program", pid, 0);
+}
+
 static int same_termios(const struct termios *a, const struct termios *b)
 {
     return a->c_iflag == b->c_iflag && a->c_oflag == b->c_oflag && a->c_cflag == b->c_cflag &&
@@ -367,5 +410,6 @@ int main(int argc, char **argv)
     groups();
     job_control();
     not_terminals();
+    host_programs();
     return 0;
 }
