@@ -1,43 +1,24 @@
 // Changing what a file is rather than what it holds: owner (fchownat, fchown), times
-// (utimensat), length and allocation (truncate, fallocate).
+// (utimensat), length and allocation (truncate, fallocate), and the hints about its
+// data (sync_file_range, readahead).
 import {
-  chownSync, fchownSync, fstatSync, ftruncateSync, futimesSync, lchownSync, lstatSync, lutimesSync, statSync,
-  truncateSync, utimesSync, writeSync, type BigIntStats,
+  chownSync, fchownSync, fdatasyncSync, fstatSync, ftruncateSync, futimesSync, lchownSync, lutimesSync, statSync, truncateSync,
+  utimesSync, writeSync, type BigIntStats,
 } from 'node:fs';
 import { int } from '../args.js';
 import { AT, AT_FDCWD } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
-import { guestPathAt, readGuestPath } from '../paths.js';
+import { guestPathAt } from '../paths.js';
+import { fdTarget, statOf, targetAt, type Target } from '../at-target.js';
 import { sys, type SyscallRow } from '../row.js';
-import { fileOf, writableFile } from './fd-access.js';
+import { openFile, readableFile, writableFile } from './fd-access.js';
 
 const UTIME_NOW = 0x3fffffff;
 const UTIME_OMIT = 0x3ffffffe;
 const FALLOC_FL_KEEP_SIZE = 0x01, FALLOC_FL_PUNCH_HOLE = 0x02, FALLOC_FL_ZERO_RANGE = 0x10;
 /** An id argument of -1: leave that id as it is. */
 const UNCHANGED_ID = 0xffffffff;
-
-/** What an *at() call with AT_EMPTY_PATH and "" or a real path acts on. */
-type Target = { fd: number } | { path: string; follow: boolean };
-
-function targetAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): Target {
-  if (flags & AT.AT_EMPTY_PATH && readGuestPath(p, pathAddr) === '') return fdTarget(p, dirfd);
-  return { path: guestPathAt(p, dirfd, pathAddr), follow: !(flags & AT.AT_SYMLINK_NOFOLLOW) };
-}
-
-/** The host fd of a guest fd, or its path when it has none (O_PATH). */
-function fdTarget(p: GuestProcess, fd: number): Target {
-  const f = fileOf(p, fd);
-  if (f.hostFd !== undefined) return { fd: f.hostFd };
-  if (f.path !== undefined) return { path: f.path, follow: false };
-  throw new SysError(E.EINVAL); // an in-kernel pipe: nothing on the host to change
-}
-
-function statOf(t: Target): BigIntStats {
-  if ('fd' in t) return fstatSync(t.fd, { bigint: true });
-  return t.follow ? statSync(t.path, { bigint: true }) : lstatSync(t.path, { bigint: true });
-}
 
 function chown(t: Target, uid: number, gid: number): number {
   if (uid === UNCHANGED_ID || gid === UNCHANGED_ID) {
@@ -137,10 +118,30 @@ function truncate(p: GuestProcess, pathAddr: number, len: number): number {
   return 0;
 }
 
+const SYNC_FILE_RANGE_FLAGS = 0x7;
+
+/** sync_file_range: the host file is synced as a whole (Node has nothing finer). */
+function syncFileRange(p: GuestProcess, fd: number, offset: number, nbytes: number, flags: number): number {
+  if (flags & ~SYNC_FILE_RANGE_FLAGS || offset < 0 || nbytes < 0) throw new SysError(E.EINVAL);
+  const file = openFile(p, fd);
+  if (file.hostFd === undefined) throw new SysError(E.ESPIPE);
+  if (flags) fdatasyncSync(file.hostFd);
+  return 0;
+}
+
+/** readahead: only a regular file open for reading can be read ahead; nothing else to do. */
+function readahead(p: GuestProcess, fd: number): number {
+  const file = readableFile(p, fd);
+  if (file.hostFd === undefined || !fstatSync(file.hostFd).isFile()) throw new SysError(E.EINVAL);
+  return 0;
+}
+
 export const fileAttrRows: SyscallRow[] = [
   sys('fchownat', ['dirfd', 'path', 'int', 'int', 'atflags'], fchownat),
   sys('fchown', ['fd', 'int', 'int'], (p, a) => chown(fdTarget(p, int(a[0])), a[1] >>> 0, a[2] >>> 0)),
   sys('utimensat', ['dirfd', 'path', 'ptr', 'atflags'], (p, a) => utimensat(p, int(a[0]), a[1], a[2], int(a[3]))),
   sys('truncate', ['path', 'long'], (p, a) => truncate(p, a[0], a[1])),
   sys('fallocate', ['fd', 'int', 'long', 'long'], (p, a) => fallocate(p, int(a[0]), int(a[1]), a[2], a[3])),
+  sys('sync_file_range', ['fd', 'long', 'long', 'hex'], (p, a) => syncFileRange(p, int(a[0]), a[1], a[2], a[3] >>> 0)),
+  sys('readahead', ['fd', 'long', 'size'], (p, a) => readahead(p, int(a[0]))),
 ];

@@ -1,5 +1,5 @@
 // Asking about files: fstat, newfstatat, statx, readlinkat, faccessat(2); changing
-// their mode (fchmod, fchmodat); and the calls that act on a file's data as a whole
+// their mode (fchmod, fchmodat, fchmodat2); and the calls that act on a file's data as a whole
 // (ftruncate, fsync, fdatasync).
 import {
   accessSync, chmodSync, fchmodSync, fdatasyncSync, fsyncSync, ftruncateSync, lstatSync, readlinkSync,
@@ -12,10 +12,11 @@ import { fileStatFromHost, type FileStat } from '../file-stat.js';
 import type { GuestProcess } from '../guest-process.js';
 import { MemfdFile } from '../memfd.js';
 import { STATX_BASIC_STATS, STATX_BTIME, writeStatToGuest, writeStatxToGuest } from '../guest-structs.js';
-import { joinAt, readGuestPath, resolveAt } from '../paths.js';
+import { HOST_FD_LINK, joinAt, readGuestPath, resolveAt } from '../paths.js';
 import { procLinkedFileStat, procReadlink } from '../proc/nodes.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
+import { targetAt } from '../at-target.js';
 
 const STAT_FLAGS = AT.AT_SYMLINK_NOFOLLOW | AT.AT_NO_AUTOMOUNT | AT.AT_EMPTY_PATH
   | AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
@@ -59,7 +60,20 @@ function faccessat(p: GuestProcess, dirfd: number, pathAddr: number, mode: numbe
   if (mode & ~0o7 || flags & ~(AT_EACCESS | AT.AT_SYMLINK_NOFOLLOW | AT.AT_EMPTY_PATH)) {
     throw new SysError(E.EINVAL);
   }
-  accessSync(resolveAt(p, dirfd, readGuestPath(p, pathAddr)), mode);
+  const t = targetAt(p, dirfd, pathAddr, flags);
+  if ('fd' in t) accessSync(HOST_FD_LINK + t.fd, mode);
+  else if (t.follow || !lstatSync(t.path).isSymbolicLink()) accessSync(t.path, mode);
+  // else: a symlink itself grants everything
+  return 0;
+}
+
+/** fchmodat and fchmodat2: a symlink's own mode cannot be changed on Linux (EOPNOTSUPP). */
+function fchmodat(p: GuestProcess, dirfd: number, pathAddr: number, mode: number, flags: number): number {
+  if (flags & ~(AT.AT_SYMLINK_NOFOLLOW | AT.AT_EMPTY_PATH)) throw new SysError(E.EINVAL);
+  const t = targetAt(p, dirfd, pathAddr, flags);
+  if ('fd' in t) fchmodSync(t.fd, mode & 0o7777);
+  else if (!t.follow && lstatSync(t.path).isSymbolicLink()) throw new SysError(E.EOPNOTSUPP);
+  else chmodSync(t.path, mode & 0o7777);
   return 0;
 }
 
@@ -84,10 +98,8 @@ export const fileMetaRows: SyscallRow[] = [
   sys('faccessat', ['dirfd', 'path', 'int'], (p, a) => faccessat(p, int(a[0]), a[1], int(a[2]), 0)),
   sys('faccessat2', ['dirfd', 'path', 'int', 'atflags'], (p, a) =>
     faccessat(p, int(a[0]), a[1], int(a[2]), int(a[3]))),
-  sys('fchmodat', ['dirfd', 'path', 'mode'], (p, a) => {
-    chmodSync(resolveAt(p, int(a[0]), readGuestPath(p, a[1])), int(a[2]) & 0o7777);
-    return 0;
-  }),
+  sys('fchmodat', ['dirfd', 'path', 'mode'], (p, a) => fchmodat(p, int(a[0]), a[1], int(a[2]), 0)),
+  sys('fchmodat2', ['dirfd', 'path', 'mode', 'atflags'], (p, a) => fchmodat(p, int(a[0]), a[1], int(a[2]), int(a[3]))),
   sys('fchmod', ['fd', 'mode'], (p, a) => {
     fchmodSync(hostFdOf(p, a[0]), int(a[1]) & 0o7777);
     return 0;

@@ -29,7 +29,7 @@ function isFifo(path: string): boolean {
   }
 }
 
-function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number, mode: number): number {
+export function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number, mode: number): number {
   const f = p.abi.openFlags;
   const abs = joinAt(p, dirfd, readGuestPath(p, pathAddr));
   const path = procHostPath(p, abs);

@@ -16,6 +16,7 @@ import { fsInfoRows } from './fs-info.js';
 import { lockRows } from './locks.js';
 import { memoryRows } from './memory.js';
 import { mknodRows } from './mknod.js';
+import { openat2Rows } from './openat2.js';
 import { pollRows } from './poll.js';
 import { prctlRows } from './prctl.js';
 import { processRows } from './process.js';
@@ -33,5 +34,6 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
   ...socketRows, ...socketIoRows,
   ...prctlRows, ...lockRows, ...fileAttrRows, ...fsInfoRows, ...mknodRows, ...credentialRows, ...schedulingRows,
+  ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows,
 ];
