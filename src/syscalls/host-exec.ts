@@ -10,6 +10,7 @@ import type { GuestProcess } from './guest-process.js';
 import { pumpFromHost, pumpToHost, stdioOf, type Pump } from './host-stdio.js';
 import { endOtherThreads, exitGroup, killProcess, releaseClearChildTid } from './process-exit.js';
 import type { GuestThread } from './thread.js';
+import { forgetTerminalSettings } from './tty.js';
 import { WouldBlock } from './wait.js';
 
 /** How often pipes are pumped while a host program runs (ms). */
@@ -61,6 +62,7 @@ export function runHostProgram(p: GuestProcess, t: GuestThread, hostPath: string
     k.scheduler.hostWork--;
     clearInterval(timer);
     p.hostProgram = null;
+    forgetTerminalSettings();
     if (p.exitStatus === null) {
       if (signal) killProcess(k, p, constants.signals[signal], false);
       else exitGroup(k, p, code ?? 0);

@@ -45,8 +45,10 @@ function termiosToStty(t: Termios): string {
   return [t.iflag, t.oflag, t.cflag, t.lflag, ...cc].map((x) => (x >>> 0).toString(16)).join(':');
 }
 
+/** Each call takes `hostFd`, the caller's own host fd of the terminal. */
 export class Terminal {
-  termios: Termios;
+  /** What TCGETS returns; read from the host when unknown (first use, after a host program). */
+  private settings: Termios | undefined;
   /** Set by TIOCSWINSZ; until then the host's size is asked. */
   private size: [rows: number, cols: number] | undefined;
   /** The session this is the controlling terminal of, if any. */
@@ -54,15 +56,22 @@ export class Terminal {
   /** The foreground process group (TIOCGPGRP/TIOCSPGRP). */
   foreground: number | undefined;
 
-  /** `hostFd` is any host fd of the terminal (each call takes the caller's own). */
-  constructor(hostFd: number) {
-    const g = stty(hostFd, ['-g']);
-    this.termios = (g !== undefined && termiosFromStty(g)) || SANE_TERMIOS;
+  termios(hostFd: number): Termios {
+    if (!this.settings) {
+      const g = stty(hostFd, ['-g']);
+      this.settings = (g !== undefined && termiosFromStty(g)) || SANE_TERMIOS;
+    }
+    return this.settings;
+  }
+
+  /** A host program ran and may have changed the terminal: ask the host again. */
+  forget(): void {
+    this.settings = this.size = undefined;
   }
 
   /** TCSETS: the guest's settings, applied to the host terminal as far as stty can. */
   setTermios(hostFd: number, t: Termios, report: (m: string) => void): void {
-    this.termios = t;
+    this.settings = t;
     if (stty(hostFd, [termiosToStty(t)]) === undefined) report('ioctl: the host terminal refused the guest\'s settings');
   }
 
@@ -111,11 +120,16 @@ export function terminalOf(p: GuestProcess, file: OpenFile): Terminal | undefine
   const dev = fstatSync(fd, { bigint: true }).rdev;
   let t = terminals.get(dev);
   if (!t) {
-    terminals.set(dev, (t = new Terminal(fd)));
+    terminals.set(dev, (t = new Terminal()));
     if (dev === controllingDevice()) {
       t.session = p.kernel.process.sid;
       t.foreground = p.kernel.process.pgid;
     }
   }
   return t;
+}
+
+/** A host program has run on the terminals: what they are set to is the host's to say. */
+export function forgetTerminalSettings(): void {
+  for (const t of terminals.values()) t.forget();
 }

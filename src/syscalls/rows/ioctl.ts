@@ -67,7 +67,7 @@ function windowChanged(p: GuestProcess, tty: Terminal): void {
 function terminalIoctl(p: GuestProcess, tty: Terminal, hostFd: number, req: number, arg: number): number {
   switch (req) {
     case IOCTL.TCGETS:
-      writeTermiosToGuest(p.mem, arg, tty.termios);
+      writeTermiosToGuest(p.mem, arg, tty.termios(hostFd));
       return 0;
     case IOCTL.TCSETS:
     case IOCTL.TCSETSW:
