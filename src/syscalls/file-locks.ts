@@ -35,59 +35,56 @@ interface InodeLocks {
 
 const inodes = new Map<string, InodeLocks>();
 
-function keyOf(file: OpenFile): string {
+/**
+ * Runs `use` on the locks of `file`'s inode (without those of descriptions nobody holds
+ * any more); the table keeps an entry only while something is locked.
+ */
+function withLocks<T>(file: OpenFile, use: (locks: InodeLocks) => T): T {
   const st = file.stat();
-  return `${st.dev}:${st.ino}`;
-}
-
-/** The locks on `file`'s inode, without those of descriptions nobody holds any more. */
-function locksOf(file: OpenFile): InodeLocks {
-  const key = keyOf(file);
-  let locks = inodes.get(key);
-  if (!locks) inodes.set(key, (locks = { flocks: [], ranges: [] }));
-  locks.flocks = locks.flocks.filter((l) => isFileHeld(l.owner));
-  locks.ranges = locks.ranges.filter((l) => !l.ofd || isFileHeld(l.owner as OpenFile));
-  return locks;
-}
-
-/** Drops the table entry when nothing is locked any more. */
-function tidy(file: OpenFile, locks: InodeLocks): void {
-  if (locks.flocks.length === 0 && locks.ranges.length === 0) inodes.delete(keyOf(file));
+  const key = `${st.dev}:${st.ino}`;
+  const old = inodes.get(key);
+  const locks: InodeLocks = {
+    flocks: (old?.flocks ?? []).filter((l) => isFileHeld(l.owner)),
+    ranges: (old?.ranges ?? []).filter((l) => !l.ofd || isFileHeld(l.owner as OpenFile)),
+  };
+  const result = use(locks);
+  if (locks.flocks.length > 0 || locks.ranges.length > 0) inodes.set(key, locks);
+  else inodes.delete(key);
+  return result;
 }
 
 /** flock(LOCK_SH / LOCK_EX): takes the lock, or returns false when another holds a conflicting one. */
 export function tryFlock(file: OpenFile, exclusive: boolean): boolean {
-  const locks = locksOf(file);
-  const own = locks.flocks.find((l) => l.owner === file);
-  if (own?.exclusive === exclusive) return true;
-  // Converting a lock gives up the old one first, as Linux does.
-  locks.flocks = locks.flocks.filter((l) => l.owner !== file);
-  if (locks.flocks.some((l) => exclusive || l.exclusive)) {
-    tidy(file, locks);
-    return false;
-  }
-  locks.flocks.push({ owner: file, exclusive });
-  return true;
+  return withLocks(file, (locks) => {
+    const own = locks.flocks.find((l) => l.owner === file);
+    if (own?.exclusive === exclusive) return true;
+    // Converting a lock gives up the old one first, as Linux does.
+    locks.flocks = locks.flocks.filter((l) => l.owner !== file);
+    if (locks.flocks.some((l) => exclusive || l.exclusive)) return false;
+    locks.flocks.push({ owner: file, exclusive });
+    return true;
+  });
 }
 
 /** Whether no other description holds a flock lock that one of this kind conflicts with. */
 export function flockFree(file: OpenFile, exclusive: boolean): boolean {
-  return !locksOf(file).flocks.some((l) => l.owner !== file && (exclusive || l.exclusive));
+  return withLocks(file, (locks) => !locks.flocks.some((l) => l.owner !== file && (exclusive || l.exclusive)));
 }
 
 /** flock(LOCK_UN). */
 export function unflock(file: OpenFile): void {
-  const locks = locksOf(file);
-  locks.flocks = locks.flocks.filter((l) => l.owner !== file);
-  tidy(file, locks);
+  withLocks(file, (locks) => {
+    locks.flocks = locks.flocks.filter((l) => l.owner !== file);
+  });
 }
 
 const overlaps = (a: RangeLock, b: RangeLock): boolean => a.start <= b.end && b.start <= a.end;
 
 /** The first lock of another owner that keeps `req` from being taken (F_GETLK's answer). */
 export function rangeConflict(file: OpenFile, req: RangeLock): RangeLock | undefined {
-  const locks = locksOf(file);
-  return locks.ranges.find((l) => l.owner !== req.owner && overlaps(l, req) && (l.type === F_WRLCK || req.type === F_WRLCK));
+  const conflicts = (l: RangeLock): boolean =>
+    l.owner !== req.owner && overlaps(l, req) && (l.type === F_WRLCK || req.type === F_WRLCK);
+  return withLocks(file, (locks) => locks.ranges.find(conflicts));
 }
 
 /**
@@ -96,12 +93,17 @@ export function rangeConflict(file: OpenFile, req: RangeLock): RangeLock | undef
  * neighbours of the same type merge, so that F_GETLK reports whole locked regions.
  */
 export function setRange(file: OpenFile, req: RangeLock): void {
-  const locks = locksOf(file);
+  withLocks(file, (locks) => {
+    locks.ranges = [...locks.ranges.filter((l) => l.owner !== req.owner), ...replaced(locks.ranges, req)];
+  });
+}
+
+/** The owner's locks once `req` is applied to them, merged and in order. */
+function replaced(ranges: readonly RangeLock[], req: RangeLock): RangeLock[] {
   const mine: RangeLock[] = [];
-  const others: RangeLock[] = [];
-  for (const l of locks.ranges) {
-    if (l.owner !== req.owner) others.push(l);
-    else if (!overlaps(l, req)) mine.push(l);
+  for (const l of ranges) {
+    if (l.owner !== req.owner) continue;
+    if (!overlaps(l, req)) mine.push(l);
     else {
       if (l.start < req.start) mine.push({ ...l, end: req.start - 1 });
       if (l.end > req.end) mine.push({ ...l, start: req.end + 1 });
@@ -112,22 +114,21 @@ export function setRange(file: OpenFile, req: RangeLock): void {
   const merged: RangeLock[] = [];
   for (const l of mine) {
     const last = merged[merged.length - 1];
-    if (last && last.type === l.type && l.start <= last.end + 1) merged[merged.length - 1] = { ...last, end: Math.max(last.end, l.end) };
+    const joins = last && last.type === l.type && l.start <= last.end + 1;
+    if (joins) merged[merged.length - 1] = { ...last, end: Math.max(last.end, l.end) };
     else merged.push(l);
   }
-  locks.ranges = [...others, ...merged];
-  tidy(file, locks);
+  return merged;
 }
 
 /** `table` closed an fd of `file`: its POSIX locks on that file are gone (all of them). */
 export function releaseTableLocks(table: object, file: OpenFile): void {
   if (![...inodes.values()].some((i) => i.ranges.some((l) => l.owner === table))) return;
-  let locks: InodeLocks;
   try {
-    locks = locksOf(file);
+    withLocks(file, (locks) => {
+      locks.ranges = locks.ranges.filter((l) => l.owner !== table);
+    });
   } catch {
-    return; // a file that cannot be looked at any more (a path fd whose name went)
+    // a file that cannot be looked at any more (a path fd whose name went)
   }
-  locks.ranges = locks.ranges.filter((l) => l.owner !== table);
-  tidy(file, locks);
 }
