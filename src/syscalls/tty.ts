@@ -6,9 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { fstatSync, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { E, SysError } from './errno.js';
 import type { Termios } from './guest-structs.js';
 import type { GuestProcess } from './guest-process.js';
+import { inOrphanedGroup } from './job-control.js';
 import type { OpenFile } from './open-file.js';
+import { sendToProcess } from './signal-delivery.js';
+import { senderInfo } from './siginfo.js';
+import { SIGTTIN, SIGTTOU, SIG_IGN, SI_KERNEL, sigBit } from './signals.js';
+import type { GuestThread } from './thread.js';
 
 /** glibc's NCCS: how many control characters stty -g lists. */
 const STTY_NCCS = 32;
@@ -115,6 +121,14 @@ function controllingDevice(): bigint | null {
  * with that process's group in the foreground.
  */
 export function terminalOf(p: GuestProcess, file: OpenFile): Terminal | undefined {
+  if (!byFile.has(file)) byFile.set(file, lookUp(p, file));
+  return byFile.get(file);
+}
+
+/** What terminalOf found for each open file (reads and writes ask every time). */
+const byFile = new WeakMap<OpenFile, Terminal | undefined>();
+
+function lookUp(p: GuestProcess, file: OpenFile): Terminal | undefined {
   const fd = file.hostFd;
   if (fd === undefined || !isatty(fd)) return undefined;
   const dev = fstatSync(fd, { bigint: true }).rdev;
@@ -132,4 +146,44 @@ export function terminalOf(p: GuestProcess, file: OpenFile): Terminal | undefine
 /** A host program has run on the terminals: what they are set to is the host's to say. */
 export function forgetTerminalSettings(): void {
   for (const t of terminals.values()) t.forget();
+}
+
+/**
+ * Linux's job-control check when a process uses its controlling terminal from outside
+ * the foreground group: true when the call may go on. Otherwise `sig` (SIGTTIN for a
+ * read, SIGTTOU for a change) goes to the caller's whole group and the call is made to
+ * start again once that is dealt with (the group stops, and continues later); EIO when
+ * nobody could continue the group, or for a read with SIGTTIN ignored or blocked.
+ */
+export function mayUseTerminal(p: GuestProcess, t: GuestThread, tty: Terminal, sig: number): boolean {
+  if (tty.session !== p.sid || tty.foreground === undefined || tty.foreground === p.pgid) return true;
+  const k = p.kernel;
+  if (p.actions.get(sig).handler === SIG_IGN || t.blocked & sigBit(sig)) {
+    if (sig === SIGTTIN) throw new SysError(E.EIO);
+    return true;
+  }
+  if (inOrphanedGroup(k, p)) throw new SysError(E.EIO);
+  for (const q of [...k.processes]) {
+    if (q.pgid === p.pgid && q.exitStatus === null) sendToProcess(k, q, senderInfo(sig, SI_KERNEL, 0, 0));
+  }
+  if (k.cpu) {
+    t.pc -= k.cpu.syscallInsnSize; // the syscall instruction runs again, its registers untouched
+    t.keepRegisters = true;
+  }
+  return false;
+}
+
+/** TOSTOP: background writes to the terminal raise SIGTTOU. */
+const TOSTOP = 0x100;
+
+/**
+ * read/write on `file` by a process of a background group, when it is its controlling
+ * terminal: SIGTTIN for reads, SIGTTOU for writes when TOSTOP is set. False when the
+ * call is to start again (see mayUseTerminal).
+ */
+export function mayTransfer(p: GuestProcess, t: GuestThread, file: OpenFile, writing: boolean): boolean {
+  const tty = terminalOf(p, file);
+  if (!tty || tty.session !== p.sid || tty.foreground === p.pgid) return true;
+  if (writing && !(tty.termios(file.hostFd!).lflag & TOSTOP)) return true;
+  return mayUseTerminal(p, t, tty, writing ? SIGTTOU : SIGTTIN);
 }

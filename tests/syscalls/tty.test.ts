@@ -15,7 +15,7 @@ function runInPty(arch: string): string[] {
 
 describe.skipIf(!hasScript)('terminal ioctls in a pty', () => {
   for (const arch of ['aarch64', 'riscv64']) {
-    it(`${arch}: TCSETS then TCGETS round trips, TIOCSWINSZ then TIOCGWINSZ, the guest's session owns the terminal`, () => {
+    it(`${arch}: TCSETS/TCGETS round trips, window sizes, the session's terminal, background jobs stopped`, () => {
       const lines = runInPty(arch);
       expect(lines).toContain('isatty 1');
       expect(lines).toContain('cooked: icanon 1 echo 1');
@@ -28,6 +28,13 @@ describe.skipIf(!hasScript)('terminal ioctls in a pty', () => {
       expect(lines).toContain('TIOCSPGRP no such group -> -1 ESRCH');
       expect(lines).toContain('open /dev/tty -> 0');
       expect(lines).toContain('isatty(/dev/tty) -> 1');
+      const jobs = lines.slice(lines.indexOf('background read -> stopped by TTIN'));
+      expect(jobs.slice(0, 10)).toEqual([
+        'background read -> stopped by TTIN', 'then -> killed by KILL',
+        'background tcsetattr -> stopped by TTOU', 'tcsetpgrp(the job) -> 0', 'SIGCONT -> 0',
+        'foreground job -> exited 0', 'tcsetpgrp(back to me) -> 0',
+        'background write with TOSTOP -> stopped by TTOU', 'then -> killed by KILL', '',
+      ]);
       expect(lines.filter((l) => l.startsWith('TC'))).toEqual([
         'TCGETS -> 0', 'TCSETS raw -> 0', 'TCGETS -> 0', 'TCSETSF cooked -> 0', 'TCGETS -> 0',
       ]);

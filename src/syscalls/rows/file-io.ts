@@ -8,6 +8,7 @@ import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
 import { raisingSigpipe } from '../sigpipe.js';
 import type { GuestThread } from '../thread.js';
+import { mayTransfer } from '../tty.js';
 import { WouldBlock } from '../wait.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
 
@@ -66,15 +67,17 @@ export function writing(p: GuestProcess, t: GuestThread, fd: number, io: (file: 
 }
 
 export const fileIoRows: SyscallRow[] = [
-  sys('read', ['fd', 'ptr', 'size'], (p, a) =>
-    reading(p, a[0], (f) => f.read(writableView(p.mem, a[1], count(a[2]))))),
-  sys('write', ['fd', 'ptr', 'size'], (p, a, t) =>
-    writing(p, t, a[0], (f) => f.write(readableView(p.mem, a[1], count(a[2]))))),
+  sys('read', ['fd', 'ptr', 'size'], (p, a, t) => !mayTransfer(p, t, readableFile(p, a[0]), false) ? 0
+    : reading(p, a[0], (f) => f.read(writableView(p.mem, a[1], count(a[2]))))),
+  sys('write', ['fd', 'ptr', 'size'], (p, a, t) => !mayTransfer(p, t, writableFile(p, a[0]), true) ? 0
+    : writing(p, t, a[0], (f) => f.write(readableView(p.mem, a[1], count(a[2]))))),
   sys('pread64', ['fd', 'ptr', 'size', 'long'], (p, a) =>
     reading(p, a[0], (f) => f.read(writableView(p.mem, a[1], count(a[2])), position(a[3])))),
   sys('pwrite64', ['fd', 'ptr', 'size', 'long'], (p, a, t) =>
     writing(p, t, a[0], (f) => f.write(readableView(p.mem, a[1], count(a[2])), position(a[3])))),
-  sys('readv', ['fd', 'ptr', 'int'], (p, a) => reading(p, a[0], () => readv(p, a[0], a[1], a[2]))),
-  sys('writev', ['fd', 'ptr', 'int'], (p, a, t) => writing(p, t, a[0], () => writev(p, a[0], a[1], a[2]))),
+  sys('readv', ['fd', 'ptr', 'int'], (p, a, t) => !mayTransfer(p, t, readableFile(p, a[0]), false) ? 0
+    : reading(p, a[0], () => readv(p, a[0], a[1], a[2]))),
+  sys('writev', ['fd', 'ptr', 'int'], (p, a, t) => !mayTransfer(p, t, writableFile(p, a[0]), true) ? 0
+    : writing(p, t, a[0], () => writev(p, a[0], a[1], a[2]))),
   sys('lseek', ['fd', 'long', 'whence'], (p, a) => openFile(p, a[0]).seek(a[1], int(a[2]))),
 ];

@@ -13,8 +13,9 @@ import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
 import { sendToProcess } from '../signal-delivery.js';
 import { senderInfo } from '../siginfo.js';
-import { SIGWINCH, SI_KERNEL } from '../signals.js';
-import { terminalOf, type Terminal } from '../tty.js';
+import { SIGTTOU, SIGWINCH, SI_KERNEL } from '../signals.js';
+import type { GuestThread } from '../thread.js';
+import { mayUseTerminal, terminalOf, type Terminal } from '../tty.js';
 import { openFile } from './fd-access.js';
 
 const TERMINAL_REQUESTS: ReadonlySet<number> = new Set([
@@ -64,7 +65,11 @@ function windowChanged(p: GuestProcess, tty: Terminal): void {
   }
 }
 
-function terminalIoctl(p: GuestProcess, tty: Terminal, hostFd: number, req: number, arg: number): number {
+/** Requests that change the terminal: from a background group, SIGTTOU first. */
+const CHANGES: ReadonlySet<number> = new Set([IOCTL.TCSETS, IOCTL.TCSETSW, IOCTL.TCSETSF, IOCTL.TIOCSPGRP, IOCTL.TCFLSH]);
+
+function terminalIoctl(p: GuestProcess, t: GuestThread, tty: Terminal, hostFd: number, req: number, arg: number): number {
+  if (CHANGES.has(req) && !mayUseTerminal(p, t, tty, SIGTTOU)) return 0;
   switch (req) {
     case IOCTL.TCGETS:
       writeTermiosToGuest(p.mem, arg, tty.termios(hostFd));
@@ -115,7 +120,7 @@ function terminalIoctl(p: GuestProcess, tty: Terminal, hostFd: number, req: numb
   }
 }
 
-function ioctl(p: GuestProcess, fd: number, req: number, arg: number): number {
+function ioctl(p: GuestProcess, t: GuestThread, fd: number, req: number, arg: number): number {
   const file = openFile(p, fd);
   switch (req) {
     case IOCTL.FIONBIO: {
@@ -133,11 +138,11 @@ function ioctl(p: GuestProcess, fd: number, req: number, arg: number): number {
       return 0;
   }
   const tty = TERMINAL_REQUESTS.has(req) ? terminalOf(p, file) : undefined;
-  if (tty) return terminalIoctl(p, tty, file.hostFd!, req, arg);
+  if (tty) return terminalIoctl(p, t, tty, file.hostFd!, req, arg);
   if (!TERMINAL_REQUESTS.has(req)) p.reportOnce(`ioctl:${req}`, `unsupported ioctl 0x${req.toString(16)}`);
   throw new SysError(E.ENOTTY);
 }
 
 export const ioctlRows: SyscallRow[] = [
-  sys('ioctl', ['fd', 'ioctlcmd', 'hex'], (p, a) => ioctl(p, int(a[0]), u32(a[1]), a[2])),
+  sys('ioctl', ['fd', 'ioctlcmd', 'hex'], (p, a, t) => ioctl(p, t, int(a[0]), u32(a[1]), a[2])),
 ];

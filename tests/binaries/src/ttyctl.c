@@ -361,6 +361,50 @@ static int same_termios(const struct termios *a, const struct termios *b)
            a->c_lflag == b->c_lflag && memcmp(a->c_cc, b->c_cc, 19) == 0;
 }
 
+/* A child in a group of its own is a background job on the terminal. */
+static pid_t background(int what, const struct termios *t)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        char c;
+        setpgid(0, 0);
+        if (what == 0 && read(0, &c, 1) < 0)
+            _exit(2);
+        if (what == 1 && write(1, "", 0) < 0) /* an empty write: TOSTOP stops it too */
+            _exit(2);
+        if (what == 2 && tcsetattr(0, TCSANOW, t) < 0)
+            _exit(2);
+        _exit(0);
+    }
+    setpgid(pid, pid);
+    return pid;
+}
+
+static void background_jobs(const struct termios *cooked)
+{
+    pid_t pid = background(0, cooked);
+    waited("background read", pid, WUNTRACED);
+    kill(pid, SIGKILL);
+    waited("then", pid, 0);
+    pid = background(2, cooked);
+    waited("background tcsetattr", pid, WUNTRACED);
+    signal(SIGTTOU, SIG_IGN); /* as a shell does to hand the terminal over */
+    report("tcsetpgrp(the job)", tcsetpgrp(0, pid));
+    report("SIGCONT", kill(pid, SIGCONT));
+    waited("foreground job", pid, 0);
+    report("tcsetpgrp(back to me)", tcsetpgrp(0, getpgrp()));
+    signal(SIGTTOU, SIG_DFL);
+    struct termios tostop = *cooked;
+    tostop.c_lflag |= TOSTOP;
+    tcsetattr(0, TCSANOW, &tostop);
+    pid = background(1, cooked);
+    waited("background write with TOSTOP", pid, WUNTRACED);
+    kill(pid, SIGKILL);
+    waited("then", pid, 0);
+    tcsetattr(0, TCSANOW, cooked);
+}
+
 static int terminal(void)
 {
     struct termios cooked, raw, back;
@@ -397,6 +441,7 @@ static int terminal(void)
     int fd = open("/dev/tty", O_RDWR);
     report("open /dev/tty", fd < 0 ? -1 : 0);
     report("isatty(/dev/tty)", isatty(fd));
+    background_jobs(&cooked);
     return 0;
 }
 
