@@ -15,6 +15,8 @@ export class UdpSocket extends DatagramSocket {
   private node: Socket | null = null;
   /** undefined while Node binds; then 0 or the errno. */
   private bindResult: number | undefined;
+  /** A bind (explicit or automatic) has succeeded and been answered: binding again is EINVAL. */
+  private bound = false;
 
   constructor(host: SocketHost, domain: number, nonblock: boolean) {
     super(host, domain, IPPROTO_UDP, nonblock);
@@ -22,7 +24,8 @@ export class UdpSocket extends DatagramSocket {
 
   bind(to: SocketAddress): number {
     const addr = inetFor(this.domain, to);
-    if (this.node && this.bindResult === 0) throw new SysError(E.EINVAL);
+    if (this.bound) throw new SysError(E.EINVAL);
+    // (Otherwise this may be the call run again once Node has answered.)
     if (!this.node) this.startBind(addr);
     return this.settled();
   }
@@ -36,11 +39,13 @@ export class UdpSocket extends DatagramSocket {
       this.bindResult = undefined;
       throw new SysError(errno);
     }
+    this.bound = true;
     return 0;
   }
 
   /** Binds to an ephemeral port unless bound. */
   private bindIfUnbound(): void {
+    if (this.bound) return;
     if (!this.node) this.startBind(anyInet(this.domain));
     this.settled();
   }

@@ -55,7 +55,7 @@ export class UnixDgramSocket extends DatagramSocket {
   /** The guest socket bound to `to`. */
   private receiver(to: SocketAddress): UnixDgramSocket {
     const addr = unixAddress(to);
-    const owner = unixNameOwner(addr);
+    const owner = unixNameOwner(addr, this.type);
     if (owner === undefined) throw new SysError(E.ECONNREFUSED); // a host program's stream socket
     if (!(owner instanceof UnixDgramSocket)) throw new SysError(E.EPROTOTYPE);
     return owner;

@@ -13,7 +13,8 @@ import type { SocketFile } from './socket-file.js';
 const owners = new Map<string, SocketFile>();
 let nextAutoName = 0;
 
-const abstractKey = (name: string): string => `@${name}`;
+/** Abstract names are per socket type: a stream and a datagram socket may share one. */
+const abstractKey = (type: number, name: string): string => `@${type}:${name}`;
 const fileKey = (dev: number, ino: number): string => `${dev}:${ino}`;
 
 /** A bound name, once the host has made its socket file. */
@@ -31,7 +32,7 @@ export class UnixName {
     onHostConnection: (s: Socket) => void,
   ) {
     if (address.abstract) {
-      this.claim(abstractKey(address.name), owner);
+      this.claim(abstractKey(owner.type, address.name), owner);
       return;
     }
     const server = createServer({ allowHalfOpen: true }, onHostConnection);
@@ -53,7 +54,7 @@ export class UnixName {
   static auto(owner: SocketFile): UnixName {
     for (;;) {
       const name = (nextAutoName++ & 0xfffff).toString(16).padStart(5, '0');
-      if (!owners.has(abstractKey(name))) {
+      if (!owners.has(abstractKey(owner.type, name))) {
         return new UnixName({ family: AF_UNIX, name, abstract: true }, owner, () => undefined, () => undefined);
       }
     }
@@ -78,12 +79,13 @@ export class UnixName {
 }
 
 /**
- * The guest socket bound to `addr`; undefined for a host program's socket file.
- * ENOENT when there is no such file, ECONNREFUSED when nothing is bound to the name.
+ * The guest socket bound to `addr` (an abstract name: by a socket of `type`); undefined
+ * for a host program's socket file. ENOENT when there is no such file, ECONNREFUSED when
+ * nothing is bound to the name.
  */
-export function unixNameOwner(addr: UnixAddress): SocketFile | undefined {
+export function unixNameOwner(addr: UnixAddress, type: number): SocketFile | undefined {
   if (addr.abstract) {
-    const owner = owners.get(abstractKey(addr.name));
+    const owner = owners.get(abstractKey(type, addr.name));
     if (!owner) throw new SysError(E.ECONNREFUSED);
     return owner;
   }

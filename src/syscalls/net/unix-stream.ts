@@ -64,7 +64,7 @@ export class UnixStreamSocket extends StreamSocket {
   protected startConnect(to: SocketAddress): void {
     const addr = unixAddress(to);
     if (addr.name === '') throw new SysError(E.EINVAL);
-    const owner = unixNameOwner(addr);
+    const owner = unixNameOwner(addr, this.type);
     if (owner === undefined) return this.connectToHost(addr, addr.hostPath!);
     if (!(owner instanceof UnixStreamSocket)) throw new SysError(E.EPROTOTYPE);
     if (!owner.listening) throw new SysError(E.ECONNREFUSED);

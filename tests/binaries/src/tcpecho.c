@@ -39,6 +39,13 @@ static const char *err(int r)
     return buf;
 }
 
+#define SHOW(call)                                                                   \
+    do {                                                                             \
+        long r_ = (call);                                                            \
+        if (r_ >= 0) printf("%-46s %ld\n", #call, r_);                              \
+        else printf("%-46s %s\n", #call, err(r_));                                  \
+    } while (0)
+
 /* A listening socket on loopback, port chosen by the kernel; its address in *sa. */
 static int listener(int family, struct sockaddr_storage *sa, socklen_t *len)
 {
@@ -280,7 +287,8 @@ static void udp(void)
     printf("== UDP\n");
     int a = socket(AF_INET, SOCK_DGRAM, 0), b = socket(AF_INET, SOCK_DGRAM, 0);
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    bind(a, (struct sockaddr *)&sa, sizeof sa);
+    SHOW(bind(a, (struct sockaddr *)&sa, sizeof sa));
+    SHOW(bind(a, (struct sockaddr *)&sa, sizeof sa));
     socklen_t len = sizeof sa;
     getsockname(a, (struct sockaddr *)&sa, &len);
     char buf[64];
@@ -303,14 +311,23 @@ static void udp(void)
     printf("recv on empty, MSG_DONTWAIT: %s\n", err(recv(a, buf, sizeof buf, MSG_DONTWAIT)));
     close(a);
     close(b);
+
+    int a6 = socket(AF_INET6, SOCK_DGRAM, 0), b6 = socket(AF_INET6, SOCK_DGRAM, 0);
+    struct sockaddr_in6 sa6 = {.sin6_family = AF_INET6, .sin6_addr = in6addr_loopback};
+    SHOW(bind(a6, (struct sockaddr *)&sa6, sizeof sa6));
+    len = sizeof sa6;
+    getsockname(a6, (struct sockaddr *)&sa6, &len);
+    SHOW(sendto(b6, "over IPv6", 9, 0, (struct sockaddr *)&sa6, sizeof sa6));
+    struct sockaddr_in6 from6;
+    flen = sizeof from6;
+    n = recvfrom(a6, buf, sizeof buf, 0, (struct sockaddr *)&from6, &flen);
+    char text[64];
+    printf("recvfrom %zd '%.*s' from %s, length %u\n", n, (int)n, buf,
+           inet_ntop(AF_INET6, &from6.sin6_addr, text, sizeof text), flen);
+    close(a6);
+    close(b6);
 }
 
-#define SHOW(call)                                                                   \
-    do {                                                                             \
-        long r_ = (call);                                                            \
-        if (r_ >= 0) printf("%-46s %ld\n", #call, r_);                              \
-        else printf("%-46s %s\n", #call, err(r_));                                  \
-    } while (0)
 
 static void out_of_order(void)
 {

@@ -236,6 +236,43 @@ static void path_server(const char *dir)
     close(s);
 }
 
+#define SHOW(call)                                                                   \
+    do {                                                                             \
+        long r_ = (call);                                                            \
+        if (r_ >= 0) printf("%-56s %ld\n", #call, r_);                              \
+        else printf("%-56s %s\n", #call, err(r_));                                  \
+    } while (0)
+
+static void path_dgram(const char *dir)
+{
+    printf("== datagrams on paths\n");
+    char p1[256], p2[256];
+    snprintf(p1, sizeof p1, "%s/d1", dir);
+    snprintf(p2, sizeof p2, "%s/d2", dir);
+    struct sockaddr_un u1, u2;
+    socklen_t l1 = path_address(&u1, p1), l2 = path_address(&u2, p2);
+    int x = socket(AF_UNIX, SOCK_DGRAM, 0), y = socket(AF_UNIX, SOCK_DGRAM, 0);
+    SHOW(bind(x, (struct sockaddr *)&u1, l1));
+    SHOW(bind(y, (struct sockaddr *)&u2, l2));
+    SHOW(connect(y, (struct sockaddr *)&u1, l1));
+    SHOW(send(y, "path dgram", 10, 0));
+    char buf[64];
+    struct sockaddr_un from;
+    socklen_t flen = sizeof from;
+    SHOW(recvfrom(x, buf, sizeof buf, 0, (struct sockaddr *)&from, &flen));
+    printf("from the second path: %d, length %u\n", strcmp(from.sun_path, p2) == 0, flen);
+    SHOW(sendto(x, "back", 4, 0, (struct sockaddr *)&from, flen));
+    SHOW(recv(y, buf, sizeof buf, 0));
+    int z = socket(AF_UNIX, SOCK_STREAM, 0);
+    SHOW(connect(z, (struct sockaddr *)&u1, l1));
+    close(z);
+    close(x);
+    SHOW(send(y, "gone", 4, 0));
+    close(y);
+    unlink(p1);
+    unlink(p2);
+}
+
 static void abstract_names(void)
 {
     printf("== abstract names\n");
@@ -270,6 +307,20 @@ static void abstract_names(void)
     sendto(a, "answer", 6, 0, (struct sockaddr *)&from, flen);
     n = recv(b, buf, sizeof buf, 0);
     printf("reply %zd '%.*s'\n", n, (int)n, buf);
+
+    int l = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    SHOW(bind(l, (struct sockaddr *)&sa, len));
+    SHOW(listen(l, 0));
+    SHOW(accept(l, NULL, NULL) >= 0);
+    int c1 = socket(AF_UNIX, SOCK_STREAM, 0);
+    SHOW(connect(c1, (struct sockaddr *)&sa, len));
+    struct sockaddr_un pn;
+    socklen_t pnl = sizeof pn;
+    SHOW(getpeername(c1, (struct sockaddr *)&pn, &pnl));
+    printf("the stream's peer is the abstract name: %d\n", pnl == len && memcmp(pn.sun_path, name, sizeof name - 1) == 0);
+    SHOW(accept(l, NULL, NULL) >= 0);
+    close(c1);
+    close(l);
 
     int s = socket(AF_UNIX, SOCK_STREAM, 0);
     sa.sun_path[1] = 'X';
@@ -330,6 +381,7 @@ int main(int argc, char **argv)
     pass_fd();
     pair_dgram();
     if (argc > 1) path_server(argv[1]);
+    if (argc > 1) path_dgram(argv[1]);
     abstract_names();
     return 0;
 }
