@@ -124,6 +124,51 @@ static void orphans(void)
     close(go[1]);
 }
 
+static int hup_pipe[2];
+
+static void on_hup(int sig)
+{
+    (void)sig;
+    if (write(hup_pipe[1], "H", 1) < 0)
+        _exit(3);
+}
+
+/* A stopped process whose group is orphaned by its parent's exit: SIGHUP, then SIGCONT. */
+static void orphaned_group(void)
+{
+    int ready[2];
+    pipe(ready);
+    pipe(hup_pipe);
+    fflush(stdout);
+    pid_t mid = fork();
+    if (mid == 0) {
+        pid_t g = fork();
+        if (g == 0) {
+            setpgid(0, 0);
+            signal(SIGHUP, on_hup);
+            write(ready[1], "r", 1);
+            raise(SIGSTOP);
+            write(hup_pipe[1], "C", 1); /* continued */
+            _exit(0);
+        }
+        char c;
+        read(ready[0], &c, 1);
+        waitpid(g, NULL, WUNTRACED);
+        _exit(0); /* the stopped group is orphaned now */
+    }
+    waitpid(mid, NULL, 0);
+    char got[3] = "";
+    for (int n = 0; n < 2;) {
+        ssize_t r = read(hup_pipe[0], got + n, 2 - n);
+        if (r <= 0)
+            break;
+        n += r;
+    }
+    printf("orphaned stopped group: %s\n", got);
+    close(ready[0]);
+    close(ready[1]);
+}
+
 static void groups(void)
 {
     report("getpgid(0) == getpgrp()", getpgid(0) == getpgrp());
@@ -454,6 +499,7 @@ int main(int argc, char **argv)
     orphans();
     groups();
     job_control();
+    orphaned_group();
     not_terminals();
     host_programs();
     return 0;
