@@ -260,7 +260,7 @@ static void path_dgram(const char *dir)
     struct sockaddr_un from;
     socklen_t flen = sizeof from;
     SHOW(recvfrom(x, buf, sizeof buf, 0, (struct sockaddr *)&from, &flen));
-    printf("from the second path: %d, length %u\n", strcmp(from.sun_path, p2) == 0, flen);
+    printf("from the second path: %d, its length %d\n", strcmp(from.sun_path, p2) == 0, flen == l2);
     SHOW(sendto(x, "back", 4, 0, (struct sockaddr *)&from, flen));
     SHOW(recv(y, buf, sizeof buf, 0));
     int z = socket(AF_UNIX, SOCK_STREAM, 0);
