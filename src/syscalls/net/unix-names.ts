@@ -3,7 +3,7 @@
 // connect() by path works between guest processes, and host programs can connect too);
 // the guest socket owning it is found by the file's device and inode, so a renamed or
 // removed file behaves as on Linux.
-import { statSync } from 'node:fs';
+import { renameSync, statSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { E, SysError, errnoFromNodeCode } from '../errno.js';
 import { AF_UNIX } from './constants.js';
@@ -73,9 +73,27 @@ export class UnixName {
   close(): void {
     if (this.key !== null) owners.delete(this.key);
     this.key = null;
-    this.server?.close();
+    if (this.server) closeKeepingFile(this.server, this.address.hostPath!);
     this.server = null;
   }
+}
+
+/**
+ * Closes a Node server listening on `path` but leaves what is at the path: Node removes
+ * its socket file on close, Linux keeps it (until unlink) — and the path may by now name
+ * another file, which must survive too. It is moved aside while Node closes.
+ */
+function closeKeepingFile(server: Server, path: string): void {
+  const aside = `${path}.tsqemu-closing-${process.pid}`;
+  let moved = false;
+  try {
+    renameSync(path, aside);
+    moved = true;
+  } catch {
+    // nothing there any more
+  }
+  server.close(); // Node unlinks `path` here, synchronously
+  if (moved) renameSync(aside, path);
 }
 
 /**
