@@ -229,6 +229,10 @@ static void path_server(const char *dir)
     printf("client exit status %d\n", WEXITSTATUS(status));
     close(c);
     close(ls);
+    int stale = socket(AF_UNIX, SOCK_STREAM, 0);
+    printf("the file stays after close: %d\n", stat(path, &st) == 0 && S_ISSOCK(st.st_mode));
+    printf("connect to it: %s\n", err(connect(stale, (struct sockaddr *)&sa, len)));
+    close(stale);
     unlink(path);
 
     int s = socket(AF_UNIX, SOCK_STREAM, 0);
