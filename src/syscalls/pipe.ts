@@ -10,12 +10,14 @@ import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
 import { O_RDONLY, O_WRONLY } from './open-flags.js';
 import { WouldBlock } from './wait.js';
 
-const PIPE_CAPACITY = 65536;
+/** A new pipe's capacity (F_SETPIPE_SZ changes it). */
+const DEFAULT_CAPACITY = 65536;
 /** Writes up to this size are atomic: they wait for room rather than being split. */
 const PIPE_BUF = 4096;
 let nextInode = 1n;
 
 class PipeBuffer {
+  capacity = DEFAULT_CAPACITY;
   data = new Uint8Array(0);
   readers = 1;
   writers = 1;
@@ -67,10 +69,10 @@ class PipeEnd implements OpenFile {
     if (!this.isWriter) throw new SysError(E.EBADF);
     const p = this.pipe;
     if (p.readers === 0) throw new SysError(E.EPIPE);
-    const room = PIPE_CAPACITY - p.data.length;
+    const room = p.capacity - p.data.length;
     if (src.length > 0 && (room === 0 || (src.length <= PIPE_BUF && room < src.length))) {
       const need = Math.min(src.length, PIPE_BUF);
-      this.wait(() => PIPE_CAPACITY - p.data.length >= need || p.readers === 0);
+      this.wait(() => p.capacity - p.data.length >= need || p.readers === 0);
     }
     const n = Math.min(src.length, room);
     p.append(src.subarray(0, n));
@@ -108,7 +110,7 @@ class PipeEnd implements OpenFile {
   readiness(): Readiness {
     const p = this.pipe;
     if (this.isWriter) {
-      return { readable: false, writable: p.readers === 0 || p.data.length < PIPE_CAPACITY, hangup: false, error: p.readers === 0 };
+      return { readable: false, writable: p.readers === 0 || p.data.length < p.capacity, hangup: false, error: p.readers === 0 };
     }
     return { readable: p.data.length > 0, writable: false, hangup: p.writers === 0, error: false };
   }
@@ -145,4 +147,16 @@ export function drainPipe(f: OpenFile): Uint8Array {
 /** Puts a host program's output into a pipe, however much there is. */
 export function appendToPipe(f: OpenFile, bytes: Uint8Array): void {
   if (f instanceof PipeEnd && f.pipe.readers > 0) f.pipe.append(bytes);
+}
+
+/** F_GETPIPE_SZ: the capacity of the pipe `f` is an end of (undefined: not a pipe). */
+export function pipeCapacity(f: OpenFile): number | undefined {
+  return f instanceof PipeEnd ? f.pipe.capacity : undefined;
+}
+
+/** F_SETPIPE_SZ: a new capacity (checked and rounded by the caller); EBUSY below what it holds. */
+export function resizePipe(f: OpenFile, capacity: number): void {
+  if (!(f instanceof PipeEnd)) throw new SysError(E.EBADF);
+  if (f.pipe.data.length > capacity) throw new SysError(E.EBUSY);
+  f.pipe.capacity = capacity;
 }

@@ -5,13 +5,14 @@ import { FCNTL, FD_CLOEXEC } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { HostFile } from '../host-file.js';
+import type { OpenFile } from '../open-file.js';
 import { fcntlSeals } from '../memfd.js';
 import { hostOpenFlags, settableStatusFlags } from '../open-flags.js';
 import { joinAt, readGuestPath } from '../paths.js';
 import { procHostPath } from '../proc/nodes.js';
 import { openProc } from '../proc/open.js';
 import { PathFile } from '../path-file.js';
-import { makePipe } from '../pipe.js';
+import { makePipe, pipeCapacity, resizePipe } from '../pipe.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf } from './fd-access.js';
 import { fcntlLock } from './locks.js';
@@ -92,13 +93,32 @@ function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
     case FCNTL.F_GETOWN:
     case FCNTL.F_SETOWN:
       return 0;
-    case FCNTL.F_GETPIPE_SZ:
+    case FCNTL.F_GETPIPE_SZ: {
+      const size = pipeCapacity(file);
+      if (size === undefined) throw new SysError(E.EBADF);
+      return size;
+    }
     case FCNTL.F_SETPIPE_SZ:
-      return 65536;
+      return setPipeSize(p, file, arg);
     default:
       p.reportOnce(`fcntl:${cmd}`, `unsupported fcntl command ${cmd}`);
       throw new SysError(E.EINVAL);
   }
+}
+
+/** /proc/sys/fs/pipe-max-size: what an unprivileged process may ask for. */
+const PIPE_MAX_SIZE = 1 << 20;
+const PAGE = 4096;
+
+/** F_SETPIPE_SZ: whole pages, rounded up to a power of two; returns the size set. */
+function setPipeSize(p: GuestProcess, file: OpenFile, arg: number): number {
+  const want = arg >>> 0;
+  if (arg < 0 || arg > 0x7fffffff) throw new SysError(E.EINVAL);
+  let size = PAGE;
+  while (size < want) size *= 2;
+  if (size > PIPE_MAX_SIZE && !p.creds.privileged) throw new SysError(E.EPERM);
+  resizePipe(file, size);
+  return size;
 }
 
 const CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;

@@ -278,10 +278,18 @@ static void fd_flags(int dfd)
     report("F_GETFD 50 after close", fcntl(50, F_GETFD));
     report("F_GETFD 60 after close", fcntl(60, F_GETFD));
     report("close_range backwards", syscall(SYS_close_range, 10, 5, 0));
-    close(fd);
     int p[2];
     pipe(p);
     report("F_GETPIPE_SZ", fcntl(p[0], F_GETPIPE_SZ));
+    report("F_SETPIPE_SZ 100000", fcntl(p[1], F_SETPIPE_SZ, 100000));
+    report("F_GETPIPE_SZ", fcntl(p[0], F_GETPIPE_SZ));
+    fcntl(p[1], F_SETFL, O_NONBLOCK);
+    static char big[200000];
+    report("write 200000 non-blocking", write(p[1], big, sizeof big));
+    report("F_SETPIPE_SZ 4096 while full", fcntl(p[1], F_SETPIPE_SZ, 4096));
+    report("F_SETPIPE_SZ 0", fcntl(p[0], F_SETPIPE_SZ, 0) < 0 ? -1 : 1);
+    report("F_GETPIPE_SZ on a file", fcntl(fd, F_GETPIPE_SZ));
+    close(fd);
     close(p[0]);
     close(p[1]);
     char b[4] = { 1, 1, 1, 1 };
@@ -340,6 +348,8 @@ static void flocks(int dfd)
     report("flock SH|NB, other description", flock(other, LOCK_SH | LOCK_NB));
     report("flock bad op", flock(fd, 0));
     fflush(stdout);
+    int ready[2];
+    pipe(ready);
     pid_t pid = fork();
     if (pid == 0) {
         int mine = openat(dfd, "locked", O_RDONLY);
@@ -349,12 +359,17 @@ static void flocks(int dfd)
         close(fd);
         close(dupfd);
         fflush(stdout);
+        write(ready[1], "r", 1);
         report("child: flock SH (waits)", flock(mine, LOCK_SH));
         report("child: flock UN", flock(mine, LOCK_UN));
         fflush(stdout);
         _exit(0);
     }
-    usleep(100000);
+    char c;
+    read(ready[0], &c, 1);
+    close(ready[0]);
+    close(ready[1]);
+    usleep(100000); /* let it wait */
     printf("parent: closing every fd of the locked description\n");
     fflush(stdout);
     close(dupfd);
