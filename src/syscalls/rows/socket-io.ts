@@ -22,6 +22,10 @@ import { addressArg, socketOf } from './socket-access.js';
 
 /** sizeof(struct mmsghdr): a msghdr and the unsigned length sent or received. */
 const MMSGHDR_SIZE = 64;
+/** The most messages one sendmmsg/recvmmsg handles. */
+const UIO_MAXIOV = 1024;
+/** recvmmsg's flag (the others are the MSG_* of recvmsg). */
+const MSG_WAITFORONE = 0x10000;
 
 const count = (v: number): number => Math.min(ulong(v), MAX_RW_COUNT);
 
@@ -126,22 +130,35 @@ function recvmsg(p: GuestProcess, fd: number, msgAddr: number, flags: number): n
   return resultOf(got, flags);
 }
 
-/** sendmmsg: sendmsg for each message, until one fails or would wait after the first. */
-function sendmmsg(p: GuestProcess, t: GuestThread, fd: number, vec: number, vlen: number, flags: number): number {
-  const n = Math.min(vlen >>> 0, 1024);
-  let sent = 0;
-  for (; sent < n; sent++) {
-    const at = vec + sent * MMSGHDR_SIZE;
+/**
+ * sendmmsg and recvmmsg: `one` for each struct mmsghdr of the vector, storing its msg_len,
+ * until one fails or would wait; that ends the call with the count done, if any.
+ */
+function eachMessage(p: GuestProcess, vec: number, vlen: number, one: (at: number, index: number) => number): number {
+  const n = Math.min(vlen >>> 0, UIO_MAXIOV);
+  let done = 0;
+  for (; done < n; done++) {
+    const at = vec + done * MMSGHDR_SIZE;
     let len: number;
     try {
-      len = sendmsg(p, t, fd, at, flags);
+      len = one(at, done);
     } catch (err) {
-      if (sent > 0 && (err instanceof WouldBlock || err instanceof SysError)) break;
+      if (done > 0 && (err instanceof WouldBlock || err instanceof SysError)) break;
       throw err;
     }
     p.mem.write32(at + 56, len);
   }
-  return sent;
+  return done;
+}
+
+function recvmmsg(p: GuestProcess, fd: number, vec: number, vlen: number, flags: number, timeout: number): number {
+  if (timeout) {
+    p.reportOnce('recvmmsg:timeout', 'recvmmsg: a timeout is not supported');
+    throw new SysError(E.EINVAL);
+  }
+  // MSG_WAITFORONE: only the first message is waited for.
+  return eachMessage(p, vec, vlen, (at, i) =>
+    recvmsg(p, fd, at, i > 0 && flags & MSG_WAITFORONE ? (flags | MSG.MSG_DONTWAIT) & ~MSG_WAITFORONE : flags & ~MSG_WAITFORONE));
 }
 
 export const socketIoRows: SyscallRow[] = [
@@ -149,5 +166,7 @@ export const socketIoRows: SyscallRow[] = [
   sys('recvfrom', ['fd', 'ptr', 'size', 'hex', 'ptr', 'ptr'], (p, a) => recvfrom(p, a)),
   sys('sendmsg', ['fd', 'ptr', 'hex'], (p, a, t) => sendmsg(p, t, a[0], a[1], int(a[2]))),
   sys('recvmsg', ['fd', 'ptr', 'hex'], (p, a) => recvmsg(p, a[0], a[1], int(a[2]))),
-  sys('sendmmsg', ['fd', 'ptr', 'uint', 'hex'], (p, a, t) => sendmmsg(p, t, a[0], a[1], a[2], int(a[3]))),
+  sys('sendmmsg', ['fd', 'ptr', 'uint', 'hex'], (p, a, t) =>
+    eachMessage(p, a[1], a[2], (at) => sendmsg(p, t, a[0], at, int(a[3])))),
+  sys('recvmmsg', ['fd', 'ptr', 'uint', 'hex', 'ptr'], (p, a) => recvmmsg(p, a[0], a[1], a[2], int(a[3]), a[4])),
 ];

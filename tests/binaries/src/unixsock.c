@@ -164,6 +164,37 @@ static void pair_dgram(void)
     close(sv[1]);
 }
 
+static void many_messages(void)
+{
+    printf("== sendmmsg and recvmmsg\n");
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_DGRAM, 0, sv);
+    struct mmsghdr m[4];
+    struct iovec io[4];
+    char bufs[4][16];
+    const char *words[] = {"alpha", "beta", "gamma"};
+    memset(m, 0, sizeof m);
+    for (int i = 0; i < 3; i++) {
+        io[i].iov_base = (void *)words[i];
+        io[i].iov_len = strlen(words[i]);
+        m[i].msg_hdr.msg_iov = &io[i];
+        m[i].msg_hdr.msg_iovlen = 1;
+    }
+    printf("sendmmsg %d\n", sendmmsg(sv[0], m, 3, 0));
+    memset(m, 0, sizeof m);
+    for (int i = 0; i < 4; i++) {
+        io[i].iov_base = bufs[i];
+        io[i].iov_len = sizeof bufs[i];
+        m[i].msg_hdr.msg_iov = &io[i];
+        m[i].msg_hdr.msg_iovlen = 1;
+    }
+    int n = recvmmsg(sv[1], m, 4, MSG_WAITFORONE, NULL);
+    printf("recvmmsg(MSG_WAITFORONE) %d\n", n);
+    for (int i = 0; i < n; i++) printf("  %u '%.*s'\n", m[i].msg_len, (int)m[i].msg_len, bufs[i]);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 static socklen_t path_address(struct sockaddr_un *sa, const char *path)
 {
     memset(sa, 0, sizeof *sa);
@@ -384,6 +415,7 @@ int main(int argc, char **argv)
     pair_stream();
     pass_fd();
     pair_dgram();
+    many_messages();
     if (argc > 1) path_server(argv[1]);
     if (argc > 1) path_dgram(argv[1]);
     abstract_names();
