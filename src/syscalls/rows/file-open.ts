@@ -16,6 +16,7 @@ import { makePipe, pipeCapacity, resizePipe } from '../pipe.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf } from './fd-access.js';
 import { fcntlLock } from './locks.js';
+import type { GuestThread } from '../thread.js';
 
 /**
  * Opening a FIFO waits on the host for the other end, which would stop every guest
@@ -68,10 +69,10 @@ function dup3(p: GuestProcess, oldFd: number, newFd: number, flags: number): num
   return newFd;
 }
 
-function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
+function fcntl(p: GuestProcess, t: GuestThread, fd: number, cmd: number, arg: number): number {
   const entry = p.fds.entry(fd);
   const file = entry.file;
-  const locked = fcntlLock(p, fd, cmd, arg) ?? fcntlSeals(p, file, cmd, arg);
+  const locked = fcntlLock(p, t, fd, cmd, arg) ?? fcntlSeals(p, file, cmd, arg);
   if (locked !== undefined) return locked;
   switch (cmd) {
     case FCNTL.F_DUPFD:
@@ -91,7 +92,11 @@ function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
       return 0;
     }
     case FCNTL.F_GETOWN:
+      return owners.get(file) ?? 0;
     case FCNTL.F_SETOWN:
+      // Recorded for F_GETOWN; no SIGIO is ever sent (O_ASYNC is not emulated).
+      if (int(arg) !== 0) p.reportOnce('F_SETOWN', 'fcntl: F_SETOWN is recorded, but no SIGIO is sent');
+      owners.set(file, int(arg));
       return 0;
     case FCNTL.F_GETPIPE_SZ: {
       const size = pipeCapacity(file);
@@ -105,6 +110,9 @@ function fcntl(p: GuestProcess, fd: number, cmd: number, arg: number): number {
       throw new SysError(E.EINVAL);
   }
 }
+
+/** F_SETOWN's process (or -group) of each open file description. */
+const owners = new WeakMap<OpenFile, number>();
 
 /** /proc/sys/fs/pipe-max-size: what an unprivileged process may ask for. */
 const PIPE_MAX_SIZE = 1 << 20;
@@ -163,7 +171,7 @@ export const fileOpenRows: SyscallRow[] = [
   }),
   sys('dup', ['fd'], (p, a) => p.fds.add(fileOf(p, a[0]), false)),
   sys('dup3', ['fd', 'fd', 'oflags'], (p, a) => dup3(p, int(a[0]), int(a[1]), int(a[2]))),
-  sys('fcntl', ['fd', 'fcntlcmd', 'hex'], (p, a) => fcntl(p, int(a[0]), int(a[1]), a[2])),
+  sys('fcntl', ['fd', 'fcntlcmd', 'hex'], (p, a, t) => fcntl(p, t, int(a[0]), int(a[1]), a[2])),
   sys('pipe2', ['ptr', 'oflags'], (p, a) => pipe2(p, a[0], int(a[1]))),
   sys('close_range', ['uint', 'uint', 'hex'], (p, a) => closeRange(p, a[0] >>> 0, a[1] >>> 0, a[2] >>> 0)),
 ];

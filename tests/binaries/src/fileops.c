@@ -442,6 +442,34 @@ static void record_locks(int dfd)
     close(fd);
 }
 
+/* Each holds a byte the other waits for: the second F_SETLKW is EDEADLK. */
+static void deadlock(int dfd)
+{
+    int fd = openat(dfd, "locked", O_RDWR);
+    int ready[2];
+    pipe(ready);
+    report("F_SETLK write byte 0", lockf_at(fd, F_SETLK, F_WRLCK, 0, 1));
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int mine = openat(dfd, "locked", O_RDWR);
+        lockf_at(mine, F_SETLK, F_WRLCK, 1, 1);
+        write(ready[1], "r", 1);
+        report("child: F_SETLKW byte 0 (waits)", lockf_at(mine, F_SETLKW, F_WRLCK, 0, 1));
+        fflush(stdout);
+        _exit(0);
+    }
+    char c;
+    read(ready[0], &c, 1);
+    usleep(100000); /* let it wait */
+    report("F_SETLKW byte 1 (the child's)", lockf_at(fd, F_SETLKW, F_WRLCK, 1, 1));
+    fflush(stdout);
+    close(fd);
+    wait_child(pid);
+    close(ready[0]);
+    close(ready[1]);
+}
+
 static void ofd_locks(int dfd)
 {
     int a = openat(dfd, "locked", O_RDWR);
@@ -479,6 +507,7 @@ int main(int argc, char **argv)
     fd_flags(dfd);
     flocks(dfd);
     record_locks(dfd);
+    deadlock(dfd);
     ofd_locks(dfd);
     return 0;
 }
