@@ -62,7 +62,7 @@ export function runHostProgram(p: GuestProcess, t: GuestThread, hostPath: string
     k.scheduler.hostWork--;
     clearInterval(timer);
     p.hostProgram = null;
-    forgetTerminalSettings();
+    forgetTerminalSettings(k);
     if (p.exitStatus === null) {
       if (signal) killProcess(k, p, constants.signals[signal], false);
       else exitGroup(k, p, code ?? 0);

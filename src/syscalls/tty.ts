@@ -9,11 +9,12 @@ import { isatty } from 'node:tty';
 import { E, SysError } from './errno.js';
 import type { Termios } from './guest-structs.js';
 import type { GuestProcess } from './guest-process.js';
+import type { Kernel } from './kernel.js';
 import { inOrphanedGroup } from './job-control.js';
 import type { OpenFile } from './open-file.js';
 import { sendToProcess } from './signal-delivery.js';
 import { senderInfo } from './siginfo.js';
-import { SIGTTIN, SIGTTOU, SIG_IGN, SI_KERNEL, sigBit } from './signals.js';
+import { SIGTTIN, SIGTTOU, SIGWINCH, SIG_IGN, SI_KERNEL, sigBit } from './signals.js';
 import type { GuestThread } from './thread.js';
 
 /** glibc's NCCS: how many control characters stty -g lists. */
@@ -75,6 +76,11 @@ export class Terminal {
     this.settings = this.size = undefined;
   }
 
+  /** The host terminal was resized: TIOCGWINSZ asks the host again. */
+  forgetSize(): void {
+    this.size = undefined;
+  }
+
   /** TCSETS: the guest's settings, applied to the host terminal as far as stty can. */
   setTermios(hostFd: number, t: Termios, report: (m: string) => void): void {
     this.settings = t;
@@ -94,8 +100,15 @@ export class Terminal {
   }
 }
 
-/** Every terminal seen, by host device number. */
-const terminals = new Map<bigint, Terminal>();
+/** Every terminal seen, per kernel. */
+const terminalTables = new WeakMap<Kernel, Map<bigint, Terminal>>();
+
+/** Each kernel's terminals by host device number (what it knows of sessions is its own). */
+function terminalsOf(k: Kernel): Map<bigint, Terminal> {
+  let table = terminalTables.get(k);
+  if (!table) terminalTables.set(k, (table = new Map()));
+  return table;
+}
 
 /** The host device of the emulator's controlling terminal (null: it has none). */
 let controlling: bigint | null | undefined;
@@ -132,20 +145,33 @@ function lookUp(p: GuestProcess, file: OpenFile): Terminal | undefined {
   const fd = file.hostFd;
   if (fd === undefined || !isatty(fd)) return undefined;
   const dev = fstatSync(fd, { bigint: true }).rdev;
+  const terminals = terminalsOf(p.kernel);
   let t = terminals.get(dev);
   if (!t) {
     terminals.set(dev, (t = new Terminal()));
     if (dev === controllingDevice()) {
       t.session = p.kernel.process.sid;
       t.foreground = p.kernel.process.pgid;
+      forwardResizes(p.kernel, t);
     }
   }
   return t;
 }
 
+/** The host terminal was resized (the emulator got SIGWINCH): its foreground group hears of it. */
+function forwardResizes(k: Kernel, t: Terminal): void {
+  process.on('SIGWINCH', () => {
+    t.forgetSize();
+    for (const q of [...k.processes]) {
+      if (q.pgid === t.foreground && q.exitStatus === null) sendToProcess(k, q, senderInfo(SIGWINCH, SI_KERNEL, 0, 0));
+    }
+    k.hostEvent();
+  });
+}
+
 /** A host program has run on the terminals: what they are set to is the host's to say. */
-export function forgetTerminalSettings(): void {
-  for (const t of terminals.values()) t.forget();
+export function forgetTerminalSettings(k: Kernel): void {
+  for (const t of terminalsOf(k).values()) t.forget();
 }
 
 /**
