@@ -17,6 +17,8 @@ export interface OpenFile {
   dirEntries?: DirEntry[];
   /** Reads at the file offset (advancing it), or at `at` without moving it (pread). */
   read(dst: Uint8Array, at?: number): number;
+  /** readv as one read spread over the buffers (a datagram socket gives one message, not one per buffer). */
+  readVector?(dsts: Uint8Array[]): number;
   write(src: Uint8Array, at?: number): number;
   /** lseek; returns the new offset. */
   seek(offset: number, whence: number): number;

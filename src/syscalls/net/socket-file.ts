@@ -43,6 +43,18 @@ export interface Received {
   readonly files?: OpenFile[] | null;
 }
 
+/** Copies `bytes` across the buffers in turn; returns how many were copied. */
+export function scatterBytes(dsts: Uint8Array[], bytes: Uint8Array): number {
+  let at = 0;
+  for (const d of dsts) {
+    if (at >= bytes.length) break;
+    const part = bytes.subarray(at, at + d.length);
+    d.set(part);
+    at += part.length;
+  }
+  return at;
+}
+
 let nextInode = 1n;
 /** The uid and gid Linux reports when there is none to report (overflowuid). */
 const OVERFLOW_ID = 65534;
@@ -107,6 +119,10 @@ export abstract class SocketFile implements OpenFile {
     const got = this.recv(dst.length, 0);
     dst.set(got.bytes.subarray(0, dst.length));
     return Math.min(got.bytes.length, dst.length);
+  }
+
+  readVector(dsts: Uint8Array[]): number {
+    return scatterBytes(dsts, this.recv(dsts.reduce((n, d) => n + d.length, 0), 0).bytes);
   }
 
   write(src: Uint8Array, at?: number): number {

@@ -29,6 +29,14 @@ function iovecs(p: GuestProcess, addr: number, n: number): Iovec[] {
 
 function readv(p: GuestProcess, fd: number, iovAddr: number, cnt: number): number {
   const file = readableFile(p, fd);
+  if (file.readVector) {
+    let room = MAX_RW_COUNT;
+    return file.readVector(iovecs(p, iovAddr, cnt).map((v) => {
+      const view = writableView(p.mem, v.base, Math.min(v.len, room));
+      room -= view.length;
+      return view;
+    }));
+  }
   let total = 0;
   for (const v of iovecs(p, iovAddr, cnt)) {
     const want = Math.min(v.len, MAX_RW_COUNT - total);

@@ -12,7 +12,7 @@ import {
   readMsghdrFromGuest, readRightsFromGuest, rightsFitting, writeMsghdrResultToGuest, writeRightsToGuest,
 } from '../net/msghdr.js';
 import { sockaddrToGuestBytes, writeSockaddrToGuest } from '../net/sockaddr.js';
-import type { Received, SendRequest, SocketFile } from '../net/socket-file.js';
+import { scatterBytes, type Received, type SendRequest, type SocketFile } from '../net/socket-file.js';
 import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
 import { raisingSigpipe } from '../sigpipe.js';
@@ -34,15 +34,17 @@ function gather(p: GuestProcess, iov: Iovec[]): Uint8Array {
   return Buffer.concat(iov.map((v) => readableView(p.mem, v.base, count(v.len)))).subarray(0, MAX_RW_COUNT);
 }
 
+/** Spreads received bytes over the iovecs (only as far as they go). */
 function scatter(p: GuestProcess, iov: Iovec[], bytes: Uint8Array): void {
-  let at = 0;
+  let left = bytes.length;
+  const views: Uint8Array[] = [];
   for (const v of iov) {
-    if (at >= bytes.length) break;
-    const n = Math.min(count(v.len), bytes.length - at);
-    if (n === 0) continue;
-    writableView(p.mem, v.base, n).set(bytes.subarray(at, at + n));
-    at += n;
+    if (left <= 0) break;
+    const n = Math.min(count(v.len), left);
+    views.push(writableView(p.mem, v.base, n));
+    left -= n;
   }
+  scatterBytes(views, bytes);
 }
 
 /** Sends, with SIGPIPE on EPIPE unless MSG_NOSIGNAL. */

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -160,6 +161,15 @@ static void pair_dgram(void)
     socklen_t tl = sizeof type;
     getsockopt(sv[0], SOL_SOCKET, SO_TYPE, &type, &tl);
     printf("SO_TYPE %d\n", type);
+    /* readv takes one message, spread over its buffers */
+    send(sv[1], "first message", 13, 0);
+    send(sv[1], "second", 6, 0);
+    char a[4], b[32];
+    struct iovec io[2] = {{a, sizeof a}, {b, sizeof b}};
+    n = readv(sv[0], io, 2);
+    printf("readv %zd '%.4s' '%.*s'\n", n, a, (int)(n - 4), b);
+    n = readv(sv[0], io, 2);
+    printf("readv %zd '%.4s'\n", n, a);
     close(sv[0]);
     close(sv[1]);
 }
