@@ -12,9 +12,11 @@ import { INBOX_HIGH_WATER, type StreamLink, type StreamSocket } from './stream-s
 /** Node's write buffer size at which sends wait. */
 const SEND_HIGH_WATER = 256 * 1024;
 
-export interface LinkAddresses {
+export interface LinkEnds {
   readonly local: () => SocketAddress;
   readonly peer: () => SocketAddress;
+  /** A TCP connection (it can be reset); a Unix one is just dropped. */
+  readonly tcp: boolean;
 }
 
 export class NodeLink implements StreamLink {
@@ -25,7 +27,7 @@ export class NodeLink implements StreamLink {
   constructor(
     private readonly socket: Socket,
     private readonly owner: StreamSocket,
-    private readonly addresses: LinkAddresses,
+    private readonly ends: LinkEnds,
     wake: () => void,
   ) {
     socket.on('data', (chunk: Buffer) => {
@@ -64,11 +66,11 @@ export class NodeLink implements StreamLink {
   }
 
   get local(): SocketAddress {
-    return this.addresses.local();
+    return this.ends.local();
   }
 
   get peer(): SocketAddress {
-    return this.addresses.peer();
+    return this.ends.peer();
   }
 
   send(bytes: Uint8Array, files: OpenFile[] | null): number {
@@ -96,7 +98,8 @@ export class NodeLink implements StreamLink {
     s.removeAllListeners('data');
     s.on('error', () => undefined);
     if (reset) {
-      s.resetAndDestroy();
+      if (this.ends.tcp) s.resetAndDestroy();
+      else s.destroy();
       return;
     }
     // Closed for reading too: what arrives after this gets a reset, as on Linux.

@@ -41,6 +41,8 @@ export abstract class StreamSocket extends SocketFile {
   readonly inbox = new StreamInbox();
   protected state: State = 'fresh';
   protected link: StreamLink | null = null;
+  /** The link of a connection being made (through Node), until it is up. */
+  protected pendingLink: StreamLink | null = null;
   /** Connections waiting for accept(). */
   protected readonly acceptQueue: StreamSocket[] = [];
   protected backlog = 0;
@@ -73,6 +75,7 @@ export abstract class StreamSocket extends SocketFile {
   /** The connection is up (an accepted socket starts so). */
   attach(link: StreamLink): void {
     this.link = link;
+    this.pendingLink = null;
     this.state = 'connected';
   }
 
@@ -80,6 +83,7 @@ export abstract class StreamSocket extends SocketFile {
   linkFailed(errno: number): void {
     if (this.state === 'connecting') {
       this.link = null;
+      this.pendingLink = null;
       this.state = 'failed';
     }
     this.pendingError = errno;
@@ -219,6 +223,7 @@ export abstract class StreamSocket extends SocketFile {
   close(): void {
     const [lingerOn, lingerSecs] = this.options.linger;
     this.link?.close(lingerOn !== 0 && lingerSecs === 0);
+    this.pendingLink?.close(true); // closed while connecting: the attempt is abandoned
     this.inbox.discard();
     this.stopListening();
   }

@@ -86,6 +86,7 @@ export class TcpSocket extends StreamSocket {
     return new NodeLink(s, this, {
       local: () => inetFromNode(this.domain, s.localAddress, s.localPort),
       peer: () => inetFromNode(this.domain, s.remoteAddress, s.remotePort),
+      tcp: true,
     }, this.host.wake);
   }
 
@@ -118,6 +119,7 @@ export class TcpSocket extends StreamSocket {
     });
     this.useNodeSocket(s);
     const link = this.nodeLink(s);
+    this.pendingLink = link;
     this.state = 'connecting';
     s.once('connect', () => {
       if (this.state === 'connecting') this.attach(link);

@@ -81,6 +81,7 @@ export class UnixStreamSocket extends StreamSocket {
   private connectToHost(addr: UnixAddress, hostPath: string): void {
     const s = netConnect({ path: hostPath, allowHalfOpen: true });
     const link = this.nodeLink(s, addr);
+    this.pendingLink = link;
     this.state = 'connecting';
     s.once('connect', () => {
       if (this.state === 'connecting') this.attach(link);
@@ -97,7 +98,7 @@ export class UnixStreamSocket extends StreamSocket {
   }
 
   private nodeLink(s: Socket, peer: UnixAddress): NodeLink {
-    return new NodeLink(s, this, { local: () => this.localAddress(), peer: () => peer }, this.host.wake);
+    return new NodeLink(s, this, { local: () => this.localAddress(), peer: () => peer, tcp: false }, this.host.wake);
   }
 
   localAddress(): SocketAddress {
