@@ -124,7 +124,14 @@ export const threadRows: SyscallRow[] = [
   sys('clone3', ['ptr', 'size'], () => {
     throw new SysError(E.ENOSYS);
   }, { quiet: true }),
-  sys('futex', ['ptr', 'int', 'uint', 'ptr', 'ptr', 'hex'], (p, a) => futex(p, a)),
+  // A thread that woke others lets them run next, as Linux's wakeup preemption does on
+  // one CPU: otherwise a waker that takes the lock straight back (Python's GIL around a
+  // syscall that does not block) starves the waiters it keeps waking.
+  sys('futex', ['ptr', 'int', 'uint', 'ptr', 'ptr', 'hex'], (p, a, t) => {
+    const woken = futex(p, a);
+    if (woken > 0) t.yielded = true;
+    return woken;
+  }),
   sys('exit', ['int'], (p, a, t) => {
     exitThread(p.kernel, t, int(a[0]));
     return 0;
