@@ -94,9 +94,9 @@ export function execve(p: GuestProcess, t: GuestThread, dirfd: number, pathAddr:
   const argv = readStringArray(p, argvAddr, budget);
   const envp = readStringArray(p, envpAddr, budget);
   const program = recognize(p, filename, resolveAt(p, dirfd, filename), argv, envp, 0);
+  t.comm = commFromPath(filename); // nothing fails from here on
   if (program.kind === 'host') return runHostProgram(p, t, program.hostPath, program.argv, envp);
   replaceImage(p, t, program.image);
-  t.comm = commFromPath(filename);
   p.exePath = program.hostPath;
   p.argv = program.argv;
   p.envp = envp;

@@ -80,6 +80,22 @@ describe('scheduling settings', () => {
     expect(root.mem.readU64(BUF + 24)).toBe(100_000_000);
   });
 
+  it('sched_setattr sets policy, nice and priority; sched_getattr reads them back', () => {
+    const h = asUser(1000, 100);
+    h.mem.writeBytes(BUF, new Uint8Array(48));
+    h.mem.write32(BUF, 48);
+    h.mem.write32(BUF + 4, 3); // SCHED_BATCH
+    h.mem.write32(BUF + 16, 7);
+    expect(h.call('sched_setattr', 0, BUF, 0)).toBe(0);
+    expect(h.call('sched_getattr', 0, BUF + 64, 48, 0)).toBe(0);
+    expect([h.mem.read32(BUF + 68), h.mem.read32(BUF + 80)]).toEqual([3, 7]);
+    expect(h.call('getpriority', 0, 0)).toBe(13);
+    h.mem.write32(BUF + 16, 0);
+    expect(h.call('sched_setattr', 0, BUF, 0)).toBe(EPERM); // a lower nice value needs privilege
+    h.mem.write32(BUF, 8);
+    expect(h.call('sched_setattr', 0, BUF, 0)).toBe(-7); // E2BIG: too small a struct
+  });
+
   it('affinity: set to one CPU, read back, getcpu runs there', () => {
     const h = makeKernel();
     h.mem.writeBytes(BUF, new Uint8Array(8));

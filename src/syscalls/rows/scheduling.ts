@@ -99,6 +99,29 @@ function getattr(p: GuestProcess, pid: number, attr: number, size: number, flags
   return 0;
 }
 
+/** sched_setattr: policy, nice value and priority (no SCHED_DEADLINE, no utilization clamps). */
+function setattr(p: GuestProcess, pid: number, attr: number, flags: number): number {
+  if (!attr || flags !== 0) throw new SysError(E.EINVAL);
+  const size = p.mem.read32(attr) >>> 0;
+  if (size !== 0 && size < SCHED_ATTR_SIZE) throw new SysError(E.E2BIG);
+  const q = targetOf(p, pid);
+  const policy = p.mem.read32(attr + 4);
+  const attrFlags = p.mem.readU64(attr + 8);
+  const nice = p.mem.read32(attr + 16);
+  const priority = p.mem.read32(attr + 20);
+  if (attrFlags !== 0) {
+    p.reportOnce('sched_setattr:flags', 'sched_setattr: flags are not supported');
+    throw new SysError(E.EINVAL);
+  }
+  checkPolicy(p, policy, priority);
+  if (nice < -20 || nice > 19) throw new SysError(E.EINVAL);
+  if (nice < q.sched.nice && !privileged(p)) throw new SysError(E.EPERM);
+  q.sched.policy = policy;
+  q.sched.priority = priority;
+  q.sched.nice = nice;
+  return 0;
+}
+
 function setaffinity(p: GuestProcess, pid: number, len: number, mask: number): number {
   const q = targetOf(p, pid);
   if (len === 0) throw new SysError(E.EINVAL);
@@ -136,6 +159,7 @@ export const schedulingRows: SyscallRow[] = [
     writeU32ToGuest(p.mem, a[1], targetOf(p, int(a[0])).sched.priority);
     return 0;
   }),
+  sys('sched_setattr', ['int', 'ptr', 'uint'], (p, a) => setattr(p, int(a[0]), a[1], a[2] >>> 0)),
   sys('sched_getattr', ['int', 'ptr', 'uint', 'uint'], (p, a) => getattr(p, int(a[0]), a[1], a[2] >>> 0, a[3] >>> 0)),
   sys('sched_get_priority_max', ['int'], (_p, a) => (isRealtime(knownPolicy(int(a[0]))) ? 99 : 0)),
   sys('sched_get_priority_min', ['int'], (_p, a) => (isRealtime(knownPolicy(int(a[0]))) ? 1 : 0)),
