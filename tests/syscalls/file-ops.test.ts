@@ -86,6 +86,28 @@ describe('fchmodat2 and faccessat2', () => {
   });
 });
 
+describe('utimensat', () => {
+  it('keeps nanoseconds, and leaves a UTIME_OMIT time exactly as it was', () => {
+    const { h, dfd } = setup();
+    const TIMES = SCRATCH + 0x900;
+    const times = (a: [number, number], m: [number, number]): void => {
+      [a[0], a[1], m[0], m[1]].forEach((v, i) => h.mem.writeU64(TIMES + 8 * i, v));
+    };
+    h.str(PATH, 'sub/f');
+    times([1_000_000_000, 123_456_789], [1_200_000_000, 987_654_321]);
+    expect(h.call('utimensat', dfd, PATH, TIMES, 0)).toBe(0);
+    let st = statSync(join(dir, 'sub', 'f'), { bigint: true });
+    expect([st.atimeNs, st.mtimeNs]).toEqual([1_000_000_000_123_456_789n, 1_200_000_000_987_654_321n]);
+    times([0, 0x3ffffffe], [1_300_000_000, 0]); // atime: UTIME_OMIT
+    expect(h.call('utimensat', dfd, PATH, TIMES, 0)).toBe(0);
+    st = statSync(join(dir, 'sub', 'f'), { bigint: true });
+    expect([st.atimeNs, st.mtimeNs]).toEqual([1_000_000_000_123_456_789n, 1_300_000_000_000_000_000n]);
+    h.str(PATH, 'nothing-here');
+    times([0, 0x3ffffffe], [0, 0x3ffffffe]);
+    expect(h.call('utimensat', dfd, PATH, TIMES, 0)).toBe(ENOENT);
+  });
+});
+
 describe('sync_file_range and readahead', () => {
   it('accept a regular file; refuse bad flags and pipes', () => {
     const { h, dfd } = setup();

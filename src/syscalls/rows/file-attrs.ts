@@ -2,8 +2,7 @@
 // (utimensat), length and allocation (truncate, fallocate), and the hints about its
 // data (sync_file_range, readahead).
 import {
-  chownSync, fchownSync, fdatasyncSync, fstatSync, ftruncateSync, futimesSync, lchownSync, lutimesSync, statSync, truncateSync,
-  utimesSync, writeSync, type BigIntStats,
+  chownSync, fchownSync, fdatasyncSync, fstatSync, ftruncateSync, lchownSync, statSync, truncateSync, writeSync,
 } from 'node:fs';
 import { int } from '../args.js';
 import { AT, AT_FDCWD } from '../constants.js';
@@ -11,6 +10,7 @@ import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { guestPathAt } from '../paths.js';
 import { fdTarget, statOf, targetAt, type Target } from '../at-target.js';
+import { setFileTimes, type TimeSpec } from '../set-file-times.js';
 import { sys, type SyscallRow } from '../row.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
 
@@ -37,14 +37,14 @@ function fchownat(p: GuestProcess, a: readonly number[]): number {
   return chown(targetAt(p, int(a[0]), a[1], flags), a[2] >>> 0, a[3] >>> 0);
 }
 
-/** One timespec of utimensat as seconds for Node, the file's own value (UTIME_OMIT) or now. */
-function timeArg(p: GuestProcess, addr: number, now: number, current: () => number): number {
+/** One timespec of utimensat. */
+function timeArg(p: GuestProcess, addr: number): TimeSpec {
   const sec = Number(p.mem.readU64(addr));
   const nsec = Number(p.mem.readU64(addr + 8));
-  if (nsec === UTIME_NOW) return now;
-  if (nsec === UTIME_OMIT) return current();
+  if (nsec === UTIME_NOW) return 'now';
+  if (nsec === UTIME_OMIT) return 'omit';
   if (nsec < 0 || nsec >= 1e9) throw new SysError(E.EINVAL);
-  return sec + nsec / 1e9;
+  return { sec, nsec };
 }
 
 function utimensat(p: GuestProcess, dirfd: number, pathAddr: number, times: number, flags: number): number {
@@ -57,17 +57,9 @@ function utimensat(p: GuestProcess, dirfd: number, pathAddr: number, times: numb
   } else {
     t = targetAt(p, dirfd, pathAddr, flags);
   }
-  const now = Date.now() / 1000;
-  let atime = now;
-  let mtime = now;
-  if (times) {
-    let st: BigIntStats | undefined;
-    const current = (): BigIntStats => (st ??= statOf(t));
-    atime = timeArg(p, times, now, () => Number(current().atimeNs) / 1e9);
-    mtime = timeArg(p, times + 16, now, () => Number(current().mtimeNs) / 1e9);
-  }
-  if ('fd' in t) futimesSync(t.fd, atime, mtime);
-  else (t.follow ? utimesSync : lutimesSync)(t.path, atime, mtime);
+  const [atime, mtime]: TimeSpec[] = times ? [timeArg(p, times), timeArg(p, times + 16)] : ['now', 'now'];
+  statOf(t); // ENOENT and the like, even when both times are left alone
+  if (atime !== 'omit' || mtime !== 'omit') setFileTimes(t, atime, mtime);
   return 0;
 }
 
