@@ -15,6 +15,8 @@ import { WouldBlock } from './wait.js';
 
 /** How often pipes are pumped while a host program runs (ms). */
 const PUMP_INTERVAL_MS = 2;
+/** How long output may still arrive after the program exited (ms). */
+const OUTPUT_GRACE_MS = 100;
 /** The status of a program that could not be started at all, as a shell reports it. */
 const NOT_STARTED = 127;
 
@@ -58,7 +60,7 @@ export function runHostProgram(p: GuestProcess, t: GuestThread, hostPath: string
   timer?.unref();
   k.scheduler.hostWork++;
   const end = (code: number | null, signal: NodeJS.Signals | null): void => {
-    if (p.hostProgram === null) return; // 'error' then 'close'
+    if (p.hostProgram === null) return; // ended already ('error', 'close' or 'exit')
     k.scheduler.hostWork--;
     clearInterval(timer);
     p.hostProgram = null;
@@ -73,7 +75,10 @@ export function runHostProgram(p: GuestProcess, t: GuestThread, hostPath: string
     k.reportOnce(`host-exec:${hostPath}`, `cannot run host program ${hostPath}: ${err.message}`);
     end(NOT_STARTED, null);
   });
+  // Its end is 'close' (its output is all in); a program that left a background child
+  // holding its stdout has ended all the same a moment after 'exit'.
   child.on('close', end);
+  child.on('exit', (code, signal) => setTimeout(() => end(code, signal), OUTPUT_GRACE_MS).unref());
   p.hostProgram = { kill: (sig) => child.kill(sig) };
   throw new WouldBlock({ deadline: Infinity, timeoutResult: 0, restart: 'eintr', uninterruptible: true });
 }

@@ -19,6 +19,7 @@ export function stdioOf(p: GuestProcess, fd: number): { stdio: Stdio; file: Open
   }
   if (file.hostFd !== undefined) return { stdio: file.hostFd, file };
   if (isPipeEnd(file)) return { stdio: 'pipe', file };
+  p.reportOnce('host-stdio', `execve: a host program's fd ${fd} is /dev/null (its guest file cannot be handed over)`);
   return { stdio: 'ignore', file };
 }
 
