@@ -23,11 +23,27 @@ function timesOf(p: GuestProcess): ProcessTimes {
 
 const toNs = (ms: number): bigint => BigInt(Math.round(ms * 1e6));
 
-/** The run loop ran `t` for `ms` milliseconds. */
-export function chargeCpu(t: GuestThread, ms: number): void {
+/** The thread the run loop runs now, and since when (performance.now() ms). */
+let running: { t: GuestThread; since: number } | null = null;
+
+/** The run loop starts running `t`. */
+export function startRunning(t: GuestThread): void {
+  stopRunning();
+  running = { t, since: performance.now() };
+}
+
+/** The run loop stops running the thread it ran: that time is charged to it. */
+export function stopRunning(): void {
+  if (!running) return;
+  const { t, since } = running;
+  running = null;
+  const ms = performance.now() - since;
   threadMs.set(t, (threadMs.get(t) ?? 0) + ms);
   timesOf(t.process).self += ms;
 }
+
+/** The time `t` has run in its current turn (it reads its own clock while it runs). */
+const runningMs = (t: GuestThread): number => (running?.t === t ? performance.now() - running.since : 0);
 
 /** `child` was reaped: its time and its children's count for its parent's children. */
 export function childReaped(parent: GuestProcess, child: GuestProcess): void {
@@ -35,6 +51,7 @@ export function childReaped(parent: GuestProcess, child: GuestProcess): void {
   timesOf(parent).children += c.self + c.children;
 }
 
-export const threadCpuNs = (t: GuestThread): bigint => toNs(threadMs.get(t) ?? 0);
-export const processCpuNs = (p: GuestProcess): bigint => toNs(timesOf(p).self);
+export const threadCpuNs = (t: GuestThread): bigint => toNs((threadMs.get(t) ?? 0) + runningMs(t));
+export const processCpuNs = (p: GuestProcess): bigint =>
+  toNs(timesOf(p).self + (running?.t.process === p ? runningMs(running.t) : 0));
 export const childrenCpuNs = (p: GuestProcess): bigint => toNs(timesOf(p).children);

@@ -3,7 +3,6 @@
 // (timerfd's count, a POSIX timer's overrun); the scheduler's timer queue only makes
 // sure someone looks at the time it expires, even when every guest thread waits.
 // Times are performance.now() milliseconds; guests speak nanoseconds of a clock.
-import { clockNowNs } from './clocks.js';
 import type { KernelTimer, TimerQueue } from './timer-queue.js';
 
 const NS_PER_MS = 1e6;
@@ -30,8 +29,11 @@ export class IntervalTimer {
     return this.due !== Infinity;
   }
 
-  /** Arms (or, with a 0 value, disarms) the timer; returns the previous setting. */
-  set(s: TimerSetting, absoluteClock?: number): TimerSetting {
+  /**
+   * Arms (or, with a 0 value, disarms) the timer; returns the previous setting. With
+   * `clockNowNs` (the time of the clock it is set on), the value is a time of that clock.
+   */
+  set(s: TimerSetting, clockNowNs?: bigint): TimerSetting {
     const old = this.get();
     this.queue.cancel(this.queued);
     this.queued = null;
@@ -40,7 +42,7 @@ export class IntervalTimer {
       this.due = Infinity;
       return old;
     }
-    const fromNow = absoluteClock === undefined ? s.valueNs : s.valueNs - clockNowNs(absoluteClock);
+    const fromNow = clockNowNs === undefined ? s.valueNs : s.valueNs - clockNowNs;
     this.due = performance.now() + Math.max(0, Number(fromNow) / NS_PER_MS);
     this.schedule();
     return old;

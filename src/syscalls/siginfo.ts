@@ -46,6 +46,20 @@ export function childInfo(signo: number, code: number, pid: number, uid: number,
   });
 }
 
+/** A POSIX timer's expiry: _timer { si_tid (the timer id), si_overrun, si_value }. */
+export function timerInfo(signo: number, code: number, timerId: number, overrun: number, value: bigint): SigInfo {
+  return build(signo, code, (d) => {
+    d.setInt32(UNION, timerId, true);
+    d.setInt32(UNION + 4, overrun, true);
+    d.setBigUint64(UNION + 8, value, true);
+  });
+}
+
+/** More expirations while the timer's signal was still pending: its si_overrun grows. */
+export function setTimerOverrun(info: SigInfo, overrun: number): void {
+  new DataView(info.bytes.buffer, info.bytes.byteOffset).setInt32(UNION + 4, overrun, true);
+}
+
 /** rt_sigqueueinfo: the caller's own siginfo_t, with si_signo set to the signal sent. */
 export function readSiginfoFromGuest(mem: AddressSpace, addr: number, signo: number): SigInfo {
   const bytes = mem.readBytes(addr, SIGINFO_SIZE);

@@ -29,9 +29,10 @@ export class TimerQueue {
     return first;
   }
 
-  /** Fires the timers due by `now` (a callback may add timers; those wait for the next look). */
-  fireDue(now = performance.now()): void {
+  /** Fires the timers due now (a callback may add timers; those wait for the next look). */
+  fireDue(): void {
     if (this.timers.size === 0) return;
+    const now = performance.now();
     for (const t of [...this.timers]) {
       if (t.at > now || !this.timers.has(t)) continue;
       this.timers.delete(t);

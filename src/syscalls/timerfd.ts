@@ -1,6 +1,7 @@
 // timerfd: an interval timer read as a file. A read of 8 bytes returns how many times
 // it expired since the last read (waiting until it has, unless non-blocking).
 import { AnonFile } from './anon-file.js';
+import { clockNowNs } from './clocks.js';
 import { E, SysError } from './errno.js';
 import { IntervalTimer, type TimerSetting } from './interval-timer.js';
 import type { Readiness } from './open-file.js';
@@ -29,7 +30,7 @@ export class TimerFd extends AnonFile {
 
   /** timerfd_settime: a new setting clears the expirations not yet read. */
   set(s: TimerSetting, absolute: boolean): TimerSetting {
-    const old = this.timer.set(s, absolute ? this.clock : undefined);
+    const old = this.timer.set(s, absolute ? clockNowNs(this.clock) : undefined);
     this.expirations = 0n;
     return old;
   }

@@ -3,7 +3,7 @@
 // delivering signals at these block boundaries. A thread runs until it waits, yields,
 // ends, or uses up its time slice.
 import { AddressSpace, GuestFault } from '../memory/address-space.js';
-import { chargeCpu } from '../syscalls/cpu-time.js';
+import { startRunning, stopRunning } from '../syscalls/cpu-time.js';
 import { GuestExit, type Kernel, type Outcome } from '../syscalls/kernel.js';
 import { deliverSignals, forceSignal } from '../syscalls/signal-delivery.js';
 import { faultInfo } from '../syscalls/siginfo.js';
@@ -81,12 +81,15 @@ export class Machine {
         if (until === Infinity && scheduler.breakDeadlock()) continue;
         return { idleUntil: until };
       }
-      const started = performance.now();
-      const outcome = this.runThread(t, end);
-      const now = performance.now();
-      chargeCpu(t, now - started);
+      startRunning(t);
+      let outcome: Outcome | null;
+      try {
+        outcome = this.runThread(t, end);
+      } finally {
+        stopRunning();
+      }
       if (outcome) return outcome;
-      if (now >= end) return null;
+      if (performance.now() >= end) return null;
     }
   }
 
@@ -132,6 +135,7 @@ export class Machine {
       if (exc === Exit.Syscall) {
         state.exc = Exit.None;
         if (this.syscall(t)) return kernel.outcome;
+        kernel.scheduler.timers.fireDue();
         if (t.waiting || t.exited || t.yielded || t.process.mm !== mm) return null;
       } else if (exc !== Exit.None) {
         state.exc = Exit.None;

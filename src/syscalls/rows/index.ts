@@ -26,6 +26,7 @@ import { socketIoRows } from './socket-io.js';
 import { socketRows } from './sockets.js';
 import { threadRows } from './threads.js';
 import { timeRows } from './time.js';
+import { timerRows } from './timers.js';
 import { waitRows } from './wait.js';
 import { xattrRows } from './xattrs.js';
 
@@ -35,5 +36,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...socketRows, ...socketIoRows,
   ...prctlRows, ...lockRows, ...fileAttrRows, ...fsInfoRows, ...mknodRows, ...credentialRows, ...schedulingRows,
   ...openat2Rows,
-  ...eventFdRows, ...epollRows, ...cpuUsageRows,
+  ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
 ];
