@@ -48,10 +48,22 @@ export function writeStatToGuest(mem: AddressSpace, addr: number, st: FileStat):
 export const STATX_BASIC_STATS = 0x7ff;
 export const STATX_BTIME = 0x800;
 
+/** What statx says beyond the stat fields: stx_attributes, stx_attributes_mask, stx_mnt_id. */
+export interface StatxExtra {
+  attributes: bigint;
+  attributesMask: bigint;
+  mntId: number;
+}
+
 /** struct statx (linux/stat.h, 256 bytes); `mask` is what stx_mask reports. */
-export function writeStatxToGuest(mem: AddressSpace, addr: number, st: FileStat, mask: number): void {
+export function writeStatxToGuest(mem: AddressSpace, addr: number, st: FileStat, mask: number, extra?: StatxExtra): void {
   const [b, d] = scratch(256);
   d.setUint32(0, mask, true);
+  if (extra) {
+    d.setBigUint64(8, extra.attributes, true);
+    d.setBigUint64(56, extra.attributesMask, true);
+    d.setBigUint64(144, BigInt(extra.mntId), true);
+  }
   d.setUint32(4, st.blksize, true);
   d.setUint32(16, st.nlink, true);
   d.setUint32(20, st.uid, true);

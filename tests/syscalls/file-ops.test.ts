@@ -1,6 +1,6 @@
 // The newer *at calls that qemu 7.2 (the golden oracle) lacks: openat2 with RESOLVE_*
 // restrictions, fchmodat2; and faccessat2's flags, sync_file_range, readahead.
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,19 @@ describe('utimensat', () => {
     expect(h.call('utimensat', dfd, PATH, TIMES, 0)).toBe(0); // both omitted: not even looked up
     times([0, 0x3ffffffe], [0, 0x3fffffff]);
     expect(h.call('utimensat', dfd, PATH, TIMES, 0)).toBe(ENOENT);
+  });
+});
+
+describe('statx', () => {
+  it('gives the mount id of /proc/self/mountinfo and marks a mount root', () => {
+    const { h } = setup();
+    const STX = SCRATCH + 0x1000;
+    h.str(PATH, '/');
+    expect(h.call('statx', AT_FDCWD, PATH, 0, 0x1000, STX)).toBe(0);
+    const rootLine = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').find((l) => l.split(' ')[4] === '/');
+    expect(h.mem.read32(STX) & 0x1000).toBe(0x1000);
+    expect(h.mem.readU64(STX + 144)).toBe(Number(rootLine!.split(' ')[0]));
+    expect(h.mem.readU64(STX + 8) & 0x2000).toBe(0x2000);
   });
 });
 

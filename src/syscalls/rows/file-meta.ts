@@ -16,11 +16,14 @@ import { HOST_FD_LINK, joinAt, readGuestPath, resolveAt } from '../paths.js';
 import { procLinkedFileStat, procReadlink } from '../proc/nodes.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
+import { mountOf } from '../mounts.js';
 import { targetAt } from '../at-target.js';
 
 const STAT_FLAGS = AT.AT_SYMLINK_NOFOLLOW | AT.AT_NO_AUTOMOUNT | AT.AT_EMPTY_PATH
   | AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
 const STATX_RESERVED = 0x80000000;
+const STATX_MNT_ID = 0x1000;
+const STATX_ATTR_MOUNT_ROOT = 0x2000n;
 /** AT_STATX_FORCE_SYNC and AT_STATX_DONT_SYNC: one or the other. */
 const STATX_SYNC_TYPE = AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
 
@@ -39,10 +42,29 @@ function statAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number)
   return inMemory ?? hostStat(resolveAt(p, dirfd, path, follow), follow);
 }
 
+/** The host path statx looked at, for its mount (undefined: an in-memory file). */
+function statxPath(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): string | undefined {
+  const path = readGuestPath(p, pathAddr);
+  if (path !== '' || !(flags & AT.AT_EMPTY_PATH)) return resolveAt(p, dirfd, path, !(flags & AT.AT_SYMLINK_NOFOLLOW));
+  if (dirfd === AT_FDCWD) return p.cwd;
+  const f = fileOf(p, dirfd);
+  return f.path ?? (f.hostFd !== undefined ? HOST_FD_LINK + f.hostFd : undefined);
+}
+
 function statx(p: GuestProcess, a: readonly number[]): number {
   if (u32(a[3]) & STATX_RESERVED) throw new SysError(E.EINVAL);
-  const st = statAt(p, int(a[0]), a[1], int(a[2]));
-  writeStatxToGuest(p.mem, a[4], st, STATX_BASIC_STATS | (st.birthtimeNs > 0n ? STATX_BTIME : 0));
+  const [dirfd, flags] = [int(a[0]), int(a[2])];
+  const st = statAt(p, dirfd, a[1], flags);
+  const mask = STATX_BASIC_STATS | (st.birthtimeNs > 0n ? STATX_BTIME : 0);
+  const path = statxPath(p, dirfd, a[1], flags);
+  const mount = path === undefined ? undefined : mountOf(path, st.dev, !(flags & AT.AT_SYMLINK_NOFOLLOW));
+  if (!mount) {
+    writeStatxToGuest(p.mem, a[4], st, mask);
+    return 0;
+  }
+  writeStatxToGuest(p.mem, a[4], st, mask | STATX_MNT_ID, {
+    mntId: mount.id, attributesMask: STATX_ATTR_MOUNT_ROOT, attributes: mount.isRoot ? STATX_ATTR_MOUNT_ROOT : 0n,
+  });
   return 0;
 }
 

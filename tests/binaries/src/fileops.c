@@ -209,6 +209,14 @@ static void stats(int dfd)
     printf("size %llu\n", (unsigned long long)sx.stx_size);
     report("statx AT_EMPTY_PATH on dirfd", statx(dfd, "", AT_EMPTY_PATH, STATX_TYPE, &sx));
     printf("is dir %d\n", S_ISDIR(sx.stx_mode));
+    struct statx root, dir;
+    report("statx / STATX_MNT_ID", statx(AT_FDCWD, "/", 0, STATX_MNT_ID, &root));
+    printf("/: mnt id given %d, mount root %d (attribute known %d)\n", (root.stx_mask & STATX_MNT_ID) != 0,
+           (root.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0, (root.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) != 0);
+    statx(dfd, "", AT_EMPTY_PATH, STATX_MNT_ID, &dir);
+    statx(dfd, "masked", 0, STATX_MNT_ID, &sx);
+    printf("masked: mount root %d, same mount as its directory %d\n", (sx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0,
+           sx.stx_mnt_id == dir.stx_mnt_id);
     report("statx reserved mask bit", statx(dfd, "masked", 0, 0x80000000u, &sx));
     report("statx FORCE_SYNC|DONT_SYNC", statx(dfd, "masked", AT_STATX_FORCE_SYNC | AT_STATX_DONT_SYNC, STATX_ALL, &sx));
     report("statx symlink NOFOLLOW is link",
