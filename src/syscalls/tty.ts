@@ -213,3 +213,14 @@ export function mayTransfer(p: GuestProcess, t: GuestThread, file: OpenFile, wri
   if (writing && !(tty.termios(file.hostFd!).lflag & TOSTOP)) return true;
   return mayUseTerminal(p, t, tty, writing ? SIGTTOU : SIGTTIN);
 }
+
+/**
+ * Whether the caller's session has a controlling terminal (else /dev/tty is ENXIO). The
+ * emulator's own terminal, until a guest fd of it is looked at, is the first session's.
+ */
+export function hasControllingTerminal(p: GuestProcess): boolean {
+  const terminals = terminalsOf(p.kernel);
+  if ([...terminals.values()].some((t) => t.session === p.sid)) return true;
+  const dev = controllingDevice();
+  return dev !== null && !terminals.has(dev) && p.sid === p.kernel.process.sid;
+}

@@ -28,6 +28,8 @@ describe.skipIf(!hasScript)('terminal ioctls in a pty', () => {
       expect(lines).toContain('TIOCSPGRP no such group -> -1 ESRCH');
       expect(lines).toContain('open /dev/tty -> 0');
       expect(lines).toContain('isatty(/dev/tty) -> 1');
+      expect(lines).toContain('new session: open /dev/tty -> -1 ENXIO');
+      expect(lines).toContain('new session: TIOCGPGRP on the old terminal -> -1 ENOTTY');
       const jobs = lines.slice(lines.indexOf('background read -> stopped by TTIN'));
       expect(jobs.slice(0, 10)).toEqual([
         'background read -> stopped by TTIN', 'then -> killed by KILL',

@@ -16,6 +16,7 @@ import { makePipe, pipeCapacity, resizePipe } from '../pipe.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf } from './fd-access.js';
 import { fcntlLock } from './locks.js';
+import { hasControllingTerminal } from '../tty.js';
 import type { GuestThread } from '../thread.js';
 
 /**
@@ -35,6 +36,7 @@ export function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: 
   const f = p.abi.openFlags;
   const abs = joinAt(p, dirfd, readGuestPath(p, pathAddr));
   const path = procHostPath(p, abs);
+  if (path === '/dev/tty' && !hasControllingTerminal(p)) throw new SysError(E.ENXIO);
   const cloexec = (flags & f.cloexec) !== 0;
   // Flags that act at open time only; the rest is what F_GETFL shows (always O_LARGEFILE
   // on a 64-bit kernel).

@@ -486,6 +486,16 @@ static int terminal(void)
     int fd = open("/dev/tty", O_RDWR);
     report("open /dev/tty", fd < 0 ? -1 : 0);
     report("isatty(/dev/tty)", isatty(fd));
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        report("new session: open /dev/tty", open("/dev/tty", O_RDWR));
+        report("new session: TIOCGPGRP on the old terminal", ioctl(0, TIOCGPGRP, &pg));
+        fflush(stdout);
+        _exit(0);
+    }
+    waitpid(pid, NULL, 0);
     background_jobs(&cooked);
     return 0;
 }
