@@ -1,11 +1,13 @@
 // Files that stand for kernel events: eventfd2 (a counter), timerfd_create,
-// timerfd_settime, timerfd_gettime (a timer's expirations).
+// timerfd_settime, timerfd_gettime (a timer's expirations), signalfd4 (pending signals).
 import { int } from '../args.js';
 import { CLOCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import { EventFd, EFD_SEMAPHORE } from '../eventfd.js';
 import type { GuestProcess } from '../guest-process.js';
+import { readSigsetFromGuest } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
+import { SignalFd } from '../signalfd.js';
 import { readItimerspecFromGuest, writeItimerspecToGuest } from '../timer-structs.js';
 import { TimerFd } from '../timerfd.js';
 import { fileOf } from './fd-access.js';
@@ -50,6 +52,17 @@ function timerfdSettime(p: GuestProcess, fd: number, flags: number, next: number
   return 0;
 }
 
+function signalfd4(p: GuestProcess, fd: number, maskAddr: number, size: number, flags: number): number {
+  if (size !== 8) throw new SysError(E.EINVAL);
+  const { status, cloexec } = createFlags(p, flags, 0);
+  const mask = readSigsetFromGuest(p.mem, maskAddr);
+  if (fd === -1) return p.fds.add(new SignalFd(p, mask, status, p.abi.openFlags.nonblock), cloexec);
+  const f = fileOf(p, fd);
+  if (!(f instanceof SignalFd)) throw new SysError(E.EINVAL);
+  f.setMask(mask);
+  return fd;
+}
+
 export const eventFdRows: SyscallRow[] = [
   sys('eventfd2', ['uint', 'oflags'], (p, a) => eventfd2(p, a[0], int(a[1]))),
   sys('timerfd_create', ['clock', 'oflags'], (p, a) => timerfdCreate(p, int(a[0]), int(a[1]))),
@@ -58,4 +71,5 @@ export const eventFdRows: SyscallRow[] = [
     writeItimerspecToGuest(p.mem, a[1], timerFd(p, int(a[0])).get());
     return 0;
   }),
+  sys('signalfd4', ['int', 'ptr', 'size', 'oflags'], (p, a) => signalfd4(p, int(a[0]), a[1], a[2], int(a[3]))),
 ];

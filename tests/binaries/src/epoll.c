@@ -3,7 +3,8 @@
  * report while data is there, edge-triggered ones once per arrival, one-shot ones once
  * until re-armed; EPOLL_CTL errors; a closed file leaves the set; a child process
  * writes while the parent waits; an epoll fd is itself pollable; eventfd counting
- * (semaphore mode, non-blocking EAGAIN) and timerfd expirations.
+ * (semaphore mode, non-blocking EAGAIN) and timerfd expirations; a signalfd in the
+ * loop (kill and sigqueue read as struct signalfd_siginfo).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -13,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <signal.h>
 #include <sys/eventfd.h>
+#include <sys/signalfd.h>
 #include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -212,6 +215,33 @@ static void nested(int ep)
     show("inner closed", ep, 0);
 }
 
+static void signals(int ep)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    sigaddset(&set, SIGRTMIN);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    int sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    struct signalfd_siginfo si[4];
+    printf("signalfd empty: %zd (%s)\n", read(sfd, si, sizeof si), strerror(errno));
+    printf("add signalfd: %d\n", add(ep, EPOLL_CTL_ADD, sfd, EPOLLIN, 13));
+    kill(getpid(), SIGUSR1);
+    union sigval v = {.sival_int = 77};
+    sigqueue(getpid(), SIGRTMIN, v);
+    sigqueue(getpid(), SIGRTMIN, v);
+    show("signals pending", ep, 0);
+    ssize_t n = read(sfd, si, sizeof si);
+    printf("read %zd records\n", n / (ssize_t)sizeof si[0]);
+    for (int i = 0; i < n / (ssize_t)sizeof si[0]; i++)
+        printf("  signo %s code %d, from me %d, int %d\n", si[i].ssi_signo == SIGUSR1 ? "SIGUSR1" : "SIGRTMIN",
+               si[i].ssi_code, si[i].ssi_pid == (uint32_t)getpid(), si[i].ssi_int);
+    show("signals taken", ep, 0);
+    printf("short read: %zd (%s)\n", read(sfd, si, 100), strerror(errno));
+    add(ep, EPOLL_CTL_DEL, sfd, 0, 0);
+    close(sfd);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -223,5 +253,6 @@ int main(void)
     counters(ep);
     child_writes(ep);
     nested(ep);
+    signals(ep);
     return 0;
 }
