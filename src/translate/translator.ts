@@ -233,7 +233,11 @@ export class Translator {
     }
   }
 
-  /** Decodes the blocks of a region: the entry block and nearby direct successors. */
+  /**
+   * Decodes the blocks of a region: the entry block and the nearby direct successors
+   * that have run (they have a translation): paths never taken are left to the
+   * dispatcher rather than compiled, which keeps regions small in big programs.
+   */
   private discover(entry: number, oneBlock: boolean): Map<number, Insn[]> {
     const blocks = new Map<number, Insn[]>();
     const work = [entry];
@@ -259,7 +263,7 @@ export class Translator {
       const last = insns.at(-1)!;
       const next = last.endsBlock ? last.successors : [pc];
       for (const s of next) {
-        if (Math.abs(s - entry) <= REGION_REACH && this.isExecutable(s)) work.push(s);
+        if (Math.abs(s - entry) <= REGION_REACH && this.cache.has(s) && this.isExecutable(s)) work.push(s);
       }
     }
     return blocks;
