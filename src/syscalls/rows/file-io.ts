@@ -8,7 +8,7 @@ import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
 import { raisingSigpipe } from '../sigpipe.js';
 import type { GuestThread } from '../thread.js';
-import { mayTransfer } from '../tty.js';
+import { mayTransfer } from '../tty-job-control.js';
 import { WouldBlock } from '../wait.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
 

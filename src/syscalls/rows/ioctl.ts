@@ -15,7 +15,8 @@ import { sendToProcess } from '../signal-delivery.js';
 import { senderInfo } from '../siginfo.js';
 import { SIGTTOU, SIGWINCH, SI_KERNEL } from '../signals.js';
 import type { GuestThread } from '../thread.js';
-import { mayUseTerminal, terminalOf, type Terminal } from '../tty.js';
+import { mayUseTerminal } from '../tty-job-control.js';
+import { terminalOf, type Terminal } from '../tty.js';
 import { openFile } from './fd-access.js';
 
 const TERMINAL_REQUESTS: ReadonlySet<number> = new Set([
