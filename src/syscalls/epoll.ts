@@ -9,13 +9,13 @@ import { E, SysError } from './errno.js';
 import { isFileHeld } from './fd-table.js';
 import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
 import { O_RDONLY } from './open-flags.js';
-import { POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM, pollEvents } from './poll-wait.js';
+import { POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDHUP, POLLRDNORM, POLLWRNORM, pollEvents } from './poll-wait.js';
 
-export const EPOLLRDHUP = 0x2000, EPOLLEXCLUSIVE = 1 << 28, EPOLLWAKEUP = 1 << 29, EPOLLONESHOT = 1 << 30,
+export const EPOLLEXCLUSIVE = 1 << 28, EPOLLWAKEUP = 1 << 29, EPOLLONESHOT = 1 << 30,
   EPOLLET = 1 << 31;
 /** The bits that are requests about the item rather than events. */
 const MODE_BITS = EPOLLEXCLUSIVE | EPOLLWAKEUP | EPOLLONESHOT | EPOLLET;
-const INPUT_EVENTS = POLLIN | POLLRDNORM | POLLHUP | EPOLLRDHUP;
+const INPUT_EVENTS = POLLIN | POLLRDNORM | POLLHUP | POLLRDHUP;
 const OUTPUT_EVENTS = POLLOUT | POLLWRNORM | POLLERR;
 
 export interface EpollEvent {

@@ -48,4 +48,6 @@ export interface Readiness {
   /** The other end is closed (a pipe's writers: POLLHUP; its readers: POLLERR). */
   readonly hangup: boolean;
   readonly error: boolean;
+  /** The peer will send nothing more (a socket shut down for writing at the other end: POLLRDHUP). */
+  readonly peerClosed?: boolean;
 }

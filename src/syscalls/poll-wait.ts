@@ -13,7 +13,7 @@ import { WouldBlock } from './wait.js';
 
 // poll events (asm-generic/poll.h); epoll's EPOLL* bits have the same values.
 export const POLLIN = 0x1, POLLPRI = 0x2, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
-export const POLLRDNORM = 0x40, POLLWRNORM = 0x100;
+export const POLLRDNORM = 0x40, POLLWRNORM = 0x100, POLLRDHUP = 0x2000;
 const ALWAYS: Readiness = { readable: true, writable: true, hangup: false, error: false };
 
 export const readinessOf = (f: OpenFile): Readiness => f.readiness?.() ?? ALWAYS;
@@ -24,6 +24,7 @@ export function pollEvents(f: OpenFile, wanted: number): number {
   let ev = 0;
   if (r.readable) ev |= wanted & (POLLIN | POLLRDNORM);
   if (r.writable) ev |= wanted & (POLLOUT | POLLWRNORM);
+  if (r.peerClosed) ev |= wanted & POLLRDHUP;
   if (r.hangup) ev |= POLLHUP;
   if (r.error) ev |= POLLERR;
   return ev;
