@@ -55,7 +55,8 @@ export class IntervalTimer {
   }
 
   /** Counts the expirations up to now (before a read, a look at the setting or readiness). */
-  catchUp(now = performance.now()): void {
+  catchUp(): void {
+    const now = performance.now();
     if (now < this.due) return;
     let count = 1;
     if (this.intervalMs > 0) {
