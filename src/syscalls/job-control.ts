@@ -29,6 +29,16 @@ export function stopProcess(k: Kernel, p: GuestProcess, sig: number): void {
   p.stopped = true;
   p.jobEvent = { kind: 'stopped', sig };
   tellParent(k, p, CLD_STOPPED, sig);
+  if ([...k.processes].every((q) => q.stopped || q.exitStatus !== null)) stopEmulator(k);
+}
+
+/**
+ * Nothing in the guest can run: the emulator stops itself, so that whoever started it
+ * (a shell) sees the job stop. When it is continued, so is the first process's group.
+ */
+function stopEmulator(k: Kernel): void {
+  process.kill(process.pid, 'SIGSTOP'); // returns once someone sent us SIGCONT
+  for (const q of [...k.processes]) if (q.pgid === k.process.pgid && q.stopped) continueProcess(k, q);
 }
 
 /** SIGCONT was sent: a stopped process runs again (whatever SIGCONT's action is). */
