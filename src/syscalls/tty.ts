@@ -12,7 +12,7 @@ import type { Kernel } from './kernel.js';
 import type { OpenFile } from './open-file.js';
 import { sendToProcess } from './signal-delivery.js';
 import { senderInfo } from './siginfo.js';
-import { SIGWINCH, SI_KERNEL } from './signals.js';
+import { SIGTSTP, SIGWINCH, SI_KERNEL } from './signals.js';
 
 /** Each call takes `hostFd`, the caller's own host fd of the terminal. */
 export class Terminal {
@@ -91,21 +91,31 @@ function lookUp(p: GuestProcess, file: OpenFile): Terminal | undefined {
     if (dev === controllingDevice()) {
       t.session = p.kernel.process.sid;
       t.foreground = p.kernel.process.pgid;
-      forwardResizes(p.kernel, t);
+      forwardTerminalSignals(p.kernel, t);
     }
   }
   return t;
 }
 
-/** The host terminal was resized (the emulator got SIGWINCH): its foreground group hears of it. */
-function forwardResizes(k: Kernel, t: Terminal): void {
+/** Sends `sig` to every live process of the terminal's foreground group. */
+function toForeground(k: Kernel, t: Terminal, sig: number): void {
+  for (const q of [...k.processes]) {
+    if (q.pgid === t.foreground && q.exitStatus === null) sendToProcess(k, q, senderInfo(sig, SI_KERNEL, 0, 0));
+  }
+  k.hostEvent();
+}
+
+/**
+ * What the emulator's terminal sends it goes to the guest's foreground group: a resize
+ * (SIGWINCH), and ^Z (SIGTSTP), which its handlers see before it stops (then the
+ * emulator stops too, see job-control.ts).
+ */
+function forwardTerminalSignals(k: Kernel, t: Terminal): void {
   process.on('SIGWINCH', () => {
     t.forgetSize();
-    for (const q of [...k.processes]) {
-      if (q.pgid === t.foreground && q.exitStatus === null) sendToProcess(k, q, senderInfo(SIGWINCH, SI_KERNEL, 0, 0));
-    }
-    k.hostEvent();
+    toForeground(k, t, SIGWINCH);
   });
+  process.on('SIGTSTP', () => toForeground(k, t, SIGTSTP));
 }
 
 /** A host program has run on the terminals: what they are set to is the host's to say. */
