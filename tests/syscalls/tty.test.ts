@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
-function runInPty(arch: string): string[] {
-  const cmd = `node bin/tsqemu-${arch}.js tests/binaries/${arch}/ttyctl tty`;
+function runInPty(arch: string, cmd = `node bin/tsqemu-${arch}.js tests/binaries/${arch}/ttyctl tty`): string[] {
   const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: root, input: '', encoding: 'utf8', timeout: 30_000 });
   return r.stdout.split(/\r?\n/).map((l) => l.replace(/\s+->/, ' ->').trimEnd());
 }
@@ -42,4 +41,11 @@ describe.skipIf(!hasScript)('terminal ioctls in a pty', () => {
       ]);
     });
   }
+
+  it('^Z: the guest\'s SIGTSTP handler runs, then the emulator stops until SIGCONT', () => {
+    const emulator = 'node bin/tsqemu-aarch64.js tests/binaries/aarch64/ttyctl ctrlz';
+    const lines = runInPty('aarch64', `bash -c '${emulator} & pid=$!; sleep 1; kill -TSTP $pid; sleep 0.5; `
+      + `echo state $(ps -o stat= -p $pid | cut -c1); kill -CONT $pid; wait $pid; echo status $?'`);
+    expect(lines.filter((l) => l !== '')).toEqual(['ready', 'SIGTSTP handler ran', 'state T', 'resumed', 'status 0']);
+  });
 });

@@ -500,11 +500,35 @@ static int terminal(void)
     return 0;
 }
 
+static void on_terminal_stop(int sig)
+{
+    (void)sig;
+    printf("SIGTSTP handler ran\n");
+    fflush(stdout);
+    signal(SIGTSTP, SIG_DFL);
+    raise(SIGTSTP);
+}
+
+/* "ttyctl ctrlz": a program that handles ^Z, for a test that sends the emulator SIGTSTP. */
+static int ctrlz(void)
+{
+    struct termios t;
+    tcgetattr(0, &t);
+    signal(SIGTSTP, on_terminal_stop);
+    printf("ready\n");
+    fflush(stdout);
+    sleep(2);
+    printf("resumed\n");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc > 1 && strcmp(argv[1], "tty") == 0)
         return terminal();
+    if (argc > 1 && strcmp(argv[1], "ctrlz") == 0)
+        return ctrlz();
     prctls();
     orphans();
     groups();
