@@ -76,6 +76,7 @@ export class Machine {
     for (;;) {
       if (kernel.outcome) return kernel.outcome;
       const t = scheduler.next();
+      if (kernel.outcome) return kernel.outcome; // a timer's signal ended the first process
       if (!t) {
         const until = scheduler.idleUntil();
         if (until === Infinity && scheduler.breakDeadlock()) continue;

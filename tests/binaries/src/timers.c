@@ -5,7 +5,8 @@
  * signal is blocked, SIGEV_NONE, SIGEV_THREAD through glibc's SIGEV_THREAD_ID); timerfd
  * periodic counting; every clock's clock_gettime/clock_getres/clock_nanosleep; CPU
  * time of the process, the thread and reaped children. Times are only compared, never
- * printed, so the output does not depend on the machine's speed.
+ * printed, so the output does not depend on the machine's speed. With "die": killed by
+ * SIGALRM while waiting.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -325,9 +326,17 @@ static void clocks(void)
            tm.tms_utime + tm.tms_stime >= 3, tm.tms_cutime + tm.tms_cstime >= 4);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
+    if (argc > 1 && strcmp(argv[1], "die") == 0) {
+        /* SIGALRM's default action ends the process while its only thread waits. */
+        printf("waiting for SIGALRM\n");
+        arm_ms(ITIMER_REAL, 20, 0);
+        pause();
+        printf("not reached\n");
+        return 1;
+    }
     itimers();
     posix_timers();
     timerfds();
