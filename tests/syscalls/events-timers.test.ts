@@ -139,3 +139,22 @@ describe('timerfd and itimers', () => {
     expect(h.kernel.scheduler.timers.next).toBe(Infinity);
   });
 });
+
+describe('clocks', () => {
+  it('reads CPU clocks by id, refuses to set the time', () => {
+    const { h } = harness();
+    const TS = SCRATCH + 0x500;
+    const processClock = (~4242 << 3) | 2; // clock_getcpuclockid(4242)
+    const threadClock = (~4242 << 3) | 4 | 2; // pthread_getcpuclockid of thread 4242
+    expect(h.call('clock_gettime', processClock, TS)).toBe(0);
+    expect(h.call('clock_getres', threadClock, TS)).toBe(0);
+    expect(h.mem.readU64(TS + 8)).toBe(1);
+    expect(h.call('clock_gettime', (~999 << 3) | 2, TS)).toBe(EINVAL);
+    expect(h.call('clock_gettime', (~4242 << 3) | 3, TS)).toBe(EINVAL);
+    h.mem.writeU64(TS, 0);
+    h.mem.writeU64(TS + 8, 0);
+    expect(h.call('clock_settime', 0, TS)).toBe(-1);
+    expect(h.call('clock_settime', 1, TS)).toBe(EINVAL);
+    expect(h.call('clock_settime', 99, TS)).toBe(EINVAL);
+  });
+});

@@ -1,6 +1,8 @@
 // Clocks and sleeping: clock_gettime, clock_getres, gettimeofday, nanosleep,
-// clock_nanosleep. A sleeping thread waits in the scheduler (others run meanwhile);
-// a handled signal ends the sleep early with EINTR and the time left.
+// clock_nanosleep, and the refused clock_settime/settimeofday (the guest may not set the
+// host's clock: EPERM, as for an unprivileged process). A sleeping thread waits in the
+// scheduler (others run meanwhile); a handled signal ends the sleep early with EINTR
+// and the time left.
 import { int } from '../args.js';
 import {
   CPUCLOCK_PERTHREAD, anyClockNowNs, anyClockResolutionNs, clockNowNs, clockReader, isCpuClock, realtimeNowNs,
@@ -63,6 +65,13 @@ function clockNanosleep(p: GuestProcess, t: GuestThread, clock: number, flags: n
   return flags & TIMER_ABSTIME ? sleepNs(p, ns - now, 0) : sleepNs(p, ns, rem);
 }
 
+/** clock_settime: only CLOCK_REALTIME can be set at all, and not by the guest. */
+function clockSettime(p: GuestProcess, t: GuestThread, clock: number, addr: number): number {
+  requestedNs(p, addr);
+  anyClockResolutionNs(clock, t); // EINVAL for an id that names no clock
+  throw new SysError(clock === CLOCK.CLOCK_REALTIME ? E.EPERM : E.EINVAL);
+}
+
 export const timeRows: SyscallRow[] = [
   sys('clock_gettime', ['clock', 'ptr'], (p, a, t) => {
     writeTimespecToGuest(p.mem, a[1], anyClockNowNs(int(a[0]), t));
@@ -77,6 +86,10 @@ export const timeRows: SyscallRow[] = [
     if (a[0]) writeTimevalToGuest(p.mem, a[0], realtimeNowNs());
     if (a[1]) p.mem.writeBytes(a[1], new Uint8Array(8)); // struct timezone: UTC, no DST
     return 0;
+  }),
+  sys('clock_settime', ['clock', 'ptr'], (p, a, t) => clockSettime(p, t, int(a[0]), a[1])),
+  sys('settimeofday', ['ptr', 'ptr'], () => {
+    throw new SysError(E.EPERM);
   }),
   sys('nanosleep', ['ptr', 'ptr'], (p, a) => sleepNs(p, requestedNs(p, a[0]), a[1])),
   sys('clock_nanosleep', ['clock', 'int', 'ptr', 'ptr'], (p, a, t) =>
