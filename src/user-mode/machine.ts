@@ -25,6 +25,12 @@ const TIME_SLICE = 2000;
  * the wait to about a quarter of a second even for the tightest loop.
  */
 const SOLO_BUDGET = 1000;
+/**
+ * How long a thread that keeps making syscalls (each one starts a new region budget)
+ * runs before the next one gets the CPU: a thread polling the clock while it waits for
+ * another must not starve it.
+ */
+const SYSCALL_SLICE_MS = 2;
 
 /** What Machine.run stopped for: the end, a time at which a waiting thread wakes, or time's up. */
 export type RunResult = Outcome | { idleUntil: number } | null;
@@ -125,6 +131,7 @@ export class Machine {
     const state = t.state;
     const solo = kernel.scheduler.count === 1;
     const budget = solo ? SOLO_BUDGET : TIME_SLICE;
+    const sliceEnd = solo ? end : Math.min(end, performance.now() + SYSCALL_SLICE_MS);
     for (;;) {
       try {
         t.pc = translator.run(state, t.pc, budget);
@@ -138,6 +145,7 @@ export class Machine {
         if (this.syscall(t)) return kernel.outcome;
         kernel.scheduler.timers.fireDue();
         if (t.waiting || t.exited || t.yielded || t.process.mm !== mm) return null;
+        if (performance.now() >= sliceEnd) return null;
       } else if (exc !== Exit.None) {
         state.exc = Exit.None;
         this.exception(t, exc);
