@@ -39,6 +39,10 @@ export function runHostProgram(p: GuestProcess, t: GuestThread, hostPath: string
   endOtherThreads(k, p, t);
   releaseClearChildTid(k, t);
   t.robustList = { head: 0, len: 0 };
+  // A table shared with another process (CLONE_FILES) becomes the process's own first.
+  if ([...k.processes].some((q) => q !== p && q.exitStatus === null && q.fds === p.fds)) {
+    p.fds = p.fds.copy(() => p.limits.maxFds);
+  }
   p.fds.closeOnExec();
   p.exePath = hostPath;
   p.argv = [...argv];
