@@ -1,10 +1,12 @@
 // Timers that raise signals: setitimer's three per-process timers (ITIMER_REAL sends
 // SIGALRM; glibc's alarm() is setitimer on these ISAs) and POSIX timers (timer_create).
-// ITIMER_VIRTUAL and ITIMER_PROF, and POSIX timers on CPU-time clocks, count wall time
-// here, not the process's CPU time. A fork child starts with none; execve keeps the
-// itimers and deletes the POSIX timers; a process that ends takes its timers with it.
+// ITIMER_VIRTUAL and ITIMER_PROF count the process's CPU time (cpu-time.ts, where user
+// and system time are one), POSIX timers their clock's time. A fork child starts with
+// none; execve keeps the itimers and deletes the POSIX timers; a process that ends
+// takes its timers with it.
 import type { GuestProcess } from './guest-process.js';
-import { IntervalTimer, type TimerSetting } from './interval-timer.js';
+import { processCpuNs } from './cpu-time.js';
+import { IntervalTimer, wallClockMs, type TimerSetting } from './interval-timer.js';
 import { sendToProcess, sendToThread } from './signal-delivery.js';
 import { senderInfo, setTimerOverrun, timerInfo, type SigInfo } from './siginfo.js';
 import { SIGALRM, SI_KERNEL, sigBit } from './signals.js';
@@ -13,6 +15,7 @@ import type { GuestThread } from './thread.js';
 const SIGVTALRM = 26, SIGPROF = 27;
 /** The signal of each setitimer timer: ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF. */
 export const ITIMER_SIGNALS: readonly number[] = [SIGALRM, SIGVTALRM, SIGPROF];
+const ITIMER_REAL = 0;
 /** si_code of a POSIX timer's signal. */
 const SI_TIMER = -2;
 /** Overrun counts saturate at INT_MAX, as in Linux (DELAYTIMER_MAX). */
@@ -39,8 +42,10 @@ export class PosixTimer {
     private readonly notify: TimerNotify,
     /** The exec generation it was made in: execve deletes it. */
     private readonly execCount: number,
+    /** Its clock, in milliseconds. */
+    clockMs: () => number,
   ) {
-    this.timer = new IntervalTimer(p.scheduler.timers, (count) => this.expired(count));
+    this.timer = new IntervalTimer(p.scheduler.timers, (count) => this.expired(count), clockMs);
   }
 
   get alive(): boolean {
@@ -89,10 +94,11 @@ function timersOf(p: GuestProcess): ProcessTimers {
 
 function itimer(p: GuestProcess, which: number): IntervalTimer {
   const timers = timersOf(p).itimers;
+  const clockMs = which === ITIMER_REAL ? wallClockMs : (): number => Number(processCpuNs(p)) / 1e6;
   return (timers[which] ??= new IntervalTimer(p.scheduler.timers, () => {
     if (p.exitStatus !== null) timers[which].disarm();
     else sendToProcess(p.kernel, p, senderInfo(ITIMER_SIGNALS[which], SI_KERNEL, 0, 0));
-  }));
+  }, clockMs));
 }
 
 /** setitimer: arms timer `which` (an index of ITIMER_SIGNALS); returns its previous setting. */
@@ -111,12 +117,14 @@ function posixTimers(p: GuestProcess): Map<number, PosixTimer> {
   return timers;
 }
 
-/** timer_create: a new timer with the lowest free id (its signal value defaults to the id). */
-export function createPosixTimer(p: GuestProcess, clock: number, notify: (id: number) => TimerNotify): PosixTimer {
+/** timer_create: a new timer on the clock `clockNs` reads, with the lowest free id (its signal value defaults to the id). */
+export function createPosixTimer(
+  p: GuestProcess, clock: number, clockNs: () => bigint, notify: (id: number) => TimerNotify,
+): PosixTimer {
   const timers = posixTimers(p);
   let id = 0;
   while (timers.has(id)) id++;
-  const timer = new PosixTimer(p, id, clock, notify(id), p.execCount);
+  const timer = new PosixTimer(p, id, clock, notify(id), p.execCount, () => Number(clockNs()) / 1e6);
   timers.set(id, timer);
   return timer;
 }

@@ -54,8 +54,8 @@ function readNotify(p: GuestProcess, addr: number, id: number): TimerNotify {
 
 function timerCreate(p: GuestProcess, t: GuestThread, clock: number, sevp: number, idAddr: number): number {
   if (NO_TIMERS.has(clock)) throw new SysError(E.EOPNOTSUPP);
-  clockReader(clock, t); // EINVAL for an id that names no clock
-  const timer = createPosixTimer(p, clock, (id) => readNotify(p, sevp, id));
+  const read = clockReader(clock, t); // EINVAL for an id that names no clock
+  const timer = createPosixTimer(p, clock, read, (id) => readNotify(p, sevp, id));
   try {
     p.mem.write32(idAddr, timer.id);
   } catch (err) {

@@ -4,7 +4,8 @@
  * with the time left; POSIX timers (SIGEV_SIGNAL with its siginfo, overruns while the
  * signal is blocked, SIGEV_NONE, SIGEV_THREAD through glibc's SIGEV_THREAD_ID); timerfd
  * periodic counting; every clock's clock_gettime/clock_getres/clock_nanosleep; CPU
- * time of the process, the thread and reaped children. Times are only compared, never
+ * time of the process, the thread and reaped children; ITIMER_PROF and a POSIX timer on
+ * the process CPU clock. Times are only compared, never
  * printed, so the output does not depend on the machine's speed. With "die": killed by
  * SIGALRM while waiting.
  */
@@ -262,6 +263,43 @@ static void busy(long ms)
         for (int i = 0; i < 10000; i++) x += i;
 }
 
+static volatile sig_atomic_t profs;
+
+static void on_prof(int sig)
+{
+    (void)sig;
+    profs++;
+}
+
+/* Timers on CPU time: they fire once the process has run that long, not after a wall time. */
+static void cpu_timers(void)
+{
+    handle(SIGPROF, on_prof, 0);
+    struct timespec nap = {0, 100000000};
+    long long start = now_ns(CLOCK_PROCESS_CPUTIME_ID);
+    arm_ms(ITIMER_PROF, 20, 0);
+    nanosleep(&nap, NULL);
+    printf("ITIMER_PROF: fired while sleeping 100ms %d\n", profs);
+    while (profs == 0 && now_ns(CLOCK_PROCESS_CPUTIME_ID) - start < 2000000000LL) busy(1);
+    printf("ITIMER_PROF: fired while running %d\n", profs);
+
+    struct sigevent sev;
+    memset(&sev, 0, sizeof sev);
+    sev.sigev_notify = SIGEV_SIGNAL;
+    sev.sigev_signo = SIGPROF;
+    timer_t t;
+    printf("timer on the process CPU clock: %d\n", timer_create(CLOCK_PROCESS_CPUTIME_ID, &sev, &t));
+    struct itimerspec its = {{0, 0}, {0, 20000000}};
+    int before = profs;
+    start = now_ns(CLOCK_PROCESS_CPUTIME_ID);
+    timer_settime(t, 0, &its, NULL);
+    nanosleep(&nap, NULL);
+    printf("fired while sleeping 100ms %d\n", profs - before);
+    while (profs == before && now_ns(CLOCK_PROCESS_CPUTIME_ID) - start < 2000000000LL) busy(1);
+    printf("fired while running %d\n", profs - before);
+    timer_delete(t);
+}
+
 static void clocks(void)
 {
     for (unsigned i = 0; i < sizeof CLOCKS / sizeof CLOCKS[0]; i++) {
@@ -341,5 +379,6 @@ int main(int argc, char **argv)
     posix_timers();
     timerfds();
     clocks();
+    cpu_timers();
     return 0;
 }
