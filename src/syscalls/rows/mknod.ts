@@ -1,7 +1,7 @@
 // mknodat: regular files and FIFOs for anyone; device nodes only for root, as Linux.
 // Node cannot make a FIFO, so the host's mkfifo(1) does.
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, openSync } from 'node:fs';
+import { closeSync, fchmodSync, lstatSync, openSync } from 'node:fs';
 import { int } from '../args.js';
 import { S_IFCHR, S_IFIFO, S_IFMT, S_IFREG } from '../constants.js';
 import { E, SysError } from '../errno.js';
@@ -38,18 +38,20 @@ function mknodat(p: GuestProcess, dirfd: number, pathAddr: number, mode: number)
   const perms = mode & 0o7777 & ~p.umask;
   switch (mode & S_IFMT) {
     case 0:
-    case S_IFREG:
-      closeSync(openSync(path, 'wx', perms));
+    case S_IFREG: {
+      const fd = openSync(path, 'wx', perms);
+      fchmodSync(fd, perms); // the guest's umask, not the host's, decides
+      closeSync(fd);
       return 0;
+    }
     case S_IFIFO:
       mkfifo(path, perms);
       return 0;
     case S_IFCHR:
     case S_IFBLK:
       mustNotExist(path);
-      if ((process.geteuid?.() ?? 0) !== 0) throw new SysError(E.EPERM);
-      p.reportOnce('mknod:dev', 'mknodat: device nodes are not supported');
-      throw new SysError(E.EPERM);
+      if (p.creds.privileged) p.reportOnce('mknod:dev', 'mknodat: device nodes are not supported');
+      throw new SysError(E.EPERM); // what an unprivileged process gets anyway
     case S_IFSOCK:
       p.reportOnce('mknod:sock', 'mknodat: socket nodes are not supported');
       throw new SysError(E.EPERM);
