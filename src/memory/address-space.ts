@@ -68,6 +68,12 @@ export class AddressSpace {
   readonly perm = new Uint8Array(PAGE_COUNT);
   /** Sorted, non-overlapping; adjacent mappings are not merged. */
   private mappings: Mapping[] = [];
+  /**
+   * 1 for pages known to be all zero: mapped PROT_NONE without a backing object and not
+   * written since. Unmapping them needs no zero fill (Go reserves and drops 64 MiB
+   * PROT_NONE ranges by the hundred at start-up).
+   */
+  private readonly zeroPages = new Uint8Array(PAGE_COUNT);
   /** Called with a page number when a store hits a page holding translated code. */
   onCodeWrite: (page: number) => void = () => {};
   /** Hi half of the last 64-bit slow-path load. */
@@ -92,6 +98,8 @@ export class AddressSpace {
     const i = this.mappings.findIndex((x) => x.start > start);
     this.mappings.splice(i < 0 ? this.mappings.length : i, 0, m);
     this.setPerm(start, len, prot | PERM_MAPPED);
+    const known = (prot & PROT_MASK) === 0 && !backing ? 1 : 0;
+    this.zeroPages.fill(known, start >>> PAGE_SHIFT, (start + len) / PAGE_SIZE);
   }
 
   unmap(start: number, len: number): void {
@@ -107,7 +115,7 @@ export class AddressSpace {
       if (m.end > end) kept.push({ ...m, start: end });
       const lo = Math.max(m.start, start);
       const hi = Math.min(m.end, end);
-      this.u8.fill(0, lo, hi);
+      this.fillZeroUnlessKnown(lo, hi);
       this.releaseCode(lo, hi - lo);
       this.perm.fill(0, lo >>> PAGE_SHIFT, hi / PAGE_SIZE);
     }
@@ -121,6 +129,7 @@ export class AddressSpace {
     for (let p = start >>> PAGE_SHIFT; p < end / PAGE_SIZE; p++) {
       if (this.perm[p] & PERM_MAPPED) this.perm[p] = prot | PERM_MAPPED;
     }
+    if (prot & PROT_MASK) this.zeroPages.fill(0, start >>> PAGE_SHIFT, end / PAGE_SIZE);
   }
 
   /** madvise's fork advice for the mappings in [start, start+len) (page aligned). */
@@ -246,6 +255,23 @@ export class AddressSpace {
   poke(a: number, bytes: Uint8Array): void {
     this.releaseCode(pageFloor(a), pageCeil(a + bytes.length) - pageFloor(a));
     this.u8.set(bytes, a);
+    this.zeroPages.fill(0, a >>> PAGE_SHIFT, pageCeil(a + bytes.length) / PAGE_SIZE);
+  }
+
+  /** Copies [src, src+len) to dst ignoring page protection (mremap moving pages). */
+  copyWithin(dst: number, src: number, len: number): void {
+    this.poke(dst, this.u8.subarray(src, src + len));
+  }
+
+  /** Zero-fills [lo, hi) (page aligned) except the pages known to be zero already. */
+  private fillZeroUnlessKnown(lo: number, hi: number): void {
+    let run = lo;
+    for (let page = lo; page < hi; page += PAGE_SIZE) {
+      if (!this.zeroPages[page >>> PAGE_SHIFT]) continue;
+      this.u8.fill(0, run, page);
+      run = page + PAGE_SIZE;
+    }
+    this.u8.fill(0, run, hi);
   }
 
   private codeWritten(page: number): void {

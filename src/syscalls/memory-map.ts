@@ -246,7 +246,7 @@ export class MemoryMap {
     const kept = Math.min(srcSize, dstSize);
     const backing = m.backing && movedBacking(m.backing, src, dst, dstSize, kept);
     this.mem.map(dst, dstSize, m.prot, m.name, backing);
-    this.mem.u8.copyWithin(dst, src, src + kept);
+    this.mem.copyWithin(dst, src, kept);
     if (backing && dstSize > srcSize) fillFromObject(this.mem, backing, dst + srcSize, dst + dstSize);
     // MREMAP_DONTUNMAP leaves the old range mapped but empty (private anonymous pages read
     // as zero again; backed ones show their object).

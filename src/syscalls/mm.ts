@@ -39,7 +39,7 @@ export class Mm {
       }
       for (let page = m.start; page < m.end; page += PAGE_SIZE) {
         const bytes = src.u8.subarray(page, page + PAGE_SIZE);
-        if (Buffer.compare(bytes, ZERO_PAGE) !== 0) dst.u8.set(bytes, page);
+        if (Buffer.compare(bytes, ZERO_PAGE) !== 0) dst.poke(page, bytes);
       }
     }
     return new Mm(dst, this.map.copyFor(dst), this.sigreturnTrampoline, this.auxv);
