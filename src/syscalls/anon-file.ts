@@ -5,6 +5,7 @@
 import { E, SysError } from './errno.js';
 import type { FileStat } from './file-stat.js';
 import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
+import { O_RDWR } from './open-flags.js';
 import { WouldBlock } from './wait.js';
 
 /** The anon inode's st_mode: permission bits only, no file type (as Linux shows it). */
@@ -16,12 +17,22 @@ export abstract class AnonFile implements OpenFile {
   readonly hostFd = undefined;
   readonly isDirectory = false;
   readonly wakeups: WakeCounts = { input: 0, output: 0 };
+  flags: number;
+
+  /** /proc/<pid>/fd/N's text: "anon_inode:[eventfd]" and the like. */
+  readonly procLink: string;
 
   constructor(
-    public flags: number,
+    /** The kind Linux names it by: eventfd, timerfd, eventpoll, signalfd. */
+    kind: string,
+    /** Status flags besides the access mode (read and write, as Linux makes them all). */
+    statusFlags: number,
     /** The ABI's O_NONBLOCK bit. */
     private readonly nonblock: number,
-  ) {}
+  ) {
+    this.procLink = `anon_inode:[${kind}]`;
+    this.flags = O_RDWR | statusFlags;
+  }
 
   abstract read(dst: Uint8Array, at?: number): number;
   abstract readiness(): Readiness;

@@ -8,7 +8,6 @@ import { AnonFile } from './anon-file.js';
 import { E, SysError } from './errno.js';
 import { isFileHeld } from './fd-table.js';
 import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
-import { O_RDONLY } from './open-flags.js';
 import { POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDHUP, POLLRDNORM, POLLWRNORM, pollEvents } from './poll-wait.js';
 
 export const EPOLLEXCLUSIVE = 1 << 28, EPOLLWAKEUP = 1 << 29, EPOLLONESHOT = 1 << 30,
@@ -41,7 +40,7 @@ export class Epoll extends AnonFile {
   private items: Interest[] = [];
 
   constructor(flags: number, nonblock: number) {
-    super(O_RDONLY | flags, nonblock);
+    super('eventpoll', flags, nonblock);
   }
 
   read(): number {

@@ -4,7 +4,6 @@
 import { AnonFile } from './anon-file.js';
 import { E, SysError } from './errno.js';
 import type { Readiness } from './open-file.js';
-import { O_RDWR } from './open-flags.js';
 
 export const EFD_SEMAPHORE = 1;
 const MAX_COUNT = 0xffff_ffff_ffff_fffen;
@@ -14,7 +13,7 @@ export class EventFd extends AnonFile {
   private count: bigint;
 
   constructor(initial: number, flags: number, nonblock: number, private readonly semaphore: boolean) {
-    super(O_RDWR | flags, nonblock);
+    super('eventfd', flags, nonblock);
     this.count = BigInt(initial >>> 0);
   }
 

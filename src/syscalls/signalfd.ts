@@ -6,7 +6,6 @@ import { AnonFile } from './anon-file.js';
 import { E, SysError } from './errno.js';
 import type { GuestProcess } from './guest-process.js';
 import type { Readiness } from './open-file.js';
-import { O_RDONLY } from './open-flags.js';
 import type { SigInfo } from './siginfo.js';
 import { SIGBUS, SIGCHLD, SIGILL, SIGSEGV, SIGTRAP, SI_KERNEL, UNBLOCKABLE } from './signals.js';
 
@@ -48,7 +47,7 @@ export class SignalFd extends AnonFile {
   private mask: bigint;
 
   constructor(private readonly owner: GuestProcess, mask: bigint, flags: number, nonblock: number) {
-    super(O_RDONLY | flags, nonblock);
+    super('signalfd', flags, nonblock);
     this.mask = mask & ~UNBLOCKABLE;
   }
 

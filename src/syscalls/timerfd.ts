@@ -5,7 +5,6 @@ import { clockNowNs } from './clocks.js';
 import { E, SysError } from './errno.js';
 import { IntervalTimer, type TimerSetting } from './interval-timer.js';
 import type { Readiness } from './open-file.js';
-import { O_RDWR } from './open-flags.js';
 import type { TimerQueue } from './timer-queue.js';
 
 const WORD = 8;
@@ -21,7 +20,7 @@ export class TimerFd extends AnonFile {
     flags: number,
     nonblock: number,
   ) {
-    super(O_RDWR | flags, nonblock);
+    super('timerfd', flags, nonblock);
     this.timer = new IntervalTimer(queue, (count) => {
       this.expirations += BigInt(count);
       this.wakeups.input++;
