@@ -1,6 +1,7 @@
 // eventfd, timerfd, epoll and signal timers through the kernel's syscall entry, and
 // the timer queue under them: what Linux's semantics say, without a guest program.
 import { describe, expect, it } from 'vitest';
+import { IntervalTimer } from '../../src/syscalls/interval-timer.js';
 import { TimerQueue } from '../../src/syscalls/timer-queue.js';
 import { makeKernel, SCRATCH } from './fixture.js';
 
@@ -43,6 +44,28 @@ describe('timer queue', () => {
     expect(fired).toEqual(['past']);
     expect(q.next).toBe(now + 60_000);
     q.cancel(later);
+    expect(q.next).toBe(Infinity);
+  });
+});
+
+describe('interval timer', () => {
+  it('counts every interval its clock passed, on any clock', () => {
+    const q = new TimerQueue();
+    let clockMs = 1000;
+    const counts: number[] = [];
+    const timer = new IntervalTimer(q, (n) => counts.push(n), () => clockMs);
+    timer.set({ valueNs: 5_000_000n, intervalNs: 2_000_000n });
+    expect(timer.get().valueNs).toBe(5_000_000n);
+    clockMs += 4;
+    timer.catchUp();
+    expect(counts).toEqual([]);
+    clockMs += 6; // 10 ms in: expiries at 5, 7 and 9
+    timer.catchUp();
+    expect(counts).toEqual([3]);
+    expect(timer.get()).toEqual({ valueNs: 1_000_000n, intervalNs: 2_000_000n });
+    expect(q.next).toBeLessThan(Infinity); // someone looks again when the next one may be due
+    timer.disarm();
+    expect(timer.get().valueNs).toBe(0n);
     expect(q.next).toBe(Infinity);
   });
 });
