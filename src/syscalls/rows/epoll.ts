@@ -100,7 +100,7 @@ function writeEvents(p: GuestProcess, addr: number, events: readonly EpollEvent[
 const msDeadline = (ms: number) => (): number => (ms < 0 ? Infinity : performance.now() + ms);
 
 export const epollRows: SyscallRow[] = [
-  sys('epoll_create1', ['oflags'], (p, a) => epollCreate1(p, int(a[0]))),
+  sys('epoll_create1', ['hex'], (p, a) => epollCreate1(p, int(a[0]))),
   sys('epoll_ctl', ['fd', 'int', 'fd', 'ptr'], (p, a) => epollCtl(p, int(a[0]), int(a[1]), int(a[2]), a[3])),
   sys('epoll_pwait', ['fd', 'ptr', 'int', 'int', 'ptr', 'size'], (p, a, t) =>
     epollWait(p, t, int(a[0]), a[1], int(a[2]), msDeadline(int(a[3])), a[4], ulong(a[5]))),

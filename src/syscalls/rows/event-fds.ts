@@ -64,12 +64,12 @@ function signalfd4(p: GuestProcess, fd: number, maskAddr: number, size: number, 
 }
 
 export const eventFdRows: SyscallRow[] = [
-  sys('eventfd2', ['uint', 'oflags'], (p, a) => eventfd2(p, a[0], int(a[1]))),
-  sys('timerfd_create', ['clock', 'oflags'], (p, a) => timerfdCreate(p, int(a[0]), int(a[1]))),
+  sys('eventfd2', ['uint', 'hex'], (p, a) => eventfd2(p, a[0], int(a[1]))),
+  sys('timerfd_create', ['clock', 'hex'], (p, a) => timerfdCreate(p, int(a[0]), int(a[1]))),
   sys('timerfd_settime', ['fd', 'hex', 'ptr', 'ptr'], (p, a) => timerfdSettime(p, int(a[0]), int(a[1]), a[2], a[3])),
   sys('timerfd_gettime', ['fd', 'ptr'], (p, a) => {
     writeItimerspecToGuest(p.mem, a[1], timerFd(p, int(a[0])).get());
     return 0;
   }),
-  sys('signalfd4', ['int', 'ptr', 'size', 'oflags'], (p, a) => signalfd4(p, int(a[0]), a[1], a[2], int(a[3]))),
+  sys('signalfd4', ['int', 'ptr', 'size', 'hex'], (p, a) => signalfd4(p, int(a[0]), a[1], a[2], int(a[3]))),
 ];
