@@ -1,4 +1,4 @@
-// struct flock of the asm-generic 64-bit ABI (aarch64, riscv64): l_type and l_whence
+// struct flock of the asm-generic 64-bit ABI: l_type and l_whence
 // as shorts, l_start and l_len as off_t from offset 8, l_pid at 24; 32 bytes.
 import type { AddressSpace } from '../memory/address-space.js';
 
