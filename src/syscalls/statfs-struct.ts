@@ -1,4 +1,4 @@
-// struct statfs of the asm-generic 64-bit ABI (aarch64, riscv64): eleven 8-byte words
+// struct statfs of the asm-generic 64-bit ABI: eleven 8-byte words
 // (f_fsid is two ints in one of them) and four spare ones; 120 bytes.
 import type { AddressSpace } from '../memory/address-space.js';
 

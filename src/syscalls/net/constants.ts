@@ -1,5 +1,5 @@
 // Socket constants of the Linux ABI, as the guest sees them (linux/socket.h, linux/in.h,
-// asm-generic/socket.h: the same on aarch64 and riscv64). SOCK_NONBLOCK and SOCK_CLOEXEC
+// asm-generic/socket.h: the same for every asm-generic ABI). SOCK_NONBLOCK and SOCK_CLOEXEC
 // are the ABI's O_NONBLOCK and O_CLOEXEC, so they come from LinuxAbi.openFlags.
 
 export const AF_UNSPEC = 0;

@@ -14,8 +14,8 @@ import { fileOf } from './fd-access.js';
 
 const EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
 /**
- * struct epoll_event: { u32 events; u64 data } with the u64 aligned, 16 bytes on
- * aarch64 and riscv64 (only x86-64 packs it into 12).
+ * struct epoll_event: { u32 events; u64 data } with the u64 aligned, 16 bytes in
+ * the asm-generic ABIs (only the x86 one packs it into 12).
  */
 const EVENT_SIZE = 16;
 const EP_MAX_EVENTS = Math.floor(0x7fffffff / EVENT_SIZE);
