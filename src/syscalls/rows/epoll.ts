@@ -15,7 +15,7 @@ import { fileOf } from './fd-access.js';
 const EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
 /**
  * struct epoll_event: { u32 events; u64 data } with the u64 aligned, 16 bytes in
- * the asm-generic ABIs (only the x86 one packs it into 12).
+ * the asm-generic ABIs (one other ABI packs it into 12).
  */
 const EVENT_SIZE = 16;
 const EP_MAX_EVENTS = Math.floor(0x7fffffff / EVENT_SIZE);
