@@ -36,7 +36,10 @@ interface Interest {
 }
 
 export class Epoll extends AnonFile {
-  /** In the order Linux would report them: a level-triggered item goes to the back once reported. */
+  /**
+   * In report order: as added, a level-triggered item going to the back once reported
+   * so that the others get their turn (Linux's order is that of becoming ready).
+   */
   private items: Interest[] = [];
 
   constructor(flags: number, nonblock: number) {
@@ -58,13 +61,13 @@ export class Epoll extends AnonFile {
   add(fd: number, file: OpenFile, ev: EpollEvent): void {
     if (this.find(fd, file)) throw new SysError(E.EEXIST);
     if (file instanceof Epoll && file.reaches(this)) throw new SysError(E.ELOOP);
-    this.items.push({ fd, file, events: ev.events | POLLERR | POLLHUP, data: ev.data, disabled: false, seen: null, seenEvents: 0 });
+    this.items.push({ fd, file, ...armed(ev) });
   }
 
   modify(fd: number, file: OpenFile, ev: EpollEvent): void {
     const item = this.existing(fd, file);
     if (item.events & EPOLLEXCLUSIVE) throw new SysError(E.EINVAL);
-    Object.assign(item, { events: ev.events | POLLERR | POLLHUP, data: ev.data, disabled: false, seen: null, seenEvents: 0 });
+    Object.assign(item, armed(ev));
   }
 
   remove(fd: number, file: OpenFile): void {
@@ -119,6 +122,11 @@ export class Epoll extends AnonFile {
   private reaches(target: Epoll): boolean {
     return this === target || this.items.some((i) => i.file instanceof Epoll && i.file.reaches(target));
   }
+}
+
+/** An item's state when added or modified: POLLERR and POLLHUP are always asked for. */
+function armed(ev: EpollEvent): Omit<Interest, 'fd' | 'file'> {
+  return { events: ev.events | POLLERR | POLLHUP, data: ev.data, disabled: false, seen: null, seenEvents: 0 };
 }
 
 /** Whether an edge-triggered item has something new to report: the file woke up since it last did. */
