@@ -12,9 +12,12 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/timerfd.h>
@@ -31,6 +34,16 @@ static void on_alarm(int sig)
     (void)sig;
     alarms++;
     if (wake_pipe[1] >= 0) write(wake_pipe[1], "w", 1);
+}
+
+static int wake_eventfd = -1;
+
+static void on_alarm_eventfd(int sig)
+{
+    (void)sig;
+    alarms++;
+    uint64_t one = 1;
+    write(wake_eventfd, &one, sizeof one);
 }
 
 static void on_usr1(int sig, siginfo_t *si, void *ctx)
@@ -98,6 +111,27 @@ static void itimers(void)
     r = nanosleep(&req, &rem);
     printf("nanosleep with SA_RESTART: %d %s, time left in (0, 0.5s): %d\n", r, strerror(errno),
            ns_of(rem) > 0 && ns_of(rem) < 500000000);
+
+    int ep = epoll_create1(0);
+    struct epoll_event ev;
+    arm_ms(ITIMER_REAL, 20, 0);
+    r = epoll_wait(ep, &ev, 1, -1);
+    printf("epoll_wait with SA_RESTART: %d %s\n", r, strerror(errno));
+    close(ep);
+
+    wake_eventfd = eventfd(0, 0);
+    handle(SIGALRM, on_alarm_eventfd, SA_RESTART);
+    arm_ms(ITIMER_REAL, 20, 0);
+    uint64_t count = 0;
+    n = read(wake_eventfd, &count, sizeof count);
+    printf("eventfd read, SA_RESTART: %zd count %llu\n", n, (unsigned long long)count);
+    handle(SIGALRM, on_alarm_eventfd, 0);
+    arm_ms(ITIMER_REAL, 20, 0);
+    n = read(wake_eventfd, &count, sizeof count);
+    printf("eventfd read, no SA_RESTART: %zd %s\n", n, strerror(errno));
+    read(wake_eventfd, &count, sizeof count);
+    close(wake_eventfd);
+    handle(SIGALRM, on_alarm, SA_RESTART);
 
     sigset_t block, old;
     sigemptyset(&block);
