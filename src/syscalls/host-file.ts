@@ -76,16 +76,29 @@ export class HostFile implements OpenFile {
   seek(offset: number, whence: number): number {
     if (this.offset === undefined) {
       if (this.isNullSeek) return 0;
-      // An inherited regular file switches to kernel-kept offsets on its first seek.
-      const start = this.isRegular ? hostOffset(this.hostFd) : undefined;
-      if (start === undefined) throw new SysError(E.ESPIPE);
-      this.offset = start;
+      const here = this.isRegular ? hostOffset(this.hostFd) : undefined;
+      if (here === undefined) throw new SysError(E.ESPIPE);
+      // The host's offset is shared with whoever else holds this file description (the
+      // shell that sent stdout to a file writes after us): asking where it is, as stdio
+      // does at start-up, keeps using it. Only a seek that moves it (Node has no lseek)
+      // switches an inherited file to kernel-kept offsets.
+      const to = this.target(here, offset, whence);
+      if (to === here) return to;
+      this.offset = here;
     }
+    const to = this.target(this.offset, offset, whence);
+    if (this.isDirectory && to === 0) this.dirEntries = undefined; // rewinddir sees new entries
+    this.offset = to;
+    return to;
+  }
+
+  /** Where lseek(offset, whence) from `current` leads. */
+  private target(current: number, offset: number, whence: number): number {
     const size = (): number => Number(fstatSync(this.hostFd).size);
     let to: number;
     switch (whence) {
       case SEEK.SEEK_SET: to = offset; break;
-      case SEEK.SEEK_CUR: to = this.offset + offset; break;
+      case SEEK.SEEK_CUR: to = current + offset; break;
       case SEEK.SEEK_END: to = size() + offset; break;
       // No holes are visible through Node: all data up to the end, one hole after it.
       case SEEK.SEEK_DATA: if (offset >= size()) throw new SysError(E.ENXIO); to = offset; break;
@@ -93,8 +106,6 @@ export class HostFile implements OpenFile {
       default: throw new SysError(E.EINVAL);
     }
     if (to < 0 || (this.isDirectory && whence === SEEK.SEEK_END)) throw new SysError(E.EINVAL);
-    if (this.isDirectory && to === 0) this.dirEntries = undefined; // rewinddir sees new entries
-    this.offset = to;
     return to;
   }
 
