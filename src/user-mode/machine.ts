@@ -17,20 +17,22 @@ import { Translator, type TranslatorOptions } from '../translate/translator.js';
 import type { Log } from './log.js';
 import type { UserTarget } from './user-target.js';
 
-/** Regions a thread runs before the next one gets the CPU (when there is another). */
-const TIME_SLICE = 2000;
+/**
+ * How long a thread runs before the next one gets the CPU (when there is another). It is
+ * a time, not a count of regions: a looping region runs 65536 iterations and a thread
+ * polling the clock starts a region after each syscall, and either would otherwise keep
+ * the CPU for a long time (Go's scheduler expects to preempt a spinning goroutine
+ * within about 10 ms).
+ */
+const TIME_SLICE_MS = 2;
+/** Regions run between looks at the clock while other threads wait for the CPU. */
+const SLICE_CHECK_REGIONS = 16;
 /**
  * Regions the only thread runs between looks at the clock (the run slice ends, host
  * signals get in). A looping region returns every 65536 iterations, so this bounds
  * the wait to about a quarter of a second even for the tightest loop.
  */
 const SOLO_BUDGET = 1000;
-/**
- * How long a thread that keeps making syscalls (each one starts a new region budget)
- * runs before the next one gets the CPU: a thread polling the clock while it waits for
- * another must not starve it.
- */
-const SYSCALL_SLICE_MS = 2;
 
 /** What Machine.run stopped for: the end, a time at which a waiting thread wakes, or time's up. */
 export type RunResult = Outcome | { idleUntil: number } | null;
@@ -130,8 +132,8 @@ export class Machine {
     const translator = this.translatorFor(mm.mem);
     const state = t.state;
     const solo = kernel.scheduler.count === 1;
-    const budget = solo ? SOLO_BUDGET : TIME_SLICE;
-    const sliceEnd = solo ? end : Math.min(end, performance.now() + SYSCALL_SLICE_MS);
+    const budget = solo ? SOLO_BUDGET : SLICE_CHECK_REGIONS;
+    const sliceEnd = solo ? end : Math.min(end, performance.now() + TIME_SLICE_MS);
     for (;;) {
       try {
         t.pc = translator.run(state, t.pc, budget);
@@ -151,9 +153,8 @@ export class Machine {
         this.exception(t, exc);
       } else {
         kernel.scheduler.timers.fireDue(); // a timer's signal may be for this thread
-        if (!t.sigCheck && (!solo || kernel.scheduler.count !== 1 || performance.now() >= end)) {
-          return null; // budget used up
-        }
+        const threadAdded = solo && kernel.scheduler.count !== 1;
+        if (!t.sigCheck && (threadAdded || performance.now() >= sliceEnd)) return null; // slice used up
       }
       if (t.sigCheck && this.deliver(t)) return kernel.outcome;
       if (t.exited || t.process.stopped) return null;
