@@ -4,9 +4,10 @@
 // otherwise waits until it can, then runs again.
 import { E, SysError } from './errno.js';
 import type { FileStat } from './file-stat.js';
-import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
+import type { OpenFile, Readiness } from './open-file.js';
 import { O_RDWR } from './open-flags.js';
 import { WouldBlock } from './wait.js';
+import { WakeStamps } from './wake-stamps.js';
 
 /** The anon inode's st_mode: permission bits only, no file type (as Linux shows it). */
 const ANON_MODE = 0o600;
@@ -16,7 +17,7 @@ export abstract class AnonFile implements OpenFile {
   readonly path = undefined;
   readonly hostFd = undefined;
   readonly isDirectory = false;
-  readonly wakeups: WakeCounts = { input: 0, output: 0 };
+  readonly wakeups = new WakeStamps();
   flags: number;
 
   /** /proc/<pid>/fd/N's text: "anon_inode:[eventfd]" and the like. */

@@ -1,14 +1,17 @@
 // epoll: an interest list of (fd, open file) pairs and what each asks for. A wait
 // reports the items whose file's readiness (poll-wait.ts) meets their events:
 // level-triggered items as long as that holds; edge-triggered ones once per wake-up of
-// the file's readers or writers (OpenFile.wakeups; for files that do not count them,
-// once per new readiness bit); one-shot items once, until EPOLL_CTL_MOD re-arms them.
+// the file's readers or writers (OpenFile.wakeups; for files without them, once per
+// new readiness bit); one-shot items once, until EPOLL_CTL_MOD re-arms them. Ready
+// items come in the order they became ready (the wake-up that made them so), a
+// reported level-triggered item going to the back, as Linux's ready list has them.
 // An item goes when its open file description is closed everywhere, as in Linux.
 import { AnonFile } from './anon-file.js';
 import { E, SysError } from './errno.js';
 import { isFileHeld } from './fd-table.js';
-import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
+import type { OpenFile, Readiness } from './open-file.js';
 import { POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDHUP, POLLRDNORM, POLLWRNORM, pollEvents } from './poll-wait.js';
+import { nextStamp } from './wake-stamps.js';
 
 export const EPOLLEXCLUSIVE = 1 << 28, EPOLLWAKEUP = 1 << 29, EPOLLONESHOT = 1 << 30,
   EPOLLET = 1 << 31;
@@ -27,19 +30,19 @@ interface Interest {
   readonly file: OpenFile;
   events: number;
   data: bigint;
+  /** When it was added or last modified (a wake-up stamp). */
+  armedAt: number;
+  /** Its place in the ready list (a stamp), or null while it is not on it. */
+  queuedAt: number | null;
   /** A one-shot item that has reported: silent until EPOLL_CTL_MOD. */
   disabled: boolean;
-  /** Edge-triggered: the file's wake-up counts when it last reported (null: not since armed). */
-  seen: WakeCounts | null;
-  /** Edge-triggered, for files without wake-up counts: the events last reported. */
+  /** Edge-triggered: the file's wake-up stamps when it last reported (null: not since armed). */
+  seen: { input: number; output: number } | null;
+  /** Edge-triggered, for files without wake-up stamps: the events last reported. */
   seenEvents: number;
 }
 
 export class Epoll extends AnonFile {
-  /**
-   * In report order: as added, a level-triggered item going to the back once reported
-   * so that the others get their turn (Linux's order is that of becoming ready).
-   */
   private items: Interest[] = [];
 
   constructor(flags: number, nonblock: number) {
@@ -76,40 +79,28 @@ export class Epoll extends AnonFile {
   }
 
   /**
-   * Up to `max` events ready now. When `consume`, they count as reported (edge and
-   * one-shot bookkeeping, report order); otherwise this only looks.
+   * Up to `max` events ready now, in ready-list order. When `consume`, they count as
+   * reported (edge and one-shot bookkeeping, the list's order); otherwise this only looks.
    */
   collect(max: number, consume: boolean): EpollEvent[] {
     this.items = this.items.filter((i) => isFileHeld(i.file));
-    const out: EpollEvent[] = [];
-    const reported: Interest[] = [];
+    const ready: Array<{ item: Interest; ev: number }> = [];
     for (const item of this.items) {
-      if (out.length >= max) break;
       if (item.disabled) continue;
       const ev = pollEvents(item.file, item.events & ~MODE_BITS) & item.events;
       if (ev === 0) {
+        item.queuedAt = null;
         item.seenEvents = 0;
         continue;
       }
       if (item.events & EPOLLET && !woken(item, ev)) continue;
-      out.push({ events: ev, data: item.data });
-      if (consume) {
-        reported.push(item);
-        this.reported(item, ev);
-      }
+      item.queuedAt ??= readySince(item, ev);
+      ready.push({ item, ev });
     }
-    // Level-triggered items that reported go to the back: the next wait starts with the others.
-    const requeued = reported.filter((i) => !(i.events & (EPOLLET | EPOLLONESHOT)));
-    this.items = [...this.items.filter((i) => !requeued.includes(i)), ...requeued];
-    return out;
-  }
-
-  private reported(item: Interest, ev: number): void {
-    if (item.events & EPOLLONESHOT) item.disabled = true;
-    if (item.events & EPOLLET) {
-      item.seen = item.file.wakeups ? { ...item.file.wakeups } : { input: 0, output: 0 };
-      item.seenEvents = ev;
-    }
+    ready.sort((a, b) => a.item.queuedAt! - b.item.queuedAt!);
+    const taken = ready.slice(0, max);
+    if (consume) for (const { item, ev } of taken) reported(item, ev);
+    return taken.map(({ item, ev }) => ({ events: ev, data: item.data }));
   }
 
   private existing(fd: number, file: OpenFile): Interest {
@@ -126,7 +117,31 @@ export class Epoll extends AnonFile {
 
 /** An item's state when added or modified: POLLERR and POLLHUP are always asked for. */
 function armed(ev: EpollEvent): Omit<Interest, 'fd' | 'file'> {
-  return { events: ev.events | POLLERR | POLLHUP, data: ev.data, disabled: false, seen: null, seenEvents: 0 };
+  return {
+    events: ev.events | POLLERR | POLLHUP, data: ev.data, armedAt: nextStamp(), queuedAt: null, disabled: false,
+    seen: null, seenEvents: 0,
+  };
+}
+
+/** When an item that was not on the ready list became ready: the wake-up that made it so (now, without stamps). */
+function readySince(item: Interest, ev: number): number {
+  const w = item.file.wakeups;
+  if (!w) return nextStamp();
+  const woke = Math.max(ev & INPUT_EVENTS ? w.input : 0, ev & OUTPUT_EVENTS ? w.output : 0);
+  return Math.max(item.armedAt, woke);
+}
+
+/** An item has reported `ev`: a level-triggered one goes to the back of the ready list, the others leave it. */
+function reported(item: Interest, ev: number): void {
+  item.queuedAt = null;
+  if (item.events & EPOLLONESHOT) item.disabled = true;
+  if (item.events & EPOLLET) {
+    const w = item.file.wakeups;
+    item.seen = { input: w?.input ?? 0, output: w?.output ?? 0 };
+    item.seenEvents = ev;
+  } else if (!(item.events & EPOLLONESHOT)) {
+    item.queuedAt = nextStamp();
+  }
 }
 
 /** Whether an edge-triggered item has something new to report: the file woke up since it last did. */

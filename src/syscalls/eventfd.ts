@@ -24,7 +24,7 @@ export class EventFd extends AnonFile {
     const taken = this.semaphore ? 1n : this.count;
     this.count -= taken;
     new DataView(dst.buffer, dst.byteOffset, WORD).setBigUint64(0, taken, true);
-    this.wakeups.output++;
+    this.wakeups.wakeWriters();
     return WORD;
   }
 
@@ -35,7 +35,7 @@ export class EventFd extends AnonFile {
     if (add > MAX_COUNT) throw new SysError(E.EINVAL);
     if (this.count + add > MAX_COUNT) this.waitFor(() => this.count + add <= MAX_COUNT);
     this.count += add;
-    this.wakeups.input++;
+    this.wakeups.wakeReaders();
     return WORD;
   }
 

@@ -2,6 +2,7 @@
 // and with it the offset and status flags).
 import type { FileStat } from './file-stat.js';
 import type { DirEntry } from './dir-list.js';
+import type { WakeStamps } from './wake-stamps.js';
 
 export interface OpenFile {
   /** Guest status flags (access mode, O_APPEND, O_NONBLOCK, ...) as F_GETFL shows them. */
@@ -29,15 +30,8 @@ export interface OpenFile {
   readiness?(): Readiness;
   /** FIONREAD: how many bytes a read could take now (pipes and sockets). */
   bytesToRead?(): number;
-  /** Counts of the events that woke its waiters (epoll's edge-triggered mode reports again after each). */
-  readonly wakeups?: WakeCounts;
-}
-
-export interface WakeCounts {
-  /** Data arrived, or the other end closed: readers were woken. */
-  input: number;
-  /** Room was made, or the readers went: writers were woken. */
-  output: number;
+  /** When it last woke its readers and writers (epoll's edge-triggered mode and report order). */
+  readonly wakeups?: WakeStamps;
 }
 
 export interface Readiness {

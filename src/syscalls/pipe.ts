@@ -6,9 +6,10 @@
 import { S_IFIFO } from './constants.js';
 import { E, SysError } from './errno.js';
 import type { FileStat } from './file-stat.js';
-import type { OpenFile, Readiness, WakeCounts } from './open-file.js';
+import type { OpenFile, Readiness } from './open-file.js';
 import { O_RDONLY, O_WRONLY } from './open-flags.js';
 import { WouldBlock } from './wait.js';
+import { WakeStamps } from './wake-stamps.js';
 
 /** A new pipe's capacity (F_SETPIPE_SZ changes it). */
 const DEFAULT_CAPACITY = 65536;
@@ -24,15 +25,15 @@ class PipeBuffer {
   readonly ino = nextInode++;
   readonly created = BigInt(Date.now()) * 1_000_000n;
   /** Wake-ups of the readers (data, the last writer gone) and of the writers (room, the last reader gone). */
-  readonly readerWakeups: WakeCounts = { input: 0, output: 0 };
-  readonly writerWakeups: WakeCounts = { input: 0, output: 0 };
+  readonly readerWakeups = new WakeStamps();
+  readonly writerWakeups = new WakeStamps();
 
   append(bytes: Uint8Array): void {
     const grown = new Uint8Array(this.data.length + bytes.length);
     grown.set(this.data);
     grown.set(bytes, this.data.length);
     this.data = grown;
-    this.readerWakeups.input++;
+    this.readerWakeups.wakeReaders();
   }
 }
 
@@ -60,7 +61,7 @@ class PipeEnd implements OpenFile {
     const n = Math.min(dst.length, p.data.length);
     dst.set(p.data.subarray(0, n));
     p.data = p.data.slice(n);
-    p.writerWakeups.output++;
+    p.writerWakeups.wakeWriters();
     return n;
   }
 
@@ -96,14 +97,14 @@ class PipeEnd implements OpenFile {
   close(): void {
     if (this.isWriter) {
       this.pipe.writers--;
-      this.pipe.readerWakeups.input++;
+      this.pipe.readerWakeups.wakeReaders();
     } else {
       this.pipe.readers--;
-      this.pipe.writerWakeups.output++;
+      this.pipe.writerWakeups.wakeWriters();
     }
   }
 
-  get wakeups(): WakeCounts {
+  get wakeups(): WakeStamps {
     return this.isWriter ? this.pipe.writerWakeups : this.pipe.readerWakeups;
   }
 

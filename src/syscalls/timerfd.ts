@@ -23,7 +23,7 @@ export class TimerFd extends AnonFile {
     super('timerfd', flags, nonblock);
     this.timer = new IntervalTimer(queue, (count) => {
       this.expirations += BigInt(count);
-      this.wakeups.input++;
+      this.wakeups.wakeReaders();
     });
   }
 

@@ -242,6 +242,34 @@ static void signals(int ep)
     close(sfd);
 }
 
+/* Ready items come in the order they became ready, not the order they were added. */
+static void order(int ep)
+{
+    int a[2], b[2];
+    pipe(a);
+    pipe(b);
+    add(ep, EPOLL_CTL_ADD, a[0], EPOLLIN, 21);
+    add(ep, EPOLL_CTL_ADD, b[0], EPOLLIN, 22);
+    write(b[1], "b", 1);
+    write(a[1], "a", 1);
+    for (int round = 0; round < 2; round++) {
+        struct epoll_event ev[4];
+        int n = epoll_wait(ep, ev, 4, 0);
+        printf("order:");
+        for (int i = 0; i < n; i++) printf(" %llu", (unsigned long long)ev[i].data.u64);
+        printf("\n");
+    }
+    struct epoll_event one;
+    epoll_wait(ep, &one, 1, 0);
+    printf("one at a time: %llu\n", (unsigned long long)one.data.u64);
+    epoll_wait(ep, &one, 1, 0);
+    printf("then: %llu\n", (unsigned long long)one.data.u64);
+    close(a[0]);
+    close(a[1]);
+    close(b[0]);
+    close(b[1]);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -254,5 +282,6 @@ int main(void)
     child_writes(ep);
     nested(ep);
     signals(ep);
+    order(ep);
     return 0;
 }
