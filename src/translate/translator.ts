@@ -51,8 +51,13 @@ class Region {
   ) {}
 }
 
-/** Entries after which a one-block translation is redone as a region. */
+/**
+ * Entries after which a one-block translation is redone as a region, while the program
+ * is small; it rises by HOT_THRESHOLD every HOT_THRESHOLD_STEP regions compiled, so a
+ * big program (an interpreter starting up) compiles only its really hot code.
+ */
 const HOT_THRESHOLD = 50;
+const HOT_THRESHOLD_STEP = 128;
 
 /** Most instructions in one region, and in one basic block. */
 const MAX_REGION_INSNS = 512;
@@ -69,6 +74,8 @@ export class Translator {
   private readonly steps = new StepCache();
   /** Bytes past a PC that must be executable before decoding there (minInsnSize - 1). */
   private readonly insnTail: number;
+  private regionsCompiled = 0;
+  private hotThreshold = HOT_THRESHOLD;
 
   constructor(
     private readonly target: TargetOps,
@@ -95,7 +102,7 @@ export class Translator {
     let region = this.lookup(pc);
     const onExec = this.options.onExec;
     for (let n = 0; n < maxRegions; n++) {
-      if (region.tier === 0 && ++region.hits === HOT_THRESHOLD && !this.options.singleBlock) {
+      if (region.tier === 0 && ++region.hits >= this.hotThreshold && !this.options.singleBlock) {
         region = this.translate(region.entry, 1);
       }
       onExec?.(region.entry, state);
@@ -215,6 +222,8 @@ export class Translator {
       compiled.push(...insns);
     }
     const body = e.finish(code, entry);
+    this.regionsCompiled++;
+    this.hotThreshold = HOT_THRESHOLD * (1 + Math.floor(this.regionsCompiled / HOT_THRESHOLD_STEP));
     // A plain Function (not a factory returning a closure): V8 compiles it once, eagerly.
     const fn = new Function('S', 'C', body) as RegionFn;
     return new Region(entry, fn, pagesOf(compiled), 1);
