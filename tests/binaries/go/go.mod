@@ -1,0 +1,3 @@
+module tsqemu/gotests
+
+go 1.19
