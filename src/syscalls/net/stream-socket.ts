@@ -212,6 +212,7 @@ export abstract class StreamSocket extends SocketFile {
           writable: !this.writeShut && (link.canSend || link.peerGone),
           hangup: readEnded && writeEnded,
           error: this.pendingError !== 0,
+          peerClosed: readEnded,
         };
       }
       default:
