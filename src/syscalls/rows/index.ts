@@ -27,11 +27,12 @@ import { socketRows } from './sockets.js';
 import { threadRows } from './threads.js';
 import { timeRows } from './time.js';
 import { timerRows } from './timers.js';
+import { vectoredIoRows } from './vectored-io.js';
 import { waitRows } from './wait.js';
 import { xattrRows } from './xattrs.js';
 
 export const SYSCALL_ROWS: readonly SyscallRow[] = [
-  ...fileIoRows, ...fileCopyRows, ...xattrRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
+  ...fileIoRows, ...vectoredIoRows, ...fileCopyRows, ...xattrRows, ...fileOpenRows, ...fileMetaRows, ...dirRows, ...ioctlRows, ...memoryRows,
   ...processRows, ...threadRows, ...signalRows, ...timeRows, ...waitRows, ...execRows, ...pollRows,
   ...socketRows, ...socketIoRows,
   ...prctlRows, ...lockRows, ...fileAttrRows, ...fsInfoRows, ...mknodRows, ...credentialRows, ...schedulingRows,
