@@ -29,19 +29,20 @@ function offsetAt(p: GuestProcess, addr: number): number {
 }
 
 /**
- * Copies up to `count` bytes of `src` from `from` to `dst` (at `to`, or at its own
- * offset when undefined); returns how many were written. Input is read at explicit
- * positions so that bytes the output did not take stay unread.
+ * Copies up to `count` bytes of `src` to `dst`; returns how many were written. Each
+ * side is read or written at the given position, or, when undefined, at its own file
+ * offset (which then moves, the host's too for a file the emulator inherited).
  */
-function copyRange(src: OpenFile, from: number, dst: OpenFile, to: number | undefined, count: number): number {
+function copyRange(src: OpenFile, from: number | undefined, dst: OpenFile, to: number | undefined, count: number): number {
   const buf = new Uint8Array(Math.min(CHUNK, Math.max(count, 1)));
+  const at = (start: number | undefined, done: number): number | undefined => (start === undefined ? undefined : start + done);
   let done = 0;
   while (done < count) {
-    const n = src.read(buf.subarray(0, Math.min(buf.length, count - done)), from + done);
+    const n = src.read(buf.subarray(0, Math.min(buf.length, count - done)), at(from, done));
     if (n === 0) break;
     let written: number;
     try {
-      written = dst.write(buf.subarray(0, n), to === undefined ? undefined : to + done);
+      written = dst.write(buf.subarray(0, n), at(to, done));
     } catch (err) {
       if (err instanceof WouldBlock && done > 0) break; // what was sent so far is the result
       throw err;
@@ -52,23 +53,24 @@ function copyRange(src: OpenFile, from: number, dst: OpenFile, to: number | unde
   return done;
 }
 
-/** The position to copy from or to: `*addr`, else the file offset. */
-const startOf = (p: GuestProcess, file: OpenFile, addr: number): number =>
-  addr !== 0 ? offsetAt(p, addr) : file.seek(0, SEEK.SEEK_CUR);
-
-/** Moves the position past `n` copied bytes: `*addr`, else the file offset. */
-function advance(p: GuestProcess, file: OpenFile, addr: number, start: number, n: number): void {
-  if (addr !== 0) p.mem.writeU64(addr, start + n);
-  else file.seek(start + n, SEEK.SEEK_SET);
-}
-
 function sendfile(p: GuestProcess, t: GuestThread, outFd: number, inFd: number, offsetAddr: number, count: number): number {
   const src = readableFile(p, inFd);
   const dst = writableFile(p, outFd);
   if (!isRegular(src)) throw new SysError(E.EINVAL); // in_fd must be mmap-able
-  const from = startOf(p, src, offsetAddr);
-  const n = reading(p, inFd, () => writing(p, t, outFd, () => copyRange(src, from, dst, undefined, count)));
-  advance(p, src, offsetAddr, from, n);
+  const copy = (from: number | undefined): number =>
+    reading(p, inFd, () => writing(p, t, outFd, () => copyRange(src, from, dst, undefined, count)));
+  if (offsetAddr !== 0) {
+    const from = offsetAt(p, offsetAddr);
+    const n = copy(from);
+    p.mem.writeU64(offsetAddr, from + n);
+    return n;
+  }
+  // A file takes every byte read; a pipe or socket may not, and the input must not move
+  // past bytes it did not take.
+  if (isRegular(dst)) return copy(undefined);
+  const from = src.seek(0, SEEK.SEEK_CUR);
+  const n = copy(from);
+  src.seek(from + n, SEEK.SEEK_SET);
   return n;
 }
 
@@ -81,13 +83,16 @@ function copyFileRange(
   if (dst.flags & p.abi.openFlags.append) throw new SysError(E.EBADF);
   if (src.isDirectory || dst.isDirectory) throw new SysError(E.EISDIR);
   if (!isRegular(src) || !isRegular(dst)) throw new SysError(E.EINVAL);
-  const from = startOf(p, src, inAddr);
-  const to = startOf(p, dst, outAddr);
+  const from = inAddr !== 0 ? offsetAt(p, inAddr) : undefined;
+  const to = outAddr !== 0 ? offsetAt(p, outAddr) : undefined;
   const a = src.stat(), b = dst.stat();
-  if (a.dev === b.dev && a.ino === b.ino && from < to + count && to < from + count) throw new SysError(E.EINVAL);
+  if (a.dev === b.dev && a.ino === b.ino) {
+    const f = from ?? src.seek(0, SEEK.SEEK_CUR), d = to ?? dst.seek(0, SEEK.SEEK_CUR);
+    if (f < d + count && d < f + count) throw new SysError(E.EINVAL);
+  }
   const n = reading(p, inFd, () => writing(p, t, outFd, () => copyRange(src, from, dst, to, count)));
-  advance(p, src, inAddr, from, n);
-  advance(p, dst, outAddr, to, n);
+  if (from !== undefined) p.mem.writeU64(inAddr, from + n);
+  if (to !== undefined) p.mem.writeU64(outAddr, to + n);
   return n;
 }
 
