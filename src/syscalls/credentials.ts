@@ -1,6 +1,7 @@
 // A process's user and group ids (real, effective, saved, file-system) and its
 // supplementary groups, as the set*id calls change them. They start as the emulator's
 // own; what the host lets the emulator do with files does not change with them.
+import type { CapabilitySets } from './capabilities.js';
 import { E, SysError } from './errno.js';
 
 /** An id argument of -1: leave that id as it is. */
@@ -59,6 +60,9 @@ export class IdSet {
 }
 
 export class Credentials {
+  /** What capset set (null: what the effective uid gives, see capabilities.ts). */
+  capabilities: CapabilitySets | null = null;
+
   constructor(readonly uid: IdSet, readonly gid: IdSet, public groups: readonly number[]) {}
 
   /** The emulator's own ids. */
@@ -76,6 +80,8 @@ export class Credentials {
   }
 
   copy(): Credentials {
-    return new Credentials(this.uid.copy(), this.gid.copy(), [...this.groups]);
+    const copy = new Credentials(this.uid.copy(), this.gid.copy(), [...this.groups]);
+    copy.capabilities = this.capabilities && { ...this.capabilities };
+    return copy;
   }
 }

@@ -51,11 +51,13 @@ export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): numb
   child.noNewPrivs = p.noNewPrivs;
   child.creds = p.creds.copy();
   child.sched = { ...p.sched };
+  child.personality = p.personality;
   k.addProcess(child);
   const thread = new GuestThread(pid, cpu.cloneState(t.state, c.stack, f & CLONE_SETTLS ? c.tls : undefined), child);
   thread.pc = t.pc;
   thread.comm = t.comm;
   thread.timerSlackNs = t.timerSlackNs;
+  thread.ioPriority = t.ioPriority;
   thread.blocked = t.blocked;
   // A child sharing the memory (but not vfork's, which runs while the parent waits)
   // must not use the parent's alternate stack.

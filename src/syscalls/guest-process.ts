@@ -138,6 +138,8 @@ export class GuestProcess {
   noNewPrivs = false;
   /** prctl PR_SET_CHILD_SUBREAPER: orphaned descendants become this process's children. */
   childSubreaper = false;
+  /** personality(2): the execution domain and its flags (recorded; PER_LINUX is the only one run). */
+  personality = 0;
 
   constructor(
     readonly kernel: Kernel,

@@ -51,6 +51,8 @@ export class GuestThread {
   comm: string;
   /** prctl PR_SET_TIMERSLACK, in nanoseconds (recorded: timers here do not coalesce). */
   timerSlackNs = DEFAULT_TIMER_SLACK_NS;
+  /** ioprio_set's class and level (recorded: host I/O has no priorities here); inherited by clone. */
+  ioPriority = 0;
 
   constructor(
     public tid: number,

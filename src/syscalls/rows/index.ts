@@ -1,5 +1,6 @@
 // Every syscall row, ISA-neutral: an ABI's number table decides which are reachable.
 import type { SyscallRow } from '../row.js';
+import { capabilityRows } from './capabilities.js';
 import { cpuUsageRows } from './cpu-usage.js';
 import { credentialRows } from './credentials.js';
 import { dirRows } from './dirs.js';
@@ -12,8 +13,10 @@ import { fileIoRows } from './file-io.js';
 import { fileMetaRows } from './file-meta.js';
 import { fileOpenRows } from './file-open.js';
 import { ioctlRows } from './ioctl.js';
+import { kcmpRows } from './kcmp.js';
 import { fsInfoRows } from './fs-info.js';
 import { lockRows } from './locks.js';
+import { membarrierRows } from './membarrier.js';
 import { memoryRows } from './memory.js';
 import { mknodRows } from './mknod.js';
 import { openat2Rows } from './openat2.js';
@@ -24,6 +27,8 @@ import { schedulingRows } from './scheduling.js';
 import { signalRows } from './signals.js';
 import { socketIoRows } from './socket-io.js';
 import { socketRows } from './sockets.js';
+import { systemAdminRows } from './system-admin.js';
+import { taskSettingRows } from './task-settings.js';
 import { threadRows } from './threads.js';
 import { timeRows } from './time.js';
 import { timerRows } from './timers.js';
@@ -38,4 +43,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...prctlRows, ...lockRows, ...fileAttrRows, ...fsInfoRows, ...mknodRows, ...credentialRows, ...schedulingRows,
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
+  ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
 ];

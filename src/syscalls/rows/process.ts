@@ -1,5 +1,5 @@
 // The process and its identity: ids, uname, limits, and getrandom (CPU usage: cpu-usage.ts).
-import { hostname, loadavg, freemem, totalmem, uptime } from 'node:os';
+import { loadavg, freemem, totalmem, uptime } from 'node:os';
 import { int, ulong } from '../args.js';
 import { GRND } from '../constants.js';
 import { E, SysError } from '../errno.js';
@@ -9,6 +9,7 @@ import {
 } from '../guest-structs.js';
 import { writableView } from '../guest-buffer.js';
 import { sys, type SyscallRow } from '../row.js';
+import { utsNames } from '../uts-names.js';
 
 const RELEASE = '6.1.0';
 const VERSION = '#1 SMP PREEMPT_DYNAMIC tsqemu';
@@ -69,8 +70,7 @@ function getrandom(p: GuestProcess, buf: number, len: number, flags: number): nu
 export const processRows: SyscallRow[] = [
   sys('uname', ['ptr'], (p, a) => {
     writeUtsnameToGuest(p.mem, a[0], {
-      sysname: 'Linux', nodename: hostname(), release: RELEASE, version: VERSION,
-      machine: p.abi.machine, domainname: '(none)',
+      sysname: 'Linux', release: RELEASE, version: VERSION, machine: p.abi.machine, ...utsNames(p.kernel),
     });
     return 0;
   }),

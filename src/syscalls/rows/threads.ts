@@ -35,6 +35,7 @@ function clone(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   child.pc = t.pc;
   child.comm = t.comm;
   child.timerSlackNs = t.timerSlackNs;
+  child.ioPriority = t.ioPriority;
   child.blocked = t.blocked;
   p.kernel.addThread(child);
   if (flags & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, ptid, child.tid);

@@ -1,0 +1,18 @@
+// The host and domain names uname reports: the host's until a privileged guest sets
+// its own with sethostname/setdomainname, which then holds for the whole emulated
+// system (one UTS namespace per kernel), never for the host.
+import { hostname } from 'node:os';
+import type { Kernel } from './kernel.js';
+
+interface UtsNames { nodename: string; domainname: string }
+
+const setNames = new WeakMap<Kernel, Partial<UtsNames>>();
+
+export function utsNames(k: Kernel): UtsNames {
+  const own = setNames.get(k);
+  return { nodename: own?.nodename ?? hostname(), domainname: own?.domainname ?? '(none)' };
+}
+
+export function setUtsName(k: Kernel, field: keyof UtsNames, value: string): void {
+  setNames.set(k, { ...setNames.get(k), [field]: value });
+}
