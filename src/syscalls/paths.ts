@@ -31,7 +31,23 @@ function baseDir(p: GuestProcess, dirfd: number): string {
  */
 export function joinAt(p: GuestProcess, dirfd: number, path: string): string {
   if (path === '') throw new SysError(E.ENOENT);
-  return path.startsWith('/') ? p.prefix.hostPath(path) : `${baseDir(p, dirfd).replace(/\/$/, '')}/${path}`;
+  return path.startsWith('/') ? p.prefix.hostPath(viaProcSelfFd(path)) : `${baseDir(p, dirfd).replace(/\/$/, '')}/${path}`;
+}
+
+/** /dev/fd and /dev/stdin, /dev/stdout, /dev/stderr, followed by what may come after them. */
+const DEV_FD_LINK = /^\/dev\/(?:fd|std(in|out|err))(?=\/|$)/;
+const STD_FDS = { in: 0, out: 1, err: 2 } as const;
+
+/**
+ * The guest's own fds for the links Linux has into /proc/self/fd (/dev/fd/N, /dev/stdin
+ * for /proc/self/fd/0...): the host would follow them to the emulator's fds. (readlink
+ * and lstat of the link itself then describe the fd it leads to.)
+ */
+function viaProcSelfFd(path: string): string {
+  const m = DEV_FD_LINK.exec(path);
+  if (!m) return path;
+  const std = m[1] as keyof typeof STD_FDS | undefined;
+  return `/proc/self/fd${std === undefined ? '' : `/${STD_FDS[std]}`}${path.slice(m[0].length)}`;
 }
 
 /**
