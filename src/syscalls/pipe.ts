@@ -145,6 +145,18 @@ export function drainPipe(f: OpenFile): Uint8Array {
   return data;
 }
 
+/** splice and tee: the bytes a pipe holds, left in it (a view, valid until the pipe changes). */
+export function peekPipe(f: OpenFile): Uint8Array {
+  return f instanceof PipeEnd ? f.pipe.data : new Uint8Array(0);
+}
+
+/** splice: takes the first `n` bytes out of a pipe once they have gone elsewhere. */
+export function dropFromPipe(f: OpenFile, n: number): void {
+  if (!(f instanceof PipeEnd) || n === 0) return;
+  f.pipe.data = f.pipe.data.slice(n);
+  f.pipe.writerWakeups.wakeWriters();
+}
+
 /** Puts a host program's output into a pipe, however much there is. */
 export function appendToPipe(f: OpenFile, bytes: Uint8Array): void {
   if (f instanceof PipeEnd && f.pipe.readers > 0) f.pipe.append(bytes);

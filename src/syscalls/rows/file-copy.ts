@@ -22,7 +22,7 @@ const S_IFSOCK = 0o140000;
 const isRegular = (f: OpenFile): boolean => (f.stat().mode & S_IFMT) === S_IFREG;
 
 /** A guest `loff_t *`: the position it holds, checked like the kernel does. */
-function offsetAt(p: GuestProcess, addr: number): number {
+export function offsetAt(p: GuestProcess, addr: number): number {
   const at = p.mem.readU64(addr);
   if (at < 0) throw new SysError(E.EINVAL);
   return at;

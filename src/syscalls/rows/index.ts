@@ -27,6 +27,7 @@ import { schedulingRows } from './scheduling.js';
 import { signalRows } from './signals.js';
 import { socketIoRows } from './socket-io.js';
 import { socketRows } from './sockets.js';
+import { spliceRows } from './splice.js';
 import { systemAdminRows } from './system-admin.js';
 import { taskSettingRows } from './task-settings.js';
 import { threadRows } from './threads.js';
@@ -44,4 +45,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
   ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
+  ...spliceRows,
 ];

@@ -4,11 +4,11 @@ import { SEEK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { gatherIovecs, guestIovecs, readIntoIovecs } from '../iovec-io.js';
+import { withoutWaiting } from '../no-wait.js';
 import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
 import type { GuestThread } from '../thread.js';
 import { mayTransfer } from '../tty-job-control.js';
-import { WouldBlock } from '../wait.js';
 import { readableFile, writableFile } from './fd-access.js';
 import { position, reading, writing } from './file-io.js';
 
@@ -29,20 +29,12 @@ function checkFlags(flags: number): void {
 }
 
 /** RWF_NOWAIT: what would wait fails with EAGAIN instead. */
-function withoutWaiting(flags: number, io: () => number): number {
-  if (!(flags & RWF_NOWAIT)) return io();
-  try {
-    return io();
-  } catch (err) {
-    if (err instanceof WouldBlock) throw new SysError(E.EAGAIN);
-    throw err;
-  }
-}
+const waitingUnless = (flags: number, io: () => number): number => (flags & RWF_NOWAIT ? withoutWaiting(io) : io());
 
 function preadv2(p: GuestProcess, t: GuestThread, a: readonly number[], at: number | undefined, flags: number): number {
   checkFlags(flags);
   if (at === undefined && !mayTransfer(p, t, readableFile(p, a[0]), false)) return 0;
-  return reading(p, a[0], (f) => withoutWaiting(flags, () => readIntoIovecs(p, f, guestIovecs(p, a[1], a[2]), at)));
+  return reading(p, a[0], (f) => waitingUnless(flags, () => readIntoIovecs(p, f, guestIovecs(p, a[1], a[2]), at)));
 }
 
 /** RWF_APPEND writes at the end of the file; at the file offset, that offset moves there too. */
@@ -60,7 +52,7 @@ function pwritev2(p: GuestProcess, t: GuestThread, a: readonly number[], at: num
   return writing(p, t, a[0], (f) => {
     const bytes = gatherIovecs(p, guestIovecs(p, a[1], a[2]));
     const where = flags & RWF_APPEND ? appendPosition(f, at) : at;
-    return withoutWaiting(flags, () => f.write(bytes, where));
+    return waitingUnless(flags, () => f.write(bytes, where));
   });
 }
 
