@@ -30,8 +30,9 @@ describe('task settings', () => {
     expect(call('ioprio_get', 1, 0)).toBe(0);
     expect(call('ioprio_set', 1, 0, BE | 3)).toBe(0);
     expect(call('ioprio_get', 1, 0)).toBe(BE | 3);
-    expect(call('ioprio_set', 1, 0, BE | 8)).toBe(EINVAL);
-    expect(call('ioprio_set', 1, 0, IDLE | 1)).toBe(EINVAL);
+    expect(call('ioprio_set', 1, 0, 1)).toBe(EINVAL); // class none with a level
+    expect(call('ioprio_set', 1, 0, 5 << 13)).toBe(EINVAL);
+    expect(call('ioprio_set', 1, 0, IDLE | 1)).toBe(0);
     expect(call('ioprio_set', 9, 0, BE)).toBe(EINVAL);
   });
 

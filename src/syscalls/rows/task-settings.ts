@@ -9,10 +9,10 @@ import type { GuestThread } from '../thread.js';
 /** personality(0xffffffff) asks without changing anything. */
 const PERSONALITY_QUERY = 0xffffffff;
 
-// ioprio (linux/ioprio.h): a class in bits 13..15 and a level below.
+// ioprio (linux/ioprio.h): a class in bits 13..15, hints, and a level in bits 0..2.
 const IOPRIO_CLASS_SHIFT = 13;
-const IOPRIO_CLASS_RT = 1, IOPRIO_CLASS_BE = 2, IOPRIO_CLASS_IDLE = 3;
-const IOPRIO_LEVELS = 8;
+const IOPRIO_CLASS_NONE = 0, IOPRIO_CLASS_RT = 1, IOPRIO_CLASS_IDLE = 3;
+const IOPRIO_LEVEL_MASK = 7;
 const IOPRIO_WHO_PROCESS = 1, IOPRIO_WHO_PGRP = 2, IOPRIO_WHO_USER = 3;
 
 function personality(p: GuestProcess, persona: number): number {
@@ -54,15 +54,12 @@ function ioprioTargets(p: GuestProcess, t: GuestThread, which: number, who: numb
   return found;
 }
 
+/** The class and level checks of Linux (the hint bits between them are passed on unchecked). */
 function checkIoprio(p: GuestProcess, ioprio: number): void {
-  const cls = ioprio >>> IOPRIO_CLASS_SHIFT;
-  const level = ioprio & ((1 << IOPRIO_CLASS_SHIFT) - 1);
+  const cls = (ioprio >>> IOPRIO_CLASS_SHIFT) & 7;
+  const level = ioprio & IOPRIO_LEVEL_MASK;
   if (cls === IOPRIO_CLASS_RT && !p.creds.privileged) throw new SysError(E.EPERM);
-  if (cls === IOPRIO_CLASS_RT || cls === IOPRIO_CLASS_BE) {
-    if (level >= IOPRIO_LEVELS) throw new SysError(E.EINVAL);
-  } else if (cls > IOPRIO_CLASS_IDLE || level !== 0) {
-    throw new SysError(E.EINVAL);
-  }
+  if (cls > IOPRIO_CLASS_IDLE || (cls === IOPRIO_CLASS_NONE && level !== 0)) throw new SysError(E.EINVAL);
 }
 
 function ioprioSet(p: GuestProcess, t: GuestThread, which: number, who: number, ioprio: number): number {
