@@ -165,8 +165,9 @@ export const E = {
   EADDRNOTAVAIL: must('EADDRNOTAVAIL'), ECONNRESET: must('ECONNRESET'), EISCONN: must('EISCONN'),
   ENOTCONN: must('ENOTCONN'), ECONNREFUSED: must('ECONNREFUSED'), EALREADY: must('EALREADY'),
   EINPROGRESS: must('EINPROGRESS'), ETIMEDOUT: must('ETIMEDOUT'), ETOOMANYREFS: must('ETOOMANYREFS'),
-  ECONNABORTED: must('ECONNABORTED'), EDOM: must('EDOM'),
+  ECONNABORTED: must('ECONNABORTED'), EDOM: must('EDOM'), ENOBUFS: must('ENOBUFS'),
   EBUSY: must('EBUSY'),
+  ENOSPC: must('ENOSPC'), EFBIG: must('EFBIG'), ENOMSG: must('ENOMSG'), EIDRM: must('EIDRM'),
 } as const;
 
 /** Thrown by syscall handlers; the dispatcher turns it into -errno. */
