@@ -93,6 +93,7 @@ export class Epoll extends AnonFile {
         item.seenEvents = 0;
         continue;
       }
+      item.seenEvents &= ev; // an event that went away and comes back is a new edge
       if (item.events & EPOLLET && !woken(item, ev)) continue;
       item.queuedAt ??= readySince(item, ev);
       ready.push({ item, ev });
