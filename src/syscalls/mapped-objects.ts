@@ -60,12 +60,12 @@ let nextShmemIno = 1n;
 /** MAP_SHARED|MAP_ANONYMOUS memory: Linux backs it with a deleted /dev/zero inode. */
 export class AnonymousSharedObject implements MappedObject {
   version = 0;
-  readonly name = '/dev/zero (deleted)';
   readonly dev = 1n; // 00:01, the kernel's internal shmem mount
   readonly ino = nextShmemIno++;
   private readonly bytes: Uint8Array;
 
-  constructor(size: number) {
+  /** `name`: what /proc/<pid>/maps shows (System V segments have their own). */
+  constructor(size: number, readonly name = '/dev/zero (deleted)') {
     this.bytes = new Uint8Array(size);
   }
 
