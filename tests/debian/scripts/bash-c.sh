@@ -7,3 +7,4 @@ echo "len $(printf abcdef | wc -c)"
 x=$( (echo inner; exit 4) ); echo "$x status $?"
 seq 5 | awk '{ s += $1 } END { print s }'
 echo "$0 $# $*"
+echo "environment: $(env | cut -d= -f1 | sort | tr "\n" " ")"
