@@ -29,6 +29,7 @@ import { socketIoRows } from './socket-io.js';
 import { socketRows } from './sockets.js';
 import { spliceRows } from './splice.js';
 import { systemAdminRows } from './system-admin.js';
+import { sysvSemRows } from './sysv-sem.js';
 import { sysvShmRows } from './sysv-shm.js';
 import { taskSettingRows } from './task-settings.js';
 import { threadRows } from './threads.js';
@@ -46,5 +47,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
   ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
-  ...spliceRows, ...sysvShmRows,
+  ...spliceRows, ...sysvShmRows, ...sysvSemRows,
 ];
