@@ -29,6 +29,7 @@ import { socketIoRows } from './socket-io.js';
 import { socketRows } from './sockets.js';
 import { spliceRows } from './splice.js';
 import { systemAdminRows } from './system-admin.js';
+import { sysvMsgRows } from './sysv-msg.js';
 import { sysvSemRows } from './sysv-sem.js';
 import { sysvShmRows } from './sysv-shm.js';
 import { taskSettingRows } from './task-settings.js';
@@ -47,5 +48,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
   ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
-  ...spliceRows, ...sysvShmRows, ...sysvSemRows,
+  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows,
 ];
