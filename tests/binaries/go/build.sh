@@ -2,7 +2,7 @@
 # Builds the Go guest test programs: <name>/main.go -> aarch64/<name> and
 # riscv64/<name>, statically linked (CGO_ENABLED=0) with Debian's Go
 # (apt-get install golang-go). -trimpath and an empty build id make the build
-# reproducible; -s -w leave out the symbol table and DWARF to keep it small.
+# reproducible (-buildvcs=false: no git revision stamped in); -s -w leave out the symbol table and DWARF to keep it small.
 #
 # usage: tests/binaries/go/build.sh [name...]   (default: every program)
 set -euo pipefail
@@ -30,7 +30,7 @@ for name in "${names[@]}"; do
         goarch=$arch
         [ "$arch" = aarch64 ] && goarch=arm64
         mkdir -p "$arch"
-        GOARCH=$goarch go build -trimpath -ldflags='-s -w -buildid=' -o "$arch/$name" "./$name"
+        GOARCH=$goarch go build -trimpath -buildvcs=false -ldflags='-s -w -buildid=' -o "$arch/$name" "./$name"
         echo "built $arch/$name ($(wc -c <"$arch/$name") bytes)"
     done
 done
