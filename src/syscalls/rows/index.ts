@@ -20,6 +20,7 @@ import { membarrierRows } from './membarrier.js';
 import { memoryRows } from './memory.js';
 import { mknodRows } from './mknod.js';
 import { openat2Rows } from './openat2.js';
+import { pidfdRows } from './pidfd.js';
 import { pollRows } from './poll.js';
 import { prctlRows } from './prctl.js';
 import { processRows } from './process.js';
@@ -48,5 +49,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
   ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
-  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows,
+  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows, ...pidfdRows,
 ];

@@ -6,6 +6,7 @@ import { int } from '../args.js';
 import { childrenCpuNs, childReaped, processCpuNs } from '../cpu-time.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
+import { pidfdProcess } from '../pidfd.js';
 import { writeRusageToGuest } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
 import { childInfo } from '../siginfo.js';
@@ -13,11 +14,12 @@ import { CLD_CONTINUED, CLD_STOPPED, type JobEvent } from '../job-control.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SIGCHLD, SIGCONT } from '../signals.js';
 import { WouldBlock } from '../wait.js';
 import { usageOf } from './cpu-usage.js';
+import { openFile } from './fd-access.js';
 
 // wait options (include/uapi/linux/wait.h)
 const WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000;
 const WNOTHREAD = 0x20000000, WALL = 0x40000000, WCLONE = 0x80000000;
-const P_ALL = 0, P_PID = 1, P_PGID = 2;
+const P_ALL = 0, P_PID = 1, P_PGID = 2, P_PIDFD = 3;
 
 /** Which children a wait is about. */
 type Selector = (child: GuestProcess) => boolean;
@@ -124,7 +126,10 @@ function waitid(p: GuestProcess, idtype: number, id: number, infop: number, opti
   if (idtype === P_ALL) select = () => true;
   else if (idtype === P_PID && id > 0) select = (c) => c.pid === id;
   else if (idtype === P_PGID && id >= 0) select = (c) => c.pgid === (id === 0 ? p.pgid : id);
-  else throw new SysError(E.EINVAL);
+  else if (idtype === P_PIDFD) {
+    const target = pidfdProcess(openFile(p, id));
+    select = (c) => c === target;
+  } else throw new SysError(E.EINVAL);
   const r = waitFor(p, select, options);
   if (!r) {
     if (infop) p.mem.writeBytes(infop, new Uint8Array(128)); // WNOHANG, nothing to report: si_pid 0
