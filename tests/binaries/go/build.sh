@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Go guest test programs: <name>/main.go -> aarch64/<name> and
 # riscv64/<name>, statically linked (CGO_ENABLED=0) with Debian's Go
-# (apt-get install golang-go). -trimpath and an empty build id make the build
-# reproducible (-buildvcs=false: no git revision stamped in); -s -w leave out the symbol table and DWARF to keep it small.
+# (apt-get install golang-go). -trimpath, no VCS stamp and an empty build id
+# make the build reproducible; -s -w leave out the symbol table and DWARF to
+# keep it small.
 #
 # usage: tests/binaries/go/build.sh [name...]   (default: every program)
 set -euo pipefail
