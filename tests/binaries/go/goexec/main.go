@@ -51,6 +51,9 @@ func child(role string) {
 		os.Exit(7)
 	case "panic":
 		panic("child panics")
+	case "segv":
+		var p *struct{ a, b int }
+		fmt.Println(p.b) // not recovered: the runtime prints the signal, its code, address and pc
 	case "kill":
 		syscall.Kill(os.Getpid(), syscall.SIGTERM)
 		time.Sleep(time.Second)
@@ -116,6 +119,16 @@ func runChildren(dir string) {
 	err = cmd.Run()
 	first, _, _ := strings.Cut(stderr.String(), "\n")
 	fmt.Printf("panic: %s first stderr line=%q\n", describe(err), first)
+
+	cmd = self("segv")
+	stderr.Reset()
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	lines := strings.Split(stderr.String(), "\n")
+	if len(lines) > 3 {
+		lines = lines[:3]
+	}
+	fmt.Printf("segv: %s stderr starts %q\n", describe(err), lines)
 
 	err = self("kill").Run()
 	fmt.Printf("kill: %s\n", describe(err))
