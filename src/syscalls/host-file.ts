@@ -7,8 +7,9 @@ import { SEEK } from './constants.js';
 import type { DirEntry } from './dir-list.js';
 import { E, SysError } from './errno.js';
 import { fileStatFromHost, type FileStat } from './file-stat.js';
+import { notifyClose } from './fs-notify.js';
 import type { OpenFile } from './open-file.js';
-import type { OpenFlagBits } from './open-flags.js';
+import { O_RDONLY, type OpenFlagBits } from './open-flags.js';
 import { sleepMs } from './sleep.js';
 
 const isEagain = (err: unknown): boolean =>
@@ -114,6 +115,7 @@ export class HostFile implements OpenFile {
   }
 
   close(): void {
+    if (this.path !== undefined) notifyClose(this.path, this.hostFd, (this.flags & this.bits.accmode) !== O_RDONLY);
     if (!this.options.inherited) closeSync(this.hostFd);
   }
 

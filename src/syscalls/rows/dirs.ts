@@ -13,6 +13,7 @@ import { dirent64ToGuestBytes } from '../guest-structs.js';
 import { guestPathAt, readGuestPath } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
+import { inodeOf, notifyCreate, notifyDelete, notifyMove } from '../fs-notify.js';
 
 function getcwd(p: GuestProcess, buf: number, size: number): number {
   const bytes = Buffer.from(p.cwd + '\0');
@@ -40,14 +41,17 @@ function mkdirat(p: GuestProcess, dirfd: number, pathAddr: number, mode: number)
   const perms = mode & 0o7777 & ~p.umask;
   mkdirSync(path, { mode: perms });
   chmodSync(path, perms); // the guest's umask, not the host's, decides
+  notifyCreate(path);
   return 0;
 }
 
 function unlinkat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): number {
   if (flags & ~AT.AT_REMOVEDIR) throw new SysError(E.EINVAL);
   const path = guestPathAt(p, dirfd, pathAddr);
+  const self = inodeOf(path);
   if (flags & AT.AT_REMOVEDIR) rmdirSync(path);
   else unlinkSync(path);
+  notifyDelete(path, self);
   return 0;
 }
 
@@ -75,7 +79,9 @@ function renameat2(p: GuestProcess, a: readonly number[], flags: number): number
     return exchange(from, to);
   }
   if (flags & RENAME.RENAME_NOREPLACE && exists(to)) throw new SysError(E.EEXIST);
+  const [self, replaced] = [inodeOf(from), inodeOf(to)];
   renameSync(from, to);
+  notifyMove(from, to, self, replaced);
   return 0;
 }
 
@@ -107,18 +113,22 @@ function linkat(p: GuestProcess, a: readonly number[]): number {
     const path = fileOf(p, int(a[0])).path;
     if (path === undefined) throw new SysError(E.ENOENT);
     linkSync(path, to);
+    notifyCreate(to);
     return 0;
   }
   const from = guestPathAt(p, int(a[0]), a[1]);
   // link(2) does not follow a symlink unless asked to.
   linkSync(flags & AT.AT_SYMLINK_FOLLOW ? realpathSync(from) : from, to);
+  notifyCreate(to);
   return 0;
 }
 
 function symlinkat(p: GuestProcess, targetAddr: number, dirfd: number, pathAddr: number): number {
   const target = readGuestPath(p, targetAddr); // stored as written, never resolved
   if (target === '') throw new SysError(E.ENOENT);
-  symlinkSync(target, guestPathAt(p, dirfd, pathAddr));
+  const path = guestPathAt(p, dirfd, pathAddr);
+  symlinkSync(target, path);
+  notifyCreate(path);
   return 0;
 }
 

@@ -13,6 +13,7 @@ import { fdTarget, statOf, targetAt, type Target } from '../at-target.js';
 import { setFileTimes, type TimeSpec } from '../set-file-times.js';
 import { sys, type SyscallRow } from '../row.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
+import { IN_ATTRIB, IN_MODIFY, notifyChange } from '../fs-notify.js';
 
 const UTIME_NOW = 0x3fffffff;
 const UTIME_OMIT = 0x3ffffffe;
@@ -28,6 +29,7 @@ function chown(t: Target, uid: number, gid: number): number {
   }
   if ('fd' in t) fchownSync(t.fd, uid, gid);
   else (t.follow ? chownSync : lchownSync)(t.path, uid, gid);
+  if ('path' in t) notifyChange(t.path, IN_ATTRIB);
   return 0;
 }
 
@@ -61,6 +63,7 @@ function utimensat(p: GuestProcess, dirfd: number, pathAddr: number, times: numb
   }
   statOf(t); // ENOENT and the like (touch -c would say nothing)
   setFileTimes(t, atime, mtime);
+  if ('path' in t) notifyChange(t.path, IN_ATTRIB);
   return 0;
 }
 
@@ -108,6 +111,7 @@ function truncate(p: GuestProcess, pathAddr: number, len: number): number {
   const path = guestPathAt(p, AT_FDCWD, pathAddr);
   if (statSync(path).isDirectory()) throw new SysError(E.EISDIR);
   truncateSync(path, length(len));
+  notifyChange(path, IN_MODIFY);
   return 0;
 }
 

@@ -10,6 +10,7 @@ import type { GuestThread } from '../thread.js';
 import { mayTransfer } from '../tty-job-control.js';
 import { gatherIovecs, guestIovecs, readIntoIovecs } from '../iovec-io.js';
 import { openFile, readableFile, writableFile } from './fd-access.js';
+import { IN_ACCESS, IN_MODIFY, notifyChange } from '../fs-notify.js';
 
 const count = (v: number): number => Math.min(ulong(v), MAX_RW_COUNT);
 
@@ -22,13 +23,17 @@ export function position(v: number): number {
 /** Reads `fd` with `io`, after the process's writes to shared mappings of the file reached it. */
 export function reading(p: GuestProcess, fd: number, io: (file: OpenFile) => number): number {
   const file = readableFile(p, fd);
-  return p.kernel.shared.fileIo(p, file, false, () => io(file));
+  const n = p.kernel.shared.fileIo(p, file, false, () => io(file));
+  if (n > 0 && file.path !== undefined) notifyChange(file.path, IN_ACCESS);
+  return n;
 }
 
 /** Writes `fd` with `io`; the process's shared mappings of the file then show the new bytes. */
 export function writing(p: GuestProcess, t: GuestThread, fd: number, io: (file: OpenFile) => number): number {
   const file = writableFile(p, fd);
-  return raisingSigpipe(p, t, () => p.kernel.shared.fileIo(p, file, true, () => io(file)));
+  const n = raisingSigpipe(p, t, () => p.kernel.shared.fileIo(p, file, true, () => io(file)));
+  if (n > 0 && file.path !== undefined) notifyChange(file.path, IN_MODIFY);
+  return n;
 }
 
 export const fileIoRows: SyscallRow[] = [

@@ -18,6 +18,7 @@ import { sys, type SyscallRow } from '../row.js';
 import { fileOf, openFile } from './fd-access.js';
 import { mountOf } from '../mounts.js';
 import { targetAt } from '../at-target.js';
+import { IN_ATTRIB, IN_MODIFY, notifyChange } from '../fs-notify.js';
 
 const STAT_FLAGS = AT.AT_SYMLINK_NOFOLLOW | AT.AT_NO_AUTOMOUNT | AT.AT_EMPTY_PATH
   | AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
@@ -96,6 +97,7 @@ function fchmodat(p: GuestProcess, dirfd: number, pathAddr: number, mode: number
   if ('fd' in t) fchmodSync(t.fd, mode & 0o7777);
   else if (!t.follow && lstatSync(t.path).isSymbolicLink()) throw new SysError(E.EOPNOTSUPP);
   else chmodSync(t.path, mode & 0o7777);
+  if ('path' in t) notifyChange(t.path, IN_ATTRIB);
   return 0;
 }
 
@@ -132,6 +134,7 @@ export const fileMetaRows: SyscallRow[] = [
     if (file instanceof MemfdFile) file.checkTruncate(a[1]);
     // Shared mappings of the file show the new size (the part cut off reads as zeros).
     p.kernel.shared.fileIo(p, file, true, () => ftruncateSync(hostFdOf(p, a[0]), a[1]));
+    if (file.path !== undefined) notifyChange(file.path, IN_MODIFY);
     return 0;
   }),
   sys('fsync', ['fd'], (p, a) => {

@@ -18,6 +18,7 @@ import { fileOf } from './fd-access.js';
 import { fcntlLock } from './locks.js';
 import { hasControllingTerminal } from '../tty.js';
 import type { GuestThread } from '../thread.js';
+import { IN_OPEN, notifyChange, notifyCreate } from '../fs-notify.js';
 
 /**
  * Opening a FIFO waits on the host for the other end, which would stop every guest
@@ -57,7 +58,10 @@ export function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: 
   try {
     // The host's umask applied too; the guest's alone should decide.
     if (creating) fchmodSync(fd, perms);
-    return p.fds.add(new HostFile(fd, status, path, f), cloexec);
+    const guestFd = p.fds.add(new HostFile(fd, status, path, f), cloexec);
+    if (creating) notifyCreate(path);
+    notifyChange(path, IN_OPEN);
+    return guestFd;
   } catch (err) {
     closeSync(fd);
     throw err;

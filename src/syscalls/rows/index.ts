@@ -12,6 +12,7 @@ import { fileCopyRows } from './file-copy.js';
 import { fileIoRows } from './file-io.js';
 import { fileMetaRows } from './file-meta.js';
 import { fileOpenRows } from './file-open.js';
+import { inotifyRows } from './inotify.js';
 import { ioctlRows } from './ioctl.js';
 import { kcmpRows } from './kcmp.js';
 import { fsInfoRows } from './fs-info.js';
@@ -49,5 +50,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
   ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
-  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows, ...pidfdRows,
+  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows, ...pidfdRows, ...inotifyRows,
 ];
