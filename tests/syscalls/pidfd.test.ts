@@ -47,7 +47,8 @@ describe('pidfd', () => {
     expect(h.call('pidfd_open', h.kernel.process.pid, 0x1)).toBe(EINVAL);
     expect(h.call('pidfd_send_signal', 1, 0, 0, 0)).toBe(EBADF);
     const fd = h.call('pidfd_open', h.kernel.process.pid, 0);
-    expect(h.call('pidfd_send_signal', fd, 0, 0, 1)).toBe(EINVAL);
+    expect(h.call('pidfd_send_signal', fd, 0, 0, 3)).toBe(EINVAL);
+    expect(h.call('pidfd_send_signal', fd, 0, 0, 8)).toBe(EINVAL);
     expect(h.call('read', fd, BUF, 8)).toBe(EINVAL);
   });
 

@@ -9,7 +9,7 @@ import { pidfdProcess, PidFd } from '../pidfd.js';
 import { sys, type SyscallRow } from '../row.js';
 import { flushShared, loadShared } from '../shared-pages.js';
 import { checkSignal } from '../signal-actions.js';
-import { sendToProcess } from '../signal-delivery.js';
+import { sendToProcess, sendToThread } from '../signal-delivery.js';
 import { readSiginfoFromGuest, senderInfo } from '../siginfo.js';
 import { SI_TKILL, SI_USER } from '../signals.js';
 import { openFile } from './fd-access.js';
@@ -31,8 +31,12 @@ function liveTarget(p: GuestProcess, fd: number): GuestProcess {
   return q;
 }
 
+/** pidfd_send_signal's flags: who gets the signal (by default, the process). */
+const PIDFD_SIGNAL_THREAD = 1, PIDFD_SIGNAL_THREAD_GROUP = 2, PIDFD_SIGNAL_PROCESS_GROUP = 4;
+
 function pidfdSendSignal(p: GuestProcess, fd: number, sig: number, infoAddr: number, flags: number): number {
-  if (flags !== 0) throw new SysError(E.EINVAL);
+  const scopes = PIDFD_SIGNAL_THREAD | PIDFD_SIGNAL_THREAD_GROUP | PIDFD_SIGNAL_PROCESS_GROUP;
+  if (flags & ~scopes || (flags & (flags - 1)) !== 0) throw new SysError(E.EINVAL); // one scope at most
   const q = liveTarget(p, fd);
   if (sig === 0) return 0;
   checkSignal(sig);
@@ -43,7 +47,10 @@ function pidfdSendSignal(p: GuestProcess, fd: number, sig: number, infoAddr: num
     // As rt_sigqueueinfo: only the kernel may claim si_code >= 0 (or SI_TKILL) to someone else.
     if ((info.code >= 0 || info.code === SI_TKILL) && q !== p) throw new SysError(E.EPERM);
   }
-  sendToProcess(p.kernel, q, info);
+  if (flags === PIDFD_SIGNAL_THREAD) sendToThread(p.kernel, q.mainThread, info);
+  else if (flags === PIDFD_SIGNAL_PROCESS_GROUP) {
+    for (const r of p.kernel.processes) if (r.pgid === q.pgid && r.exitStatus === null) sendToProcess(p.kernel, r, info);
+  } else sendToProcess(p.kernel, q, info);
   return 0;
 }
 

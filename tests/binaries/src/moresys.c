@@ -1,7 +1,7 @@
 // Less common Linux calls real programs make: preadv/pwritev and their v2 forms
 // (offset -1; qemu 7.2, the oracle, refuses every RWF_* flag, so the flags are left to
 // the unit tests), splice/tee/vmsplice between
-// pipes and files, personality, capget's version probe, membarrier, ioprio.
+// pipes and files, personality, capget's version probe, membarrier, ioprio, pidfds.
 // Nothing printed depends on the user running it (no privileged calls succeed).
 // usage: moresys <tmpdir>
 #define _GNU_SOURCE
@@ -11,9 +11,12 @@
 #include <linux/membarrier.h>
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/personality.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void result(const char *what, long r) {
@@ -140,11 +143,47 @@ static void task(void) {
   result("ioprio_set bad who", syscall(SYS_ioprio_set, 7, 0, 0));
 }
 
+static void pidfds(void) {
+  int p[2];
+  pipe(p);
+  pid_t child = fork();
+  if (child == 0) {
+    char c;
+    read(p[0], &c, 1); // until the parent says
+    _exit(7);
+  }
+  int fd = syscall(SYS_pidfd_open, child, 0);
+  printf("pidfd_open ok: %d\n", fd >= 0);
+  struct pollfd pfd = { fd, POLLIN, 0 };
+  result("poll while running", poll(&pfd, 1, 0));
+  result("pidfd_send_signal 0", syscall(SYS_pidfd_send_signal, fd, 0, NULL, 0));
+  result("pidfd_send_signal thread", syscall(SYS_pidfd_send_signal, fd, 0, NULL, 1));
+  result("pidfd_send_signal two scopes", syscall(SYS_pidfd_send_signal, fd, 0, NULL, 3));
+  result("pidfd_send_signal bad flags", syscall(SYS_pidfd_send_signal, fd, 0, NULL, 8));
+  int theirs = syscall(SYS_pidfd_getfd, fd, p[1], 0);
+  printf("pidfd_getfd ok: %d\n", theirs >= 0);
+  write(theirs, "x", 1);
+  result("poll after exit", poll(&pfd, 1, 5000));
+  printf("revents %#x\n", pfd.revents);
+  siginfo_t si;
+  memset(&si, 0, sizeof si);
+  result("waitid P_PIDFD", waitid(P_PIDFD, fd, &si, WEXITED));
+  printf("child status %d code %d\n", si.si_status, si.si_code);
+  result("pidfd_send_signal after exit", syscall(SYS_pidfd_send_signal, fd, SIGTERM, NULL, 0));
+  result("pidfd_open bad flags", syscall(SYS_pidfd_open, getpid(), 1));
+  result("read a pidfd", read(fd, &si, 8));
+  close(fd);
+  close(theirs);
+  close(p[0]);
+  close(p[1]);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2 || chdir(argv[1]) != 0) return 2;
   setvbuf(stdout, NULL, _IOLBF, 0);
   vectored();
   splicing();
   task();
+  pidfds();
   return 0;
 }
