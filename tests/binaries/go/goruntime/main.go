@@ -6,11 +6,13 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -30,6 +32,8 @@ func main() {
 	signalNotify()
 	preemption()
 	lockedThreads()
+	allThreadsSyscalls()
+	cpuProfile()
 	fmt.Println("done")
 }
 
@@ -366,4 +370,46 @@ func lockedThreads() {
 	close(release)
 	wg.Wait()
 	fmt.Println("locked goroutines on distinct threads:", len(seen))
+}
+
+// allThreadsSyscalls: on Linux, Go runs setuid/setgid on every thread of the
+// process, signalling each one to make the call (as glibc does for its setxid).
+func allThreadsSyscalls() {
+	runtime.GOMAXPROCS(3)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+			}
+		}()
+	}
+	time.Sleep(10 * time.Millisecond)
+	fmt.Println("setgid on every thread:", syscall.Setgid(syscall.Getgid()))
+	fmt.Println("setuid on every thread:", syscall.Setuid(syscall.Getuid()))
+	close(stop)
+	wg.Wait()
+}
+
+// cpuProfile samples the program with SIGPROF from per-thread CPU-time timers
+// (timer_create with SIGEV_THREAD_ID) and setitimer(ITIMER_PROF).
+func cpuProfile() {
+	var profile bytes.Buffer
+	if err := pprof.StartCPUProfile(&profile); err != nil {
+		fmt.Println("StartCPUProfile:", err)
+		return
+	}
+	spins := 0
+	for end := time.Now().Add(50 * time.Millisecond); time.Now().Before(end); {
+		spins++
+	}
+	pprof.StopCPUProfile()
+	fmt.Println("CPU profile written:", profile.Len() > 0, "busy loop ran:", spins > 0)
 }
