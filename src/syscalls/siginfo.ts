@@ -32,6 +32,15 @@ export function senderInfo(signo: number, code: number, pid: number, uid: number
   });
 }
 
+/** A queued signal (sigqueue, a message queue's notification): _rt { si_pid, si_uid, si_value }. */
+export function queuedInfo(signo: number, code: number, pid: number, uid: number, value: bigint): SigInfo {
+  return build(signo, code, (d) => {
+    d.setInt32(UNION, pid, true);
+    d.setUint32(UNION + 4, uid, true);
+    d.setBigUint64(UNION + 8, value, true);
+  });
+}
+
 /** A fault: _sigfault { si_addr }. */
 export function faultInfo(signo: number, code: number, addr: number): SigInfo {
   return build(signo, code, (d) => d.setBigUint64(UNION, BigInt(addr), true));

@@ -19,7 +19,7 @@ export const SA_NOCLDSTOP = 0x1n, SA_NOCLDWAIT = 0x2n, SA_SIGINFO = 0x4n, SA_RES
   SA_ONSTACK = 0x08000000n, SA_RESTART = 0x10000000n, SA_NODEFER = 0x40000000n, SA_RESETHAND = 0x80000000n;
 
 // si_code values.
-export const SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TKILL = -6;
+export const SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_MESGQ = -3, SI_TKILL = -6;
 export const SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 export const ILL_ILLOPC = 1;
 export const BUS_ADRALN = 1;

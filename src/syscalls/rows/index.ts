@@ -20,6 +20,7 @@ import { lockRows } from './locks.js';
 import { membarrierRows } from './membarrier.js';
 import { memoryRows } from './memory.js';
 import { mknodRows } from './mknod.js';
+import { mqueueRows } from './mqueue.js';
 import { openat2Rows } from './openat2.js';
 import { pidfdRows } from './pidfd.js';
 import { pollRows } from './poll.js';
@@ -50,5 +51,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
   ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
-  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows, ...pidfdRows, ...inotifyRows,
+  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows, ...pidfdRows, ...inotifyRows, ...mqueueRows,
 ];

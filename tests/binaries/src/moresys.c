@@ -1,7 +1,8 @@
-// Less common Linux calls real programs make: preadv/pwritev and their v2 forms
-// (offset -1; qemu 7.2, the oracle, refuses every RWF_* flag, so the flags are left to
-// the unit tests), splice/tee/vmsplice between
-// pipes and files, personality, capget's version probe, membarrier, ioprio, pidfds.
+// Less common Linux calls real programs make: preadv/pwritev and their v2 forms (offset
+// -1), splice/tee/vmsplice between pipes and files, personality, capget's version probe,
+// membarrier, ioprio, pidfds, POSIX message queues (priorities, limits, a receive that
+// waits for a child). qemu 7.2, the oracle, refuses every RWF_* flag and has no
+// mq_notify, so those are left to the unit tests.
 // Nothing printed depends on the user running it (no privileged calls succeed).
 // usage: moresys <tmpdir>
 #define _GNU_SOURCE
@@ -11,6 +12,7 @@
 #include <linux/membarrier.h>
 #include <stdio.h>
 #include <string.h>
+#include <mqueue.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/personality.h>
@@ -178,6 +180,56 @@ static void pidfds(void) {
   close(p[1]);
 }
 
+static void message_queues(void) {
+  char name[64];
+  snprintf(name, sizeof name, "/tsqemu-moresys-%d", (int)getpid());
+  struct mq_attr attr = { 0, 3, 16, 0, {0} };
+  mqd_t q = mq_open(name, O_RDWR | O_CREAT | O_EXCL, 0600, &attr);
+  printf("mq_open ok: %d\n", q != (mqd_t)-1);
+  result("mq_open O_EXCL again", mq_open(name, O_RDWR | O_CREAT | O_EXCL, 0600, &attr));
+  struct mq_attr bad = { 0, 0, 16, 0, {0} };
+  result("mq_open bad attr", mq_open("/tsqemu-moresys-bad", O_RDWR | O_CREAT, 0600, &bad));
+  result("mq_open missing", mq_open("/tsqemu-moresys-missing", O_RDWR));
+  result("mq_send low", mq_send(q, "low", 3, 1));
+  result("mq_send high", mq_send(q, "high", 4, 9));
+  result("mq_send mid", mq_send(q, "mid", 3, 5));
+  result("mq_send too long", mq_send(q, "0123456789abcdefX", 17, 0));
+  struct timespec past = { 1, 0 };
+  result("mq_timedsend full", mq_timedsend(q, "x", 1, 0, &past));
+  mq_getattr(q, &attr);
+  printf("maxmsg %ld msgsize %ld curmsgs %ld\n", attr.mq_maxmsg, attr.mq_msgsize, attr.mq_curmsgs);
+  char buf[16];
+  unsigned prio;
+  char small[4];
+  result("mq_receive small buffer", mq_receive(q, small, sizeof small, &prio));
+  for (int i = 0; i < 3; i++) {
+    ssize_t n = mq_receive(q, buf, sizeof buf, &prio);
+    printf("received %.*s prio %u\n", (int)n, buf, prio);
+  }
+  struct mq_attr nb = { O_NONBLOCK, 0, 0, 0, {0} }, old;
+  mq_setattr(q, &nb, &old);
+  printf("old flags %ld\n", old.mq_flags);
+  result("mq_receive empty nonblock", mq_receive(q, buf, sizeof buf, &prio));
+  nb.mq_flags = 0;
+  mq_setattr(q, &nb, NULL);
+  result("mq_timedreceive past", mq_timedreceive(q, buf, sizeof buf, &prio, &past));
+  fflush(stdout);
+  pid_t child = fork();
+  if (child == 0) {
+    mqd_t c = mq_open(name, O_WRONLY);
+    usleep(20000);
+    mq_send(c, "from child", 10, 3);
+    _exit(0);
+  }
+  ssize_t n = mq_receive(q, buf, sizeof buf, &prio); // waits for the child
+  printf("blocking receive: %.*s prio %u\n", (int)n, buf, prio);
+  waitpid(child, NULL, 0);
+  result("mq_unlink", mq_unlink(name));
+  result("mq_unlink again", mq_unlink(name));
+  result("mq_send after unlink", mq_send(q, "still", 5, 0));
+  mq_close(q);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2 || chdir(argv[1]) != 0) return 2;
   setvbuf(stdout, NULL, _IOLBF, 0);
@@ -185,5 +237,6 @@ int main(int argc, char **argv) {
   splicing();
   task();
   pidfds();
+  message_queues();
   return 0;
 }
