@@ -4,6 +4,7 @@
 import { E, SysError } from './errno.js';
 import { GuestProcess } from './guest-process.js';
 import { writeU32ToGuest } from './guest-structs.js';
+import { PidFd } from './pidfd.js';
 import { GuestThread } from './thread.js';
 import { WouldBlock } from './wait.js';
 
@@ -14,7 +15,7 @@ export const CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGH
   CLONE_THREAD = 0x10000, CLONE_SYSVSEM = 0x40000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,
   CLONE_CHILD_CLEARTID = 0x200000, CLONE_DETACHED = 0x400000, CLONE_CHILD_SETTID = 0x1000000, CLONE_IO = 0x80000000;
 /** Namespaces, cgroups and other isolation the emulator has none of. */
-const CLONE_UNSUPPORTED = 0x7e020000 | CLONE_PIDFD | CLONE_PTRACE;
+const CLONE_UNSUPPORTED = 0x7e020000 | CLONE_PTRACE;
 
 export interface CloneArgs {
   flags: number;
@@ -30,6 +31,8 @@ export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): numb
   const k = p.kernel;
   const f = c.flags;
   if (f & CLONE_SIGHAND && !(f & CLONE_VM)) throw new SysError(E.EINVAL);
+  // clone() returns the pidfd where CLONE_PARENT_SETTID would put the tid.
+  if (f & CLONE_PIDFD && f & (CLONE_PARENT_SETTID | CLONE_DETACHED)) throw new SysError(E.EINVAL);
   if (f & CLONE_UNSUPPORTED) {
     p.reportOnce(`clone:${f & CLONE_UNSUPPORTED}`, `clone: flags 0x${(f & CLONE_UNSUPPORTED).toString(16)} are not supported`);
     throw new SysError(E.EINVAL);
@@ -64,6 +67,7 @@ export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): numb
   if ((f & (CLONE_VM | CLONE_VFORK)) !== CLONE_VM) thread.altStack = t.altStack;
   k.addThread(thread);
   if (f & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, c.parentTid, pid);
+  if (f & CLONE_PIDFD) writeU32ToGuest(p.mem, c.parentTid, p.fds.add(new PidFd(child, 0, p.abi.openFlags.nonblock), true));
   if (f & CLONE_CHILD_SETTID) writeU32ToGuest(child.mem, c.childTid, pid);
   if (f & CLONE_CHILD_CLEARTID) thread.clearChildTid = c.childTid;
   if (f & CLONE_VFORK) {

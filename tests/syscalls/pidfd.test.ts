@@ -85,3 +85,18 @@ describe('process_vm_readv/writev', () => {
     expect(h.call('process_vm_readv', 99999, LIOV, 1, RIOV, 1, 0)).toBe(ESRCH);
   });
 });
+
+describe('clone(CLONE_PIDFD)', () => {
+  const CLONE_PIDFD = 0x1000, CLONE_PARENT_SETTID = 0x100000, CLONE_THREAD_GROUP = 0x10000 | 0x800 | 0x100;
+  it('puts a pidfd of the child where the parent tid would go', () => {
+    const h = harness();
+    const pid = h.call('clone', SIGCHLD | CLONE_PIDFD, 0, FDS, 0, 0);
+    expect(pid).toBeGreaterThan(0);
+    const fd = h.mem.read32(FDS);
+    expect(h.call('pidfd_send_signal', fd, 0, 0, 0)).toBe(0);
+    h.callAs(h.kernel.processById(pid)!, 'exit_group', 0);
+    expect(h.pollIn(fd)).toBe(POLLIN);
+    expect(h.call('clone', SIGCHLD | CLONE_PIDFD | CLONE_PARENT_SETTID, 0, FDS, 0, 0)).toBe(EINVAL);
+    expect(h.call('clone', CLONE_THREAD_GROUP | CLONE_PIDFD, 0, FDS, 0, 0)).toBe(EINVAL);
+  });
+});

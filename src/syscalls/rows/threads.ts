@@ -6,7 +6,7 @@ import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readTimespecFromGuest, writeU32ToGuest } from '../guest-structs.js';
 import {
-  CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_PARENT_SETTID, CLONE_SETTLS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM,
+  CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_PARENT_SETTID, CLONE_PIDFD, CLONE_SETTLS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM,
   forkProcess,
 } from '../fork.js';
 import { exitGroup, exitThread } from '../process-exit.js';
@@ -28,7 +28,8 @@ const ROBUST_LIST_HEAD_SIZE = 24;
 function clone(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   const [flags, stack, ptid, tls, ctid] = [u32(a[0]), a[1], a[2], a[3], a[4]];
   if (!(flags & CLONE_THREAD)) return forkProcess(p, t, { flags, stack, parentTid: ptid, tls, childTid: ctid });
-  if (!(flags & CLONE_VM) || !(flags & CLONE_SIGHAND)) throw new SysError(E.EINVAL);
+  // A pidfd stands for a process, not a thread (before Linux 6.9's PIDFD_THREAD).
+  if (!(flags & CLONE_VM) || !(flags & CLONE_SIGHAND) || flags & CLONE_PIDFD) throw new SysError(E.EINVAL);
   const cpu = p.kernel.cpu;
   if (!cpu) throw new Error('no thread support configured');
   const child = new GuestThread(p.kernel.allocateId(), cpu.cloneState(t.state, stack, flags & CLONE_SETTLS ? tls : undefined), p);
