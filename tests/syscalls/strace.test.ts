@@ -27,7 +27,7 @@ describe('-strace lines', () => {
     h.call('write', 99, SCRATCH, 5);
     h.call('rt_sigprocmask', 2, 0, SCRATCH, 8);
     h.call('rt_sigaction', 11, 0, SCRATCH, 8);
-    h.call('process_vm_readv', 1, -1);
+    h.call('acct', 1, -1);
     h.call('lseek', 99, -3, 2);
     h.call('ioctl', 1, 0x5413, SCRATCH);
     h.call('ioctl', 1, 0x1234, SCRATCH);
@@ -35,7 +35,7 @@ describe('-strace lines', () => {
       `4242 write(99,0x${SCRATCH.toString(16)},5) = -1 errno=9 (Bad file descriptor)`,
       `4242 rt_sigprocmask(SIG_SETMASK,NULL,0x${SCRATCH.toString(16)},8) = 0`,
       `4242 rt_sigaction(SIGSEGV,NULL,0x${SCRATCH.toString(16)},8) = 0`,
-      '4242 process_vm_readv(0x1,-0x1,0,0,0,0) = -1 errno=38 (Function not implemented)',
+      '4242 acct(0x1,-0x1,0,0,0,0) = -1 errno=38 (Function not implemented)',
       '4242 lseek(99,-3,SEEK_END) = -1 errno=9 (Bad file descriptor)',
       expect.stringMatching(/^4242 ioctl\(1,TIOCGWINSZ,0x10000000\) = /),
       expect.stringMatching(/^4242 ioctl\(1,0x1234,0x10000000\) = -1 errno=25 /),

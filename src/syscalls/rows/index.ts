@@ -1,5 +1,6 @@
 // Every syscall row, ISA-neutral: an ABI's number table decides which are reachable.
 import type { SyscallRow } from '../row.js';
+import { absentFeatureRows } from './absent-features.js';
 import { capabilityRows } from './capabilities.js';
 import { cpuUsageRows } from './cpu-usage.js';
 import { credentialRows } from './credentials.js';
@@ -51,5 +52,5 @@ export const SYSCALL_ROWS: readonly SyscallRow[] = [
   ...openat2Rows,
   ...eventFdRows, ...epollRows, ...cpuUsageRows, ...timerRows,
   ...taskSettingRows, ...capabilityRows, ...membarrierRows, ...kcmpRows, ...systemAdminRows,
-  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows, ...pidfdRows, ...inotifyRows, ...mqueueRows,
+  ...spliceRows, ...sysvShmRows, ...sysvSemRows, ...sysvMsgRows, ...pidfdRows, ...inotifyRows, ...mqueueRows, ...absentFeatureRows,
 ];
