@@ -8,6 +8,7 @@ import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { guestPathAt } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
+import { notifyCreate } from '../fs-notify.js';
 
 const S_IFBLK = 0o060000;
 const S_IFSOCK = 0o140000;
@@ -42,10 +43,12 @@ function mknodat(p: GuestProcess, dirfd: number, pathAddr: number, mode: number)
       const fd = openSync(path, 'wx', perms);
       fchmodSync(fd, perms); // the guest's umask, not the host's, decides
       closeSync(fd);
+      notifyCreate(path);
       return 0;
     }
     case S_IFIFO:
       mkfifo(path, perms);
+      notifyCreate(path);
       return 0;
     case S_IFCHR:
     case S_IFBLK:
