@@ -10,7 +10,7 @@ import { AnonymousSharedObject } from '../mapped-objects.js';
 import { sys, type SyscallRow } from '../row.js';
 import { flushShared } from '../shared-pages.js';
 import {
-  checkAccess, checkOwner, ctlCommand, IPC_INFO, IPC_RMID, IPC_SET, IPC_STAT, IPC64_PERM_SIZE, IpcIds, nowSeconds,
+  checkAccess, checkOwner, ctlCommand, IPC_INFO, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, IPC64_PERM_SIZE, IpcIds, nowSeconds,
   putPerm, readStruct, setPerm, writeStruct, type IpcObject, type IpcPerm,
 } from '../sysv/ipc-ids.js';
 import { PAGE_SIZE, pageCeil } from '../../memory/address-space.js';
@@ -155,7 +155,7 @@ function shmctl(p: GuestProcess, id: number, command: number, buf: number): numb
     case IPC_RMID:
       checkOwner(p, s.perm);
       s.perm.mode |= SHM_DEST;
-      s.perm.key = 0; // no shmget finds it any more
+      s.perm.key = IPC_PRIVATE; // no shmget finds it any more
       sweep(p.kernel);
       return 0;
     case SHM_LOCK: case SHM_UNLOCK:
