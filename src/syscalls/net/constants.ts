@@ -6,9 +6,13 @@ export const AF_UNSPEC = 0;
 export const AF_UNIX = 1;
 export const AF_INET = 2;
 export const AF_INET6 = 10;
+export const AF_NETLINK = 16;
+/** Link-level addresses (getifaddrs' entries for interfaces themselves). */
+export const AF_PACKET = 17;
 
 export const SOCK_STREAM = 1;
 export const SOCK_DGRAM = 2;
+export const SOCK_RAW = 3;
 /** The type bits of socket()'s type argument (the rest are SOCK_NONBLOCK, SOCK_CLOEXEC). */
 export const SOCK_TYPE_MASK = 0xf;
 

@@ -26,8 +26,9 @@ export abstract class DatagramSocket extends SocketFile {
   private writeShut = false;
   private closed = false;
 
-  constructor(host: SocketHost, domain: number, protocol: number, nonblock: boolean) {
-    super(host, domain, SOCK_DGRAM, protocol, nonblock);
+  /** `type`: SOCK_DGRAM, or SOCK_RAW for a netlink socket made so (the same to the kernel). */
+  constructor(host: SocketHost, domain: number, protocol: number, nonblock: boolean, type = SOCK_DGRAM) {
+    super(host, domain, type, protocol, nonblock);
   }
 
   /** Sends one message to `to`; returns its length. */

@@ -1,6 +1,6 @@
 // Internet addresses as Node reports them, in the form of the guest socket's family.
 import { E, SysError } from '../errno.js';
-import { AF_INET, AF_INET6, AF_UNIX } from './constants.js';
+import { AF_INET, AF_INET6 } from './constants.js';
 import type { InetAddress, SocketAddress } from './sockaddr.js';
 
 const V4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
@@ -25,6 +25,6 @@ export function nodeHost(a: InetAddress): string {
 
 /** `a` as an address for a socket of family `domain` (EAFNOSUPPORT for another family). */
 export function inetFor(domain: number, a: SocketAddress): InetAddress {
-  if (a.family !== domain || a.family === AF_UNIX) throw new SysError(E.EAFNOSUPPORT);
+  if (a.family !== domain || (a.family !== AF_INET && a.family !== AF_INET6)) throw new SysError(E.EAFNOSUPPORT);
   return a;
 }

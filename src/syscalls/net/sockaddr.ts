@@ -3,7 +3,7 @@
 // socket code works with. Names say the direction, as in guest-structs.ts.
 import type { AddressSpace } from '../../memory/address-space.js';
 import { E, SysError } from '../errno.js';
-import { AF_INET, AF_INET6, AF_UNIX } from './constants.js';
+import { AF_INET, AF_INET6, AF_NETLINK, AF_UNIX } from './constants.js';
 import { ipv4FromBytes, ipv4ToBytes, ipv6FromBytes, ipv6ToBytes } from './ip-text.js';
 
 export interface UnixAddress {
@@ -25,12 +25,21 @@ export interface InetAddress {
   readonly scopeId?: number;
 }
 
-export type SocketAddress = UnixAddress | InetAddress;
+/** struct sockaddr_nl: a netlink port (0: the kernel) and multicast group bits. */
+export interface NetlinkAddress {
+  readonly family: typeof AF_NETLINK;
+  readonly pid: number;
+  readonly groups: number;
+}
+
+export type SocketAddress = UnixAddress | InetAddress | NetlinkAddress;
 
 const SUN_PATH_MAX = 108;
 const SOCKADDR_UN_SIZE = 2 + SUN_PATH_MAX;
 const SOCKADDR_IN_SIZE = 16;
 const SOCKADDR_IN6_SIZE = 28;
+/** family, pad, nl_pid, nl_groups. */
+const SOCKADDR_NL_SIZE = 12;
 /** The older sockaddr_in6 without sin6_scope_id, still accepted. */
 const SOCKADDR_IN6_MIN = 24;
 
@@ -50,6 +59,10 @@ export function readSockaddrFromGuest(mem: AddressSpace, addr: number, len: numb
     if (path[0] === 0) return { family: AF_UNIX, name: Buffer.from(path.subarray(1)).toString('latin1'), abstract: true };
     const end = path.indexOf(0);
     return { family: AF_UNIX, name: Buffer.from(end < 0 ? path : path.subarray(0, end)).toString('utf8'), abstract: false };
+  }
+  if (family === AF_NETLINK) {
+    if (given !== AF_NETLINK || len < SOCKADDR_NL_SIZE) throw new SysError(E.EINVAL);
+    return { family: AF_NETLINK, pid: d.getUint32(4, true), groups: d.getUint32(8, true) };
   }
   if (given !== family) throw new SysError(E.EAFNOSUPPORT);
   const port = d.getUint16(2, false);
@@ -72,6 +85,14 @@ export function sockaddrToGuestBytes(sa: SocketAddress): Uint8Array {
     const b = new Uint8Array(2 + (sa.abstract ? 1 + name.length : sa.name ? name.length + 1 : 0));
     b.set(name, sa.abstract ? 3 : 2);
     new DataView(b.buffer).setUint16(0, AF_UNIX, true);
+    return b;
+  }
+  if (sa.family === AF_NETLINK) {
+    const b = new Uint8Array(SOCKADDR_NL_SIZE);
+    const d = new DataView(b.buffer);
+    d.setUint16(0, AF_NETLINK, true);
+    d.setUint32(4, sa.pid, true);
+    d.setUint32(8, sa.groups, true);
     return b;
   }
   const b = new Uint8Array(sa.family === AF_INET ? SOCKADDR_IN_SIZE : SOCKADDR_IN6_SIZE);

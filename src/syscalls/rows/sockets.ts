@@ -4,11 +4,13 @@ import { int } from '../args.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import {
-  AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC, IPPROTO_TCP, IPPROTO_UDP, SOCK_DGRAM, SOCK_STREAM, SOCK_TYPE_MASK,
+  AF_INET, AF_INET6, AF_NETLINK, AF_UNIX, AF_UNSPEC, IPPROTO_TCP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM,
+  SOCK_TYPE_MASK,
 } from '../net/constants.js';
 import { DatagramSocket } from '../net/datagram-socket.js';
 import { writeSockaddrToGuest } from '../net/sockaddr.js';
 import type { SocketFile } from '../net/socket-file.js';
+import { NETLINK_ROUTE, NetlinkSocket } from '../net/netlink-socket.js';
 import { getSocketOption, setSocketOption } from '../net/sockopt.js';
 import { TcpSocket } from '../net/tcp-socket.js';
 import { UdpSocket } from '../net/udp-socket.js';
@@ -47,6 +49,11 @@ function newSocket(p: GuestProcess, domain: number, type: number, protocol: numb
       return new UdpSocket(host, domain, nonblock);
     }
     return unsupported(p, `internet socket type ${type}`, E.ESOCKTNOSUPPORT);
+  }
+  if (domain === AF_NETLINK) {
+    if (type !== SOCK_RAW && type !== SOCK_DGRAM) throw new SysError(E.ESOCKTNOSUPPORT);
+    if (protocol !== NETLINK_ROUTE) return unsupported(p, `netlink protocol ${protocol}`, E.EPROTONOSUPPORT);
+    return new NetlinkSocket(host, type, nonblock);
   }
   return unsupported(p, `address family ${domain}`, E.EAFNOSUPPORT);
 }

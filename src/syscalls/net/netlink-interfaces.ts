@@ -1,0 +1,105 @@
+// The host's network interfaces, as NETLINK_ROUTE dumps describe them: Node's
+// os.networkInterfaces() gives the addresses; /sys/class/net gives what Node does not
+// (indexes, flags, type, MTU, interfaces without addresses). Without /sys, interfaces
+// are numbered in Node's order and their flags guessed from Node's `internal`.
+import { readFileSync, readdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { AF_INET, AF_INET6 } from './constants.js';
+import { ipv4ToBytes, ipv6ToBytes } from './ip-text.js';
+
+export const IFF = {
+  UP: 0x1, BROADCAST: 0x2, LOOPBACK: 0x8, RUNNING: 0x40, MULTICAST: 0x1000, LOWER_UP: 0x10000,
+} as const;
+/** Link types (linux/if_arp.h). */
+const ARPHRD_ETHER = 1;
+const ARPHRD_LOOPBACK = 772;
+const LOOPBACK_MTU = 65536;
+const ETHERNET_MTU = 1500;
+
+export interface HostAddress {
+  readonly family: typeof AF_INET | typeof AF_INET6;
+  /** The address's bytes (4 or 16). */
+  readonly bytes: Uint8Array;
+  readonly prefixLength: number;
+}
+
+export interface HostLink {
+  readonly index: number;
+  readonly name: string;
+  /** IFF_* as rtnetlink reports them (IFF_RUNNING and IFF_LOWER_UP included). */
+  readonly flags: number;
+  readonly type: number;
+  readonly mtu: number;
+  readonly hardwareAddress: Uint8Array;
+  readonly hardwareBroadcast: Uint8Array;
+  readonly addresses: readonly HostAddress[];
+}
+
+const SYS_NET = '/sys/class/net';
+
+/** A /sys/class/net/<name>/<what> file's text, or undefined. */
+function sysText(name: string, what: string): string | undefined {
+  try {
+    return readFileSync(`${SYS_NET}/${name}/${what}`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function sysNumber(name: string, what: string): number | undefined {
+  const text = sysText(name, what);
+  return text === undefined || text === '' ? undefined : Number(text);
+}
+
+function sysInterfaceNames(): string[] {
+  try {
+    return readdirSync(SYS_NET);
+  } catch {
+    return [];
+  }
+}
+
+const macBytes = (text: string): Uint8Array => Uint8Array.from(text.split(':').map((h) => parseInt(h, 16)));
+
+/** How many leading one bits a netmask has. */
+function prefixOf(mask: Uint8Array): number {
+  let n = 0;
+  for (const byte of mask) {
+    if (byte !== 0xff) return n + Math.clz32(~(byte << 24)); // its leading ones
+    n += 8;
+  }
+  return n;
+}
+
+function hostAddress(info: { family: string | number; address: string; netmask: string }): HostAddress {
+  const v4 = info.family === 'IPv4' || info.family === 4;
+  const toBytes = v4 ? ipv4ToBytes : ipv6ToBytes;
+  return { family: v4 ? AF_INET : AF_INET6, bytes: toBytes(info.address), prefixLength: prefixOf(toBytes(info.netmask)) };
+}
+
+/** The host's interfaces, by index. */
+export function hostLinks(): HostLink[] {
+  const node = networkInterfaces();
+  const names = [...new Set([...sysInterfaceNames(), ...Object.keys(node)])];
+  const links = names.map((name, order): HostLink => {
+    const infos = node[name] ?? [];
+    const loopback = infos.some((i) => i.internal) || sysNumber(name, 'type') === ARPHRD_LOOPBACK;
+    const sysFlags = sysNumber(name, 'flags');
+    // /sys shows the flags set on the device; rtnetlink adds whether the link is up.
+    const carrier = sysNumber(name, 'carrier') === 1 ? IFF.RUNNING | IFF.LOWER_UP : 0;
+    const flags = sysFlags === undefined
+      ? IFF.UP | IFF.RUNNING | IFF.LOWER_UP | (loopback ? IFF.LOOPBACK : IFF.BROADCAST | IFF.MULTICAST)
+      : sysFlags | (sysFlags & IFF.UP ? carrier : 0);
+    const mac = sysText(name, 'address') ?? infos[0]?.mac ?? '00:00:00:00:00:00';
+    return {
+      index: sysNumber(name, 'ifindex') ?? order + 1,
+      name, flags,
+      type: sysNumber(name, 'type') ?? (loopback ? ARPHRD_LOOPBACK : ARPHRD_ETHER),
+      mtu: sysNumber(name, 'mtu') ?? (loopback ? LOOPBACK_MTU : ETHERNET_MTU),
+      hardwareAddress: macBytes(mac),
+      hardwareBroadcast: macBytes(sysText(name, 'broadcast') ?? (loopback ? mac : 'ff:ff:ff:ff:ff:ff')),
+      addresses: infos.map(hostAddress),
+    };
+  });
+  return links.sort((a, b) => a.index - b.index);
+}

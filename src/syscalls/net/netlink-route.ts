@@ -1,0 +1,117 @@
+// NETLINK_ROUTE, the kernel's side: the answers to one request message. Links and
+// addresses come from the host (netlink-interfaces.ts); the guest may look but not
+// change anything, and other kinds of object (routes, neighbours, rules) are not known.
+import { E } from '../errno.js';
+import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
+import { IFF, hostLinks, type HostAddress, type HostLink } from './netlink-interfaces.js';
+import {
+  NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
+  type Attribute, type NetlinkMessage,
+} from './netlink-wire.js';
+
+const RTM_BASE = 16;
+const RTM_GETLINK = 18;
+const RTM_NEWLINK = 16;
+const RTM_GETADDR = 22;
+const RTM_NEWADDR = 20;
+/** The last rtnetlink message type Linux knows. */
+const RTM_MAX = 0x7f;
+/** A type's kind, its low two bits from RTM_BASE on: NEW, DEL, GET, SET. */
+const KIND_GET = 2;
+
+const IFLA = { ADDRESS: 1, BROADCAST: 2, IFNAME: 3, MTU: 4 } as const;
+const IFA = { ADDRESS: 1, LOCAL: 2, LABEL: 3, BROADCAST: 4, FLAGS: 8 } as const;
+const IFA_F_PERMANENT = 0x80;
+const RT_SCOPE = { UNIVERSE: 0, LINK: 253, HOST: 254 } as const;
+const IFINFOMSG_SIZE = 16;
+
+/** What the kernel answers one request with. */
+export type RouteAnswer =
+  | { readonly kind: 'dump'; readonly messages: Uint8Array[] }
+  | { readonly kind: 'reply'; readonly messages: Uint8Array[] }
+  | { readonly kind: 'error'; readonly errno: number };
+
+/** The one-time report of what is not supported. */
+export type Report = (key: string, message: string) => void;
+
+/** struct ifinfomsg { u8 family, pad; u16 type; i32 index; u32 flags, change; } + attributes. */
+function linkMessage(link: HostLink, flags: number, seq: number, portId: number): Uint8Array {
+  const info = new Uint8Array(IFINFOMSG_SIZE);
+  const d = new DataView(info.buffer);
+  d.setUint8(0, AF_UNSPEC);
+  d.setUint16(2, link.type, true);
+  d.setInt32(4, link.index, true);
+  d.setUint32(8, link.flags, true);
+  const attrs: Attribute[] = [
+    stringAttr(IFLA.IFNAME, link.name), u32Attr(IFLA.MTU, link.mtu),
+    { type: IFLA.ADDRESS, data: link.hardwareAddress }, { type: IFLA.BROADCAST, data: link.hardwareBroadcast },
+  ];
+  return encodeMessage(RTM_NEWLINK, flags, seq, portId, [info, encodeAttributes(attrs)]);
+}
+
+function scopeOf(a: HostAddress): number {
+  if (a.family === AF_INET) return a.bytes[0] === 127 ? RT_SCOPE.HOST : RT_SCOPE.UNIVERSE;
+  if (a.bytes.every((b, i) => b === (i === 15 ? 1 : 0))) return RT_SCOPE.HOST; // ::1
+  return a.bytes[0] === 0xfe && (a.bytes[1] & 0xc0) === 0x80 ? RT_SCOPE.LINK : RT_SCOPE.UNIVERSE;
+}
+
+/** An IPv4 address's broadcast address: the host bits all ones. */
+function broadcastOf(a: HostAddress): Uint8Array {
+  return a.bytes.map((b, i) => b | (0xff >> Math.min(8, Math.max(0, a.prefixLength - i * 8))));
+}
+
+/** struct ifaddrmsg { u8 family, prefixlen, flags, scope; u32 index; } + attributes. */
+function addressMessage(link: HostLink, a: HostAddress, seq: number, portId: number): Uint8Array {
+  const head = new Uint8Array(8);
+  const d = new DataView(head.buffer);
+  head.set([a.family, a.prefixLength, IFA_F_PERMANENT, scopeOf(a)]);
+  d.setUint32(4, link.index, true);
+  const attrs: Attribute[] = [{ type: IFA.ADDRESS, data: a.bytes }];
+  if (a.family === AF_INET) {
+    attrs.push({ type: IFA.LOCAL, data: a.bytes });
+    if (link.flags & IFF.BROADCAST && a.prefixLength < 31) attrs.push({ type: IFA.BROADCAST, data: broadcastOf(a) });
+    attrs.push(stringAttr(IFA.LABEL, link.name));
+  }
+  attrs.push(u32Attr(IFA.FLAGS, IFA_F_PERMANENT));
+  return encodeMessage(RTM_NEWADDR, NLM_F.MULTI, seq, portId, [head, encodeAttributes(attrs)]);
+}
+
+/** The family a request asks about (its first payload byte: rtgenmsg, ifinfomsg, ifaddrmsg). */
+const familyOf = (req: NetlinkMessage): number => req.payload[0] ?? AF_UNSPEC;
+
+function addressDump(req: NetlinkMessage, portId: number): Uint8Array[] {
+  const family = familyOf(req);
+  // A family without its own dump (AF_UNSPEC, AF_PACKET...) gets every family's, IPv4 first.
+  const families = family === AF_INET || family === AF_INET6 ? [family] : [AF_INET, AF_INET6];
+  const links = hostLinks();
+  return families.flatMap((f) => links.flatMap((link) =>
+    link.addresses.filter((a) => a.family === f).map((a) => addressMessage(link, a, req.seq, portId))));
+}
+
+/** RTM_GETLINK for one link, named by ifi_index or else by IFLA_IFNAME. */
+function getLink(req: NetlinkMessage, portId: number): RouteAnswer {
+  if (req.payload.length < IFINFOMSG_SIZE) return { kind: 'error', errno: E.EINVAL };
+  const index = new DataView(req.payload.buffer, req.payload.byteOffset).getInt32(4, true);
+  const nameAttr = parseAttributes(req.payload.subarray(IFINFOMSG_SIZE)).find((a) => a.type === IFLA.IFNAME);
+  const name = nameAttr && Buffer.from(nameAttr.data).toString('utf8').replace(/\0.*$/s, '');
+  if (index <= 0 && name === undefined) return { kind: 'error', errno: E.EINVAL };
+  const link = hostLinks().find((l) => (index > 0 ? l.index === index : l.name === name));
+  if (!link) return { kind: 'error', errno: E.ENODEV };
+  return { kind: 'reply', messages: [linkMessage(link, 0, req.seq, portId)] };
+}
+
+/** The answer to one request message of type RTM_BASE or more. */
+export function answerRoute(req: NetlinkMessage, portId: number, report: Report): RouteAnswer {
+  if (req.type > RTM_MAX) return { kind: 'error', errno: E.EOPNOTSUPP };
+  if (((req.type - RTM_BASE) & 3) !== KIND_GET) {
+    report(`netlink:change:${req.type}`, `netlink: route message type ${req.type} would change the host's network; refused`);
+    return { kind: 'error', errno: E.EPERM };
+  }
+  const dump = (req.flags & NLM_F.DUMP) === NLM_F.DUMP;
+  if (req.type === RTM_GETLINK) {
+    return dump ? { kind: 'dump', messages: hostLinks().map((l) => linkMessage(l, NLM_F.MULTI, req.seq, portId)) } : getLink(req, portId);
+  }
+  if (req.type === RTM_GETADDR && dump) return { kind: 'dump', messages: addressDump(req, portId) };
+  report(`netlink:get:${req.type}:${dump}`, `netlink: route message type ${req.type}${dump ? ' (dump)' : ''} is not supported`);
+  return { kind: 'error', errno: E.EOPNOTSUPP };
+}
