@@ -86,3 +86,26 @@ describe('shmat', () => {
     expect(h.call('shmat', id, addr, 0)).toBe(EINVAL);
   });
 });
+
+describe('/proc/sysvipc', () => {
+  it('lists the guest\'s segments, semaphore sets and queues as Linux lays them out', () => {
+    const h = harness();
+    const shm = h.call('shmget', 0x1234, 5000, IPC_CREAT | 0o640);
+    h.call('shmat', shm, 0, 0);
+    const sem = h.call('semget', 0, 3, IPC_CREAT | 0o600);
+    h.call('msgget', 0x99, IPC_CREAT | 0o600);
+    const read = (name: string): string[] => {
+      h.str(DS, `/proc/sysvipc/${name}`);
+      const fd = h.call('openat', -100, DS, 0, 0);
+      const n = h.call('read', fd, DS, 4096);
+      h.call('close', fd);
+      return h.text(DS, n).split('\n');
+    };
+    const shmLines = read('shm');
+    expect(shmLines[0]).toMatch(/^ +key +shmid perms +size +cpid +lpid nattch/);
+    expect(shmLines[1].trim().split(/ +/).slice(0, 7)).toEqual(['4660', String(shm), '640', '5000',
+      String(h.kernel.process.pid), String(h.kernel.process.pid), '1']);
+    expect(read('sem')[1].trim().split(/ +/).slice(0, 4)).toEqual(['0', String(sem), '600', '3']);
+    expect(read('msg')[1].trim().split(/ +/).slice(0, 5)).toEqual(['153', expect.any(String), '600', '0', '0']);
+  });
+});

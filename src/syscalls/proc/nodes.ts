@@ -18,6 +18,7 @@ import { fdLinkTarget, fdLinkText } from './fd-links.js';
 import {
   fdinfoText, limitsText, mapsText, smapsText, statText, statmText, statusText, stringsText, taskView, type TaskView,
 } from './pid-files.js';
+import { sysvipcText } from './sysvipc.js';
 
 export type ProcNode =
   /** A file whose text the kernel makes (and takes, when `write` is given); stat shows the host file `like`. */
@@ -155,6 +156,8 @@ export function procNode(p: GuestProcess, abs: string, followLast = true): ProcN
       const text = p.kernel.cpu?.cpuinfo?.(guestCpuCount());
       return text === undefined ? undefined : { kind: 'file', text: () => text, like: '/proc/cpuinfo' };
     }
+    const sysvipc = parts.length === 3 && parts[1] === 'sysvipc' ? sysvipcText(p.kernel, parts[2]) : undefined;
+    if (sysvipc) return { kind: 'file', text: sysvipc, like: path };
     const who = parts[1];
     if (who === 'thread-self') return threadSelf(p, parts.slice(2), followLast);
     const target = who === 'self' ? p : /^\d+$/.test(who ?? '') ? p.kernel.processById(Number(who)) : undefined;

@@ -20,7 +20,7 @@ const MSQID64_DS_SIZE = 120;
 
 interface Message { readonly type: number; readonly text: Uint8Array }
 
-interface MessageQueue extends IpcObject {
+export interface MessageQueue extends IpcObject {
   readonly messages: Message[];
   bytes: number;
   /** msg_qbytes: the most bytes (and messages) the queue holds. */
@@ -58,6 +58,9 @@ function queues(k: Kernel): MessageQueues {
   if (!ns) namespaces.set(k, (ns = new MessageQueues()));
   return ns;
 }
+
+/** /proc/sysvipc/msg. */
+export const listMessageQueues = (k: Kernel): MessageQueue[] => [...queues(k).ids.all];
 
 function msgget(p: GuestProcess, key: number, flags: number): number {
   return queues(p.kernel).ids.get(p, key, flags, (id: number, perm: IpcPerm): MessageQueue => ({

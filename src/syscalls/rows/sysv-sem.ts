@@ -27,7 +27,7 @@ interface SemOp { num: number; op: number; flags: number }
 
 interface Waiter { readonly thread: GuestThread; readonly sop: SemOp }
 
-interface SemaphoreSet extends IpcObject {
+export interface SemaphoreSet extends IpcObject {
   readonly values: number[];
   /** The pid of the last process to change each semaphore. */
   readonly pids: number[];
@@ -76,6 +76,9 @@ function semaphores(k: Kernel): Semaphores {
   ns.settle();
   return ns;
 }
+
+/** /proc/sysvipc/sem. */
+export const listSemaphoreSets = (k: Kernel): SemaphoreSet[] => [...semaphores(k).ids.all];
 
 function semget(p: GuestProcess, key: number, nsems: number, flags: number): number {
   if (nsems < 0 || nsems > SEMMSL) throw new SysError(E.EINVAL);

@@ -22,7 +22,7 @@ const SHM_DEST = 0o1000, SHM_LOCKED = 0o2000;
 const SHMMIN = 1, SHMMNI = 4096, SHMMAX = Number.MAX_SAFE_INTEGER - 2 ** 24;
 const SHMID64_DS_SIZE = 112;
 
-interface Segment extends IpcObject {
+export interface Segment extends IpcObject {
   readonly size: number;
   readonly object: AnonymousSharedObject;
   readonly cpid: number;
@@ -40,6 +40,11 @@ function segments(k: Kernel): IpcIds<Segment> {
   let t = tables.get(k);
   if (!t) tables.set(k, (t = new IpcIds<Segment>(SHMMNI)));
   return t;
+}
+
+/** /proc/sysvipc/shm: the segments with how many attachments each has. */
+export function listSegments(k: Kernel): { segment: Segment; attached: number }[] {
+  return [...sweep(k).all].map((segment) => ({ segment, attached: attachCount(k, segment) }));
 }
 
 /** How many attachments of `s` live processes have (each shmat's mapping starts at the segment's start). */
