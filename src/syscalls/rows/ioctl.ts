@@ -1,6 +1,6 @@
-// ioctl: the fd-level requests (FIONBIO, FIOCLEX, FIONREAD) for any file, and the
+// ioctl: the fd-level requests (FIONBIO, FIOCLEX, FIONREAD) for any file, the
 // terminal requests for host ttys (tty.ts): settings, window size, controlling
-// terminal and foreground process group. Terminal requests on anything else are
+// terminal and foreground process group, and a socket's interface questions. Terminal requests on anything else are
 // ENOTTY, as Linux answers.
 import { int, u32 } from '../args.js';
 import { IOCTL, SEEK, S_IFMT, S_IFREG } from '../constants.js';
@@ -9,6 +9,8 @@ import type { GuestProcess } from '../guest-process.js';
 import {
   readTermiosFromGuest, readWinsizeFromGuest, writeTermiosToGuest, writeWinsizeToGuest,
 } from '../guest-structs.js';
+import { INTERFACE_REQUESTS, interfaceIoctl } from '../net/interface-ioctl.js';
+import { SocketFile } from '../net/socket-file.js';
 import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
 import { sendToProcess } from '../signal-delivery.js';
@@ -138,6 +140,7 @@ function ioctl(p: GuestProcess, t: GuestThread, fd: number, req: number, arg: nu
       p.mem.write32(arg, bytesAvailable(p, file));
       return 0;
   }
+  if (file instanceof SocketFile && INTERFACE_REQUESTS.has(req)) return interfaceIoctl(p.mem, req, arg);
   const tty = TERMINAL_REQUESTS.has(req) ? terminalOf(p, file) : undefined;
   if (tty) return terminalIoctl(p, t, tty, file.hostFd!, req, arg);
   if (!TERMINAL_REQUESTS.has(req)) p.reportOnce(`ioctl:${req}`, `unsupported ioctl 0x${req.toString(16)}`);
