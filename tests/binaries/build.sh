@@ -29,8 +29,8 @@ esac
 cc="${CC:-$arch-linux-gnu-gcc}"
 cflags=(-O2 -static -ffp-contract=off -Wall -Wextra)
 dyn_cflags=(-O2 -ffp-contract=off -Wall -Wextra)
-DYN_NAMES=(hello printf strings malloc args dynlink netresolve)
-DYN_ONLY=(dynlink netresolve)
+DYN_NAMES=(hello printf strings malloc args dynlink netresolve netlink)
+DYN_ONLY=(dynlink netresolve netlink)
 
 contains() {
     local needle="$1" x
