@@ -4,10 +4,11 @@
 // event about a directory entry goes to the watches of its directory (with the name)
 // and to those of the file itself. With no watch anywhere, each call costs one test.
 //
-// Only what guest processes do is seen: changes by other host programs would need
-// Node's fs.watch, whose events arrive late and without Linux's distinctions (create
-// versus delete, moves with cookies), so the inotify rows report that once instead.
-import { fstatSync, lstatSync } from 'node:fs';
+// What guest processes do is announced here as it happens. Of other host programs'
+// changes only those to watched files' contents and attributes are seen (host-changes.ts,
+// through Node's fs.watch); their creates, deletes and moves are not, as fs.watch tells
+// them late and without Linux's distinctions, so the inotify rows report that once.
+import { fstatSync, lstatSync, type BigIntStats } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 export const IN_ACCESS = 0x1, IN_MODIFY = 0x2, IN_ATTRIB = 0x4, IN_CLOSE_WRITE = 0x8, IN_CLOSE_NOWRITE = 0x10;
@@ -40,15 +41,30 @@ export function removeWatcher(w: FsWatcher): void {
 
 export const inodeKey = (dev: bigint, ino: bigint): InodeKey => `${dev}:${ino}`;
 
-/** What an event needs to know of a file: its inode and whether it is a directory. */
-export interface Inode { readonly key: InodeKey; readonly isDir: boolean; readonly links: bigint }
+/** What an event needs to know of a file: its inode, whether it is a directory, its state. */
+export interface Inode {
+  readonly key: InodeKey; readonly isDir: boolean; readonly links: bigint;
+  /** Size and times: whether the file changed since an earlier look. */
+  readonly state: string;
+}
+
+export const inodeFromStat = (st: BigIntStats): Inode => ({
+  key: inodeKey(st.dev, st.ino), isDir: st.isDirectory(), links: st.nlink, state: `${st.size}:${st.mtimeNs}:${st.ctimeNs}`,
+});
+
+/** The state each file host-changes.ts tracks had after the guest's last event about it. */
+const announcedStates = new Map<InodeKey, string>();
+
+/** Keeps what the guest's event left of a file host-changes.ts tracks. */
+function remember(self: Inode): void {
+  if (announcedStates.has(self.key)) announcedStates.set(self.key, self.state);
+}
 
 /** The inode `path` names (without following a last symlink), when something watches at all. */
 export function inodeOf(path: string): Inode | undefined {
   if (watchers.size === 0) return undefined;
   try {
-    const st = lstatSync(path, { bigint: true });
-    return { key: inodeKey(st.dev, st.ino), isDir: st.isDirectory(), links: st.nlink };
+    return inodeFromStat(lstatSync(path, { bigint: true }));
   } catch {
     return undefined;
   }
@@ -60,6 +76,7 @@ function send(inode: InodeKey, mask: number, cookie: number, name: string | unde
 
 /** An event about the file at `path` (known as `self`), told to it and to its directory. */
 function aboutEntry(path: string, self: Inode, mask: number, cookie = 0): void {
+  remember(self);
   const dir = inodeOf(dirname(path));
   if (dir) send(dir.key, mask, cookie, basename(path), self.isDir);
   send(self.key, mask, cookie, undefined, self.isDir);
@@ -75,9 +92,7 @@ export function notifyChange(path: string, mask: number): void {
 /** The last fd of the file opened by `path` as `hostFd` is about to be closed. */
 export function notifyClose(path: string, hostFd: number, wrote: boolean): void {
   if (watchers.size === 0) return;
-  const st = fstatSync(hostFd, { bigint: true });
-  const self = { key: inodeKey(st.dev, st.ino), isDir: st.isDirectory(), links: st.nlink };
-  aboutEntry(path, self, wrote ? IN_CLOSE_WRITE : IN_CLOSE_NOWRITE);
+  aboutEntry(path, inodeFromStat(fstatSync(hostFd, { bigint: true })), wrote ? IN_CLOSE_WRITE : IN_CLOSE_NOWRITE);
 }
 
 /** `path` was created (a file, directory, link, node). */
@@ -86,6 +101,7 @@ export function notifyCreate(path: string): void {
   const self = inodeOf(path);
   const dir = inodeOf(dirname(path));
   if (!self) return;
+  remember(self);
   if (!self.isDir && self.links > 1n) send(self.key, IN_ATTRIB, 0, undefined, false); // a new hard link
   if (dir) send(dir.key, IN_CREATE, 0, basename(path), self.isDir);
 }
@@ -115,4 +131,34 @@ export function notifyMove(from: string, to: string, self: Inode | undefined, re
     send(replaced.key, IN_DELETE_SELF, 0, undefined, replaced.isDir);
     for (const w of watchers) w.gone(replaced.key);
   }
+}
+
+/** How many host watches (host-changes.ts) want each file's announced state kept. */
+const stateTrackers = new Map<InodeKey, number>();
+
+/** Starts (or, with `on` false, stops) keeping the state of `self` after the guest's events. */
+export function trackAnnouncedState(self: Inode, on: boolean): void {
+  const n = (stateTrackers.get(self.key) ?? 0) + (on ? 1 : -1);
+  if (n > 0) {
+    stateTrackers.set(self.key, n);
+    if (on && n === 1) announcedStates.set(self.key, self.state);
+    return;
+  }
+  stateTrackers.delete(self.key);
+  announcedStates.delete(self.key);
+}
+
+/**
+ * The file at `path` changed by some other means than a guest call: when its state is not
+ * what the guest's last event left, IN_MODIFY (contents) or IN_ATTRIB goes out. Returns
+ * whether one did.
+ */
+export function notifyOutsideChange(path: string): boolean {
+  const self = inodeOf(path);
+  const before = self && announcedStates.get(self.key);
+  if (!self || before === undefined || before === self.state) return false;
+  const [size, mtime] = before.split(':');
+  const [newSize, newMtime] = self.state.split(':');
+  aboutEntry(path, self, size !== newSize || mtime !== newMtime ? IN_MODIFY : IN_ATTRIB);
+  return true;
 }

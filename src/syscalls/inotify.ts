@@ -2,7 +2,8 @@
 // records, read whole; a read waits while the queue is empty.
 import { AnonFile } from './anon-file.js';
 import { E, SysError } from './errno.js';
-import { addWatcher, removeWatcher, type FsWatcher, type InodeKey } from './fs-notify.js';
+import { addWatcher, removeWatcher, type FsWatcher, type Inode, type InodeKey } from './fs-notify.js';
+import { OutsideChangeWatch } from './host-changes.js';
 import type { Readiness } from './open-file.js';
 
 export const IN_Q_OVERFLOW = 0x4000, IN_IGNORED = 0x8000, IN_ONESHOT = 0x80000000;
@@ -11,7 +12,13 @@ const EVENT_HEADER = 16;
 /** /proc/sys/fs/inotify/max_queued_events. */
 const MAX_QUEUED = 16384;
 
-interface Watch { readonly wd: number; readonly inode: InodeKey; mask: number }
+interface Watch {
+  readonly wd: number;
+  readonly inode: InodeKey;
+  mask: number;
+  /** For a file (not a directory): what sees other host programs' changes to it. */
+  readonly outside?: OutsideChangeWatch;
+}
 
 interface QueuedEvent { readonly wd: number; readonly mask: number; readonly cookie: number; readonly name: string }
 
@@ -35,21 +42,23 @@ export class Inotify extends AnonFile implements FsWatcher {
   private last: QueuedEvent | undefined;
   private nextWd = 1;
 
-  constructor(statusFlags: number, nonblock: number) {
+  /** `wake`: kernel.hostEvent, for events that other host programs' changes cause. */
+  constructor(statusFlags: number, nonblock: number, private readonly wake: () => void) {
     super('inotify', statusFlags, nonblock);
     addWatcher(this);
   }
 
-  /** inotify_add_watch: a new watch, or the same wd with its mask replaced or added to. */
-  watch(inode: InodeKey, mask: number, add: boolean, mustBeNew: boolean): number {
-    const existing = [...this.watches.values()].find((w) => w.inode === inode);
+  /** inotify_add_watch of `path`: a new watch, or the same wd with its mask replaced or added to. */
+  watch(self: Inode, path: string, mask: number, add: boolean, mustBeNew: boolean): number {
+    const existing = [...this.watches.values()].find((w) => w.inode === self.key);
     if (existing) {
       if (mustBeNew) throw new SysError(E.EEXIST);
       existing.mask = add ? existing.mask | mask : mask;
       return existing.wd;
     }
     const wd = this.nextWd++;
-    this.watches.set(wd, { wd, inode, mask });
+    const outside = self.isDir ? undefined : new OutsideChangeWatch(self, path, this.wake);
+    this.watches.set(wd, { wd, inode: self.key, mask, outside });
     return wd;
   }
 
@@ -95,9 +104,11 @@ export class Inotify extends AnonFile implements FsWatcher {
 
   close(): void {
     removeWatcher(this);
+    for (const w of this.watches.values()) w.outside?.stop();
   }
 
   private end(wd: number): void {
+    this.watches.get(wd)?.outside?.stop();
     this.watches.delete(wd);
     this.push({ wd, mask: IN_IGNORED, cookie: 0, name: '' });
   }

@@ -1,7 +1,7 @@
 // inotify on the guest's own changes: create/modify/close_write/attrib, moves with one
 // cookie, delete with DELETE_SELF and IN_IGNORED, IN_ONESHOT, IN_MASK_ADD, IN_ONLYDIR,
 // non-blocking reads, the too-small buffer, and inotify_rm_watch.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,29 @@ describe('inotify', () => {
     h.call('mkdirat', AT_FDCWD, path('x'), 0o755);
     expect(h.call('read', fd, BUF, 8)).toBe(EINVAL);
     expect(h.call('read', fd, BUF, 32)).toBe(32);
+  });
+});
+
+describe('inotify and other host programs', () => {
+  /** Lets Node deliver fs.watch events for a while. */
+  const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 300));
+
+  it('sees another program append to a watched file once, and not the guest\'s own writes again', async () => {
+    const { h, path, watch, events } = setup('e');
+    writeFileSync(join(root, 'e', 'log'), 'start\n');
+    const fw = watch('log', IN_MODIFY);
+    let woken = 0;
+    h.kernel.onHostEvent(() => woken++);
+    appendFileSync(join(root, 'e', 'log'), 'from the host\n');
+    await settle();
+    expect(brief(events())).toEqual([[fw, IN_MODIFY, '']]);
+    expect(woken).toBeGreaterThan(0);
+    const f = h.call('openat', AT_FDCWD, path('log'), O_WRONLY, 0);
+    h.str(BUF, 'guest');
+    h.call('write', f, BUF, 5);
+    expect(brief(events())).toEqual([[fw, IN_MODIFY, '']]);
+    await settle();
+    expect(events()).toBe(EAGAIN);
+    h.call('close', f);
   });
 });

@@ -1,8 +1,8 @@
 // inotify_init1, inotify_add_watch, inotify_rm_watch (events: fs-notify.ts, queue: inotify.ts).
-import { statSync, lstatSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { int, u32 } from '../args.js';
 import { E, SysError } from '../errno.js';
-import { inodeKey } from '../fs-notify.js';
+import { inodeFromStat } from '../fs-notify.js';
 import type { GuestProcess } from '../guest-process.js';
 import { Inotify } from '../inotify.js';
 import { guestPathAt } from '../paths.js';
@@ -18,7 +18,8 @@ const IN_VALID = IN_ALL_EVENTS | IN_ONLYDIR | IN_DONT_FOLLOW | IN_EXCL_UNLINK | 
 function inotifyInit(p: GuestProcess, flags: number): number {
   const { cloexec, nonblock } = p.abi.openFlags;
   if (flags & ~(cloexec | nonblock)) throw new SysError(E.EINVAL);
-  return p.fds.add(new Inotify(flags & nonblock, nonblock), (flags & cloexec) !== 0);
+  const wake = (): void => p.kernel.hostEvent();
+  return p.fds.add(new Inotify(flags & nonblock, nonblock, wake), (flags & cloexec) !== 0);
 }
 
 function instance(p: GuestProcess, fd: number): Inotify {
@@ -31,13 +32,14 @@ function addWatch(p: GuestProcess, fd: number, pathAddr: number, mask: number): 
   const inotify = instance(p, fd);
   if (!(mask & IN_ALL_EVENTS) || mask & ~IN_VALID) throw new SysError(E.EINVAL);
   if (mask & IN_MASK_ADD && mask & IN_MASK_CREATE) throw new SysError(E.EINVAL);
-  const path = guestPathAt(p, AT_FDCWD, pathAddr);
-  const st = (mask & IN_DONT_FOLLOW ? lstatSync : statSync)(path, { bigint: true });
-  if (mask & IN_ONLYDIR && !st.isDirectory()) throw new SysError(E.ENOTDIR);
+  const given = guestPathAt(p, AT_FDCWD, pathAddr);
+  const path = mask & IN_DONT_FOLLOW ? given : realpathSync(given);
+  const self = inodeFromStat(lstatSync(path, { bigint: true }));
+  if (mask & IN_ONLYDIR && !self.isDir) throw new SysError(E.ENOTDIR);
   // See fs-notify.ts for why other programs' changes are not seen.
-  p.reportOnce('inotify', 'inotify: changes made by host programs other than the guest are not reported');
+  p.reportOnce('inotify', "inotify: other host programs' changes are seen only as IN_MODIFY and IN_ATTRIB of watched files");
   const kept = mask & (IN_ALL_EVENTS | IN_ONESHOT);
-  return inotify.watch(inodeKey(st.dev, st.ino), kept, (mask & IN_MASK_ADD) !== 0, (mask & IN_MASK_CREATE) !== 0);
+  return inotify.watch(self, path, kept, (mask & IN_MASK_ADD) !== 0, (mask & IN_MASK_CREATE) !== 0);
 }
 
 export const inotifyRows: SyscallRow[] = [
