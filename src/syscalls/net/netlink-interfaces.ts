@@ -33,7 +33,17 @@ export interface HostLink {
   readonly hardwareAddress: Uint8Array;
   readonly hardwareBroadcast: Uint8Array;
   readonly addresses: readonly HostAddress[];
+  /** struct rtnl_link_stats's counters in order (undefined without /sys). */
+  readonly statistics?: readonly number[];
 }
+
+/** The counters of struct rtnl_link_stats, in its order; /sys names its files the same. */
+const LINK_STATISTICS = [
+  'rx_packets', 'tx_packets', 'rx_bytes', 'tx_bytes', 'rx_errors', 'tx_errors', 'rx_dropped', 'tx_dropped',
+  'multicast', 'collisions', 'rx_length_errors', 'rx_over_errors', 'rx_crc_errors', 'rx_frame_errors',
+  'rx_fifo_errors', 'rx_missed_errors', 'tx_aborted_errors', 'tx_carrier_errors', 'tx_fifo_errors',
+  'tx_heartbeat_errors', 'tx_window_errors', 'rx_compressed', 'tx_compressed', 'rx_nohandler',
+] as const;
 
 const SYS_NET = '/sys/class/net';
 
@@ -57,6 +67,11 @@ function sysInterfaceNames(): string[] {
   } catch {
     return [];
   }
+}
+
+function sysStatistics(name: string): number[] | undefined {
+  const counters = LINK_STATISTICS.map((what) => sysNumber(name, `statistics/${what}`));
+  return counters.every((n) => n === undefined) ? undefined : counters.map((n) => n ?? 0);
 }
 
 const macBytes = (text: string): Uint8Array => Uint8Array.from(text.split(':').map((h) => parseInt(h, 16)));
@@ -99,6 +114,7 @@ export function hostLinks(): HostLink[] {
       hardwareAddress: macBytes(mac),
       hardwareBroadcast: macBytes(sysText(name, 'broadcast') ?? (loopback ? mac : 'ff:ff:ff:ff:ff:ff')),
       addresses: infos.map(hostAddress),
+      statistics: sysStatistics(name),
     };
   });
   return links.sort((a, b) => a.index - b.index);

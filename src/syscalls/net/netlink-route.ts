@@ -19,7 +19,7 @@ const RTM_MAX = 0x7f;
 /** A type's kind, its low two bits from RTM_BASE on: NEW, DEL, GET, SET. */
 const KIND_GET = 2;
 
-const IFLA = { ADDRESS: 1, BROADCAST: 2, IFNAME: 3, MTU: 4 } as const;
+const IFLA = { ADDRESS: 1, BROADCAST: 2, IFNAME: 3, MTU: 4, STATS: 7 } as const;
 const IFA = { ADDRESS: 1, LOCAL: 2, LABEL: 3, BROADCAST: 4, FLAGS: 8 } as const;
 const IFA_F_PERMANENT = 0x80;
 const RT_SCOPE = { UNIVERSE: 0, LINK: 253, HOST: 254 } as const;
@@ -34,6 +34,14 @@ export type RouteAnswer =
 /** The one-time report of what is not supported. */
 export type Report = (key: string, message: string) => void;
 
+/** IFLA_STATS: struct rtnl_link_stats, u32 counters (wrapping, as Linux's do). */
+function statisticsAttr(counters: readonly number[]): Attribute {
+  const data = new Uint8Array(counters.length * 4);
+  const d = new DataView(data.buffer);
+  counters.forEach((n, i) => d.setUint32(i * 4, n % 2 ** 32, true));
+  return { type: IFLA.STATS, data };
+}
+
 /** struct ifinfomsg { u8 family, pad; u16 type; i32 index; u32 flags, change; } + attributes. */
 function linkMessage(link: HostLink, flags: number, seq: number, portId: number): Uint8Array {
   const info = new Uint8Array(IFINFOMSG_SIZE);
@@ -46,6 +54,7 @@ function linkMessage(link: HostLink, flags: number, seq: number, portId: number)
     stringAttr(IFLA.IFNAME, link.name), u32Attr(IFLA.MTU, link.mtu),
     { type: IFLA.ADDRESS, data: link.hardwareAddress }, { type: IFLA.BROADCAST, data: link.hardwareBroadcast },
   ];
+  if (link.statistics) attrs.push(statisticsAttr(link.statistics));
   return encodeMessage(RTM_NEWLINK, flags, seq, portId, [info, encodeAttributes(attrs)]);
 }
 
