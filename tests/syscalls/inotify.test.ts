@@ -76,6 +76,17 @@ describe('inotify', () => {
     expect(es[0].cookie).not.toBe(0);
   });
 
+  it('RENAME_EXCHANGE is two moves', () => {
+    const { h, path, watch, events } = setup('x');
+    h.call('mkdirat', AT_FDCWD, path('one'), 0o755);
+    h.call('close', h.call('openat', AT_FDCWD, path('two'), O_WRONLY | O_CREAT, 0o644));
+    const dw = watch('', IN_MOVED_FROM | IN_MOVED_TO);
+    expect(h.call('renameat2', AT_FDCWD, path('one'), AT_FDCWD, path('two', PATH2), 2)).toBe(0); // RENAME_EXCHANGE
+    expect(brief(events())).toEqual([
+      [dw, IN_MOVED_FROM | IN_ISDIR, 'one'], [dw, IN_MOVED_TO | IN_ISDIR, 'two'], [dw, IN_MOVED_FROM, 'two'], [dw, IN_MOVED_TO, 'one'],
+    ]);
+  });
+
   it('IN_ONESHOT, IN_MASK_ADD, IN_ONLYDIR, rm_watch', () => {
     const { h, fd, path, watch, events } = setup('c');
     const dw = watch('', IN_CREATE | IN_ONESHOT);

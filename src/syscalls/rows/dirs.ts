@@ -76,7 +76,11 @@ function renameat2(p: GuestProcess, a: readonly number[], flags: number): number
   }
   if (flags & RENAME.RENAME_EXCHANGE) {
     if (flags & RENAME.RENAME_NOREPLACE) throw new SysError(E.EINVAL);
-    return exchange(from, to);
+    const [first, second] = [inodeOf(from), inodeOf(to)];
+    exchange(from, to);
+    notifyMove(from, to, first, undefined); // each file moved to the other's name
+    notifyMove(to, from, second, undefined);
+    return 0;
   }
   if (flags & RENAME.RENAME_NOREPLACE && exists(to)) throw new SysError(E.EEXIST);
   const [self, replaced] = [inodeOf(from), inodeOf(to)];
