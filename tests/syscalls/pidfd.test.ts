@@ -52,6 +52,15 @@ describe('pidfd', () => {
     expect(h.call('read', fd, BUF, 8)).toBe(EINVAL);
   });
 
+  it('waitid on a non-blocking pidfd of a running child is EAGAIN', () => {
+    const h = harness();
+    const child = h.fork();
+    const fd = h.call('pidfd_open', child.pid, 0o4000); // PIDFD_NONBLOCK
+    expect(h.call('waitid', P_PIDFD, fd, INFO, WEXITED, 0)).toBe(-11);
+    h.callAs(child, 'exit_group', 0);
+    expect(h.call('waitid', P_PIDFD, fd, INFO, WEXITED, 0)).toBe(0);
+  });
+
   it('pidfd_getfd duplicates another process\'s fd', () => {
     const h = harness();
     const child = h.fork();

@@ -123,14 +123,19 @@ function waitid(p: GuestProcess, idtype: number, id: number, infop: number, opti
   if (options & ~(WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT | WNOTHREAD | WALL | WCLONE)) throw new SysError(E.EINVAL);
   if (!(options & (WEXITED | WUNTRACED | WCONTINUED))) throw new SysError(E.EINVAL);
   let select: Selector;
+  /** A non-blocking pidfd: EAGAIN rather than a wait. */
+  let nonblock = false;
   if (idtype === P_ALL) select = () => true;
   else if (idtype === P_PID && id > 0) select = (c) => c.pid === id;
   else if (idtype === P_PGID && id >= 0) select = (c) => c.pgid === (id === 0 ? p.pgid : id);
   else if (idtype === P_PIDFD) {
-    const target = pidfdProcess(openFile(p, id));
+    const pidfd = openFile(p, id);
+    const target = pidfdProcess(pidfd);
     select = (c) => c === target;
+    nonblock = (pidfd.flags & p.abi.openFlags.nonblock) !== 0 && !(options & WNOHANG);
   } else throw new SysError(E.EINVAL);
-  const r = waitFor(p, select, options);
+  const r = waitFor(p, select, nonblock ? options | WNOHANG : options);
+  if (!r && nonblock) throw new SysError(E.EAGAIN);
   if (!r) {
     if (infop) p.mem.writeBytes(infop, new Uint8Array(128)); // WNOHANG, nothing to report: si_pid 0
     return 0;
