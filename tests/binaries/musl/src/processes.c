@@ -1,0 +1,135 @@
+/* Processes as musl makes them: posix_spawn (clone with CLONE_VM|CLONE_VFORK
+ * on a child stack, the child reporting exec failure through a pipe), fork,
+ * execve of this same program, and the wait family. With an argument
+ * "child <n>" the program is the exec'd child and exits with status n. */
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static void report(const char *what, int status)
+{
+    if (WIFEXITED(status))
+        printf("%s: exited %d\n", what, WEXITSTATUS(status));
+    else if (WIFSIGNALED(status))
+        printf("%s: killed by signal %d\n", what, WTERMSIG(status));
+    else
+        printf("%s: status %#x\n", what, status);
+}
+
+static int child_main(int argc, char **argv)
+{
+    int code = atoi(argv[2]);
+    printf("child %d: argc %d, TSQEMU_MUSL=%s\n", code, argc, getenv("TSQEMU_MUSL") ? getenv("TSQEMU_MUSL") : "(unset)");
+    if (argc > 3) {
+        /* stdout was redirected by a file action: read back stdin */
+        char line[64] = "";
+        if (fgets(line, sizeof line, stdin)) printf("child %d read: %s", code, line);
+    }
+    return code;
+}
+
+static void spawn_test(const char *self)
+{
+    pid_t pid;
+    int status;
+    char *args[] = { (char *)self, "child", "3", NULL };
+    char *env[] = { "TSQEMU_MUSL=spawned", NULL };
+    int err = posix_spawn(&pid, self, NULL, NULL, args, env);
+    printf("posix_spawn: %s\n", err ? strerror(err) : "ok");
+    waitpid(pid, &status, 0);
+    report("spawned child", status);
+
+    /* file actions: stdin from a pipe, stdout into a pipe the parent reads */
+    int in[2], out[2];
+    pipe(in);
+    pipe(out);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_addclose(&actions, in[1]);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    char *args2[] = { (char *)self, "child", "4", "read", NULL };
+    err = posix_spawn(&pid, self, &actions, NULL, args2, environ);
+    close(in[0]);
+    close(out[1]);
+    write(in[1], "through the pipe\n", 17);
+    close(in[1]);
+    char buf[256];
+    ssize_t n, total = 0;
+    while ((n = read(out[0], buf + total, sizeof buf - 1 - total)) > 0) total += n;
+    buf[total] = 0;
+    close(out[0]);
+    waitpid(pid, &status, 0);
+    printf("posix_spawn with file actions: %s, child wrote:\n%s", err ? strerror(err) : "ok", buf);
+    report("piped child", status);
+    posix_spawn_file_actions_destroy(&actions);
+
+    /* a missing program: the error comes back from the child through its pipe */
+    char *args3[] = { "/nonexistent/program", NULL };
+    err = posix_spawn(&pid, "/nonexistent/program", NULL, NULL, args3, environ);
+    printf("posix_spawn of a missing program: %s\n", strerror(err));
+    err = posix_spawnp(&pid, "no-such-program-anywhere", NULL, NULL, args3, environ);
+    printf("posix_spawnp of a missing program: %s\n", strerror(err));
+}
+
+static void fork_test(const char *self)
+{
+    int status;
+    pid_t pid = fork();
+    if (pid == 0) _exit(7);
+    waitpid(pid, &status, 0);
+    report("forked child", status);
+
+    pid = fork();
+    if (pid == 0) {
+        char *args[] = { (char *)self, "child", "5", NULL };
+        setenv("TSQEMU_MUSL", "exec'd", 1);
+        execv(self, args);
+        _exit(127);
+    }
+    waitpid(pid, &status, 0);
+    report("exec'd child", status);
+
+    pid = fork();
+    if (pid == 0) {
+        pause();
+        _exit(0);
+    }
+    kill(pid, SIGTERM);
+    waitpid(pid, &status, 0);
+    report("signaled child", status);
+
+    /* several children, reaped in any order */
+    int sum = 0;
+    for (int i = 1; i <= 4; i++)
+        if (fork() == 0) _exit(i * 10);
+    for (int i = 0; i < 4; i++) {
+        wait(&status);
+        sum += WEXITSTATUS(status);
+    }
+    printf("wait: four children, statuses sum %d\n", sum);
+    errno = 0;
+    printf("wait with no children: %d (%s)\n", wait(&status), strerror(errno));
+
+    pid = vfork();
+    if (pid == 0) _exit(9);
+    waitpid(pid, &status, 0);
+    report("vforked child", status);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 2 && strcmp(argv[1], "child") == 0) return child_main(argc, argv);
+    setvbuf(stdout, NULL, _IONBF, 0);
+    spawn_test(argv[0]);
+    fork_test(argv[0]);
+    return 0;
+}

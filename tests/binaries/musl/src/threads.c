@@ -1,0 +1,324 @@
+/* pthreads as musl implements them, under contention: mutex, condvar,
+ * barrier, rwlock, thread-local storage, cancellation at a cancellation point
+ * (musl's SIGCANCEL handler looks at the interrupted PC in the signal frame),
+ * detached threads and joining 50 threads. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define WORKERS 8
+#define ROUNDS 2000
+
+static pthread_mutex_t counter_lock = PTHREAD_MUTEX_INITIALIZER;
+static long counter;
+
+static void *add_under_mutex(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < ROUNDS; i++) {
+        pthread_mutex_lock(&counter_lock);
+        long seen = counter;
+        if (i % 64 == 0) sched_yield();
+        counter = seen + 1;
+        pthread_mutex_unlock(&counter_lock);
+    }
+    return NULL;
+}
+
+static void mutex_test(void)
+{
+    pthread_t t[WORKERS];
+    for (int i = 0; i < WORKERS; i++) pthread_create(&t[i], NULL, add_under_mutex, NULL);
+    for (int i = 0; i < WORKERS; i++) pthread_join(t[i], NULL);
+    printf("mutex: counter %ld (expected %d)\n", counter, WORKERS * ROUNDS);
+}
+
+/* A bounded queue: producers and consumers meet on two condition variables. */
+#define QUEUE_SIZE 4
+#define ITEMS 500
+static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t not_full = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t not_empty = PTHREAD_COND_INITIALIZER;
+static int queue[QUEUE_SIZE], queue_head, queue_len;
+
+static void *produce(void *arg)
+{
+    int base = *(int *)arg;
+    for (int i = 1; i <= ITEMS; i++) {
+        pthread_mutex_lock(&queue_lock);
+        while (queue_len == QUEUE_SIZE) pthread_cond_wait(&not_full, &queue_lock);
+        queue[(queue_head + queue_len++) % QUEUE_SIZE] = base + i;
+        pthread_cond_signal(&not_empty);
+        pthread_mutex_unlock(&queue_lock);
+    }
+    return NULL;
+}
+
+static void *consume(void *arg)
+{
+    long *sum = arg;
+    for (int i = 0; i < ITEMS; i++) {
+        pthread_mutex_lock(&queue_lock);
+        while (queue_len == 0) pthread_cond_wait(&not_empty, &queue_lock);
+        *sum += queue[queue_head];
+        queue_head = (queue_head + 1) % QUEUE_SIZE;
+        queue_len--;
+        pthread_cond_signal(&not_full);
+        pthread_mutex_unlock(&queue_lock);
+    }
+    return NULL;
+}
+
+static void condvar_test(void)
+{
+    pthread_t p[2], c[2];
+    int bases[2] = { 0, 100000 };
+    long sums[2] = { 0, 0 };
+    for (int i = 0; i < 2; i++) pthread_create(&c[i], NULL, consume, &sums[i]);
+    for (int i = 0; i < 2; i++) pthread_create(&p[i], NULL, produce, &bases[i]);
+    for (int i = 0; i < 2; i++) pthread_join(p[i], NULL);
+    for (int i = 0; i < 2; i++) pthread_join(c[i], NULL);
+    printf("condvar: total %ld\n", sums[0] + sums[1]);
+}
+
+static pthread_barrier_t barrier;
+static int phase_seen[WORKERS][3];
+static int phase;
+
+static void *barrier_worker(void *arg)
+{
+    int id = (int)(long)arg;
+    for (int round = 0; round < 3; round++) {
+        phase_seen[id][round] = __atomic_load_n(&phase, __ATOMIC_SEQ_CST);
+        if (pthread_barrier_wait(&barrier) == PTHREAD_BARRIER_SERIAL_THREAD)
+            __atomic_add_fetch(&phase, 1, __ATOMIC_SEQ_CST);
+        pthread_barrier_wait(&barrier);
+    }
+    return NULL;
+}
+
+static void barrier_test(void)
+{
+    pthread_t t[WORKERS];
+    pthread_barrier_init(&barrier, NULL, WORKERS);
+    for (long i = 0; i < WORKERS; i++) pthread_create(&t[i], NULL, barrier_worker, (void *)i);
+    for (int i = 0; i < WORKERS; i++) pthread_join(t[i], NULL);
+    int ok = 1;
+    for (int i = 0; i < WORKERS; i++)
+        for (int r = 0; r < 3; r++) ok &= phase_seen[i][r] == r;
+    pthread_barrier_destroy(&barrier);
+    printf("barrier: phases %d, every thread saw each phase: %s\n", phase, ok ? "yes" : "no");
+}
+
+static pthread_rwlock_t table_lock = PTHREAD_RWLOCK_INITIALIZER;
+static int table[16];
+static int torn_reads;
+
+static void *rw_reader(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 1000; i++) {
+        pthread_rwlock_rdlock(&table_lock);
+        for (int j = 1; j < 16; j++) torn_reads += table[j] != table[0];
+        pthread_rwlock_unlock(&table_lock);
+    }
+    return NULL;
+}
+
+static void *rw_writer(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 300; i++) {
+        pthread_rwlock_wrlock(&table_lock);
+        for (int j = 0; j < 16; j++) {
+            table[j]++;
+            if (j == 8) sched_yield();
+        }
+        pthread_rwlock_unlock(&table_lock);
+    }
+    return NULL;
+}
+
+static void rwlock_test(void)
+{
+    pthread_t r[4], w[2];
+    for (int i = 0; i < 4; i++) pthread_create(&r[i], NULL, rw_reader, NULL);
+    for (int i = 0; i < 2; i++) pthread_create(&w[i], NULL, rw_writer, NULL);
+    for (int i = 0; i < 4; i++) pthread_join(r[i], NULL);
+    for (int i = 0; i < 2; i++) pthread_join(w[i], NULL);
+    printf("rwlock: table[0] %d, torn reads %d\n", table[0], torn_reads);
+    printf("rwlock: tryrdlock %d, trywrlock under read %s\n", pthread_rwlock_tryrdlock(&table_lock),
+           pthread_rwlock_trywrlock(&table_lock) ? "busy" : "taken");
+    pthread_rwlock_unlock(&table_lock);
+}
+
+static __thread int tls_value = 7;
+static __thread char tls_name[16];
+static pthread_key_t key;
+static int destructor_calls;
+
+static void count_destructor(void *value)
+{
+    __atomic_add_fetch(&destructor_calls, 1, __ATOMIC_SEQ_CST);
+    free(value);
+}
+
+static void *tls_worker(void *arg)
+{
+    int id = (int)(long)arg;
+    int initial = tls_value;
+    tls_value = id * 10;
+    snprintf(tls_name, sizeof tls_name, "thread-%d", id);
+    int *mine = malloc(sizeof *mine);
+    *mine = id;
+    pthread_setspecific(key, mine);
+    sched_yield();
+    int ok = tls_value == id * 10 && *(int *)pthread_getspecific(key) == id &&
+             strcmp(tls_name, "thread-") > 0;
+    return (void *)(long)(ok && initial == 7);
+}
+
+static void tls_test(void)
+{
+    pthread_t t[6];
+    pthread_key_create(&key, count_destructor);
+    for (long i = 0; i < 6; i++) pthread_create(&t[i], NULL, tls_worker, (void *)(i + 1));
+    int good = 0;
+    for (int i = 0; i < 6; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        good += (int)(long)r;
+    }
+    printf("tls: %d of 6 threads kept their own values, main still %d, destructors %d\n", good, tls_value,
+           destructor_calls);
+}
+
+static int cleanup_ran;
+static int cancel_pipe[2];
+
+static void note_cleanup(void *arg)
+{
+    (void)arg;
+    cleanup_ran = 1;
+}
+
+static void *block_in_read(void *arg)
+{
+    (void)arg;
+    char c;
+    pthread_cleanup_push(note_cleanup, NULL);
+    read(cancel_pipe[0], &c, 1); /* a cancellation point that blocks */
+    pthread_cleanup_pop(0);
+    return (void *)1;
+}
+
+static void *spin_with_testcancel(void *arg)
+{
+    (void)arg;
+    for (;;) pthread_testcancel();
+    return NULL;
+}
+
+static void *async_disabled(void *arg)
+{
+    (void)arg;
+    int old;
+    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old);
+    usleep(20000);
+    pthread_setcancelstate(old, NULL);
+    return (void *)2; /* re-enabling is no cancellation point: the thread returns */
+}
+
+static void cancel_test(void)
+{
+    pipe(cancel_pipe);
+    pthread_t t;
+    void *result;
+    pthread_create(&t, NULL, block_in_read, NULL);
+    usleep(20000);
+    pthread_cancel(t);
+    pthread_join(t, &result);
+    printf("cancel: blocked read canceled %s, cleanup ran %d\n", result == PTHREAD_CANCELED ? "yes" : "no",
+           cleanup_ran);
+
+    pthread_create(&t, NULL, spin_with_testcancel, NULL);
+    pthread_cancel(t);
+    pthread_join(t, &result);
+    printf("cancel: testcancel loop canceled %s\n", result == PTHREAD_CANCELED ? "yes" : "no");
+
+    pthread_create(&t, NULL, async_disabled, NULL);
+    pthread_cancel(t);
+    pthread_join(t, &result);
+    printf("cancel: disabled then re-enabled -> %s\n", result == PTHREAD_CANCELED ? "canceled" : "returned");
+    close(cancel_pipe[0]);
+    close(cancel_pipe[1]);
+}
+
+static int detached_done;
+
+static void *detached_worker(void *arg)
+{
+    (void)arg;
+    __atomic_add_fetch(&detached_done, 1, __ATOMIC_SEQ_CST);
+    return NULL;
+}
+
+static void detach_test(void)
+{
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    for (int i = 0; i < 5; i++) {
+        pthread_t t;
+        pthread_create(&t, &attr, detached_worker, NULL);
+    }
+    pthread_t t;
+    pthread_create(&t, NULL, detached_worker, NULL);
+    pthread_detach(t);
+    while (__atomic_load_n(&detached_done, __ATOMIC_SEQ_CST) < 6) usleep(1000);
+    pthread_attr_destroy(&attr);
+    printf("detach: 6 detached threads ran\n");
+}
+
+static void *return_square(void *arg)
+{
+    long n = (long)arg;
+    return (void *)(n * n);
+}
+
+static void join50_test(void)
+{
+    pthread_t t[50];
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    for (long i = 0; i < 50; i++)
+        if (pthread_create(&t[i], &attr, return_square, (void *)i) != 0) {
+            printf("join50: create %ld failed\n", i);
+            exit(1);
+        }
+    long sum = 0;
+    for (int i = 0; i < 50; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        sum += (long)r;
+    }
+    pthread_attr_destroy(&attr);
+    printf("join50: sum of squares %ld\n", sum);
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IONBF, 0);
+    mutex_test();
+    condvar_test();
+    barrier_test();
+    rwlock_test();
+    tls_test();
+    cancel_test();
+    detach_test();
+    join50_test();
+    return 0;
+}

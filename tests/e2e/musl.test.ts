@@ -1,0 +1,69 @@
+// End-to-end tests of musl libc programs as guests: every case in
+// tests/binaries/musl/cases.json runs under tsqemu and must match the stdout, stderr
+// and exit status recorded from qemu-aarch64 and qemu-riscv64 by
+// tests/binaries/musl/record-goldens.sh. musl makes threads, cancellation, spawn and
+// memory with other system calls and flag sets than glibc: raw clone flag sets,
+// SIGCANCEL reading the interrupted PC from the signal frame, CLONE_VM|CLONE_VFORK
+// for posix_spawn, mallocng's brk/mmap/mremap/madvise mix.
+//
+// Each case runs from the repository root as
+//   node bin/tsqemu-<arch>.js tests/binaries/musl/<arch>/<binary> <args...>
+// with only PATH=/usr/bin:/bin and LANG=C in the environment.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+interface MuslCase {
+  name: string;
+  binary: string;
+  args: string[];
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const muslDir = join(root, 'tests', 'binaries', 'musl');
+const cases: MuslCase[] = JSON.parse(readFileSync(join(muslDir, 'cases.json'), 'utf8'));
+
+/** Must match the environment used by record-goldens.sh. */
+const ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C' };
+/** The thread programs start dozens of threads; the machine running the tests may be busy. */
+const TEST_TIMEOUT_MS = 120_000;
+
+function golden(arch: string, name: string, kind: 'stdout' | 'stderr' | 'status'): string {
+  return readFileSync(join(muslDir, 'golden', arch, `${name}.${kind}`), 'utf8');
+}
+
+/** Shell-style exit status: the exit code, or 128 + signal number. */
+function shellStatus(status: number | null, signal: NodeJS.Signals | null): number {
+  if (status !== null) return status;
+  if (signal !== null) return 128 + constants.signals[signal];
+  return -1;
+}
+
+for (const arch of ['aarch64', 'riscv64']) describe(`musl programs match qemu-${arch} goldens`, () => {
+  for (const c of cases) {
+    it(
+      c.name,
+      () => {
+        const args = [join('bin', `tsqemu-${arch}.js`), join('tests', 'binaries', 'musl', arch, c.binary), ...c.args];
+        const result = spawnSync(process.execPath, args, {
+          cwd: root,
+          env: ENV,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          encoding: 'utf8',
+          timeout: TEST_TIMEOUT_MS - 5_000,
+          killSignal: 'SIGKILL',
+        });
+        if (result.error) throw result.error;
+        expect(result.stdout, 'stdout').toBe(golden(arch, c.name, 'stdout'));
+        expect(result.stderr, 'stderr').toBe(golden(arch, c.name, 'stderr'));
+        expect(shellStatus(result.status, result.signal), 'exit status').toBe(
+          Number(golden(arch, c.name, 'status').trim()),
+        );
+      },
+      TEST_TIMEOUT_MS,
+    );
+  }
+});
