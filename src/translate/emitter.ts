@@ -128,7 +128,9 @@ export class Emitter {
     const load = slots.map((i) => `s${i} = R[${i}]`);
     const writeBack = [...this.dirty].sort((a, b) => a - b).map((i) => `R[${i}] = s${i};`).join(' ');
     const temps = Array.from({ length: this.maxTemps }, (_, i) => `t${i}`);
-    const loopVars = this.looping ? [`b = ${this.blockIndex.get(entry)}`, 'budget = 65536'] : [];
+    // 8192 iterations: a return to the run loop costs little next to them, and a slice
+    // of 128 regions (machine.ts) of the tightest loop stays within a few milliseconds.
+    const loopVars = this.looping ? [`b = ${this.blockIndex.get(entry)}`, 'budget = 8192'] : [];
     const decl = [`pc = ${entry}`, ...loopVars, ...load, ...temps].join(', ');
     let body: string;
     if (this.looping) {

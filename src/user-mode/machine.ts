@@ -19,18 +19,18 @@ import type { UserTarget } from './user-target.js';
 
 /**
  * How long a thread runs before the next one gets the CPU (when there is another). It is
- * a time, not a count of regions: a looping region runs 65536 iterations and a thread
+ * a time, not a count of regions: a looping region runs 8192 iterations and a thread
  * polling the clock starts a region after each syscall, and either would otherwise keep
- * the CPU for a long time (Go's scheduler expects to preempt a spinning goroutine
- * within about 10 ms).
+ * the CPU for long (Go's scheduler expects to preempt a spinning goroutine within
+ * about 10 ms).
  */
 const TIME_SLICE_MS = 2;
 /** Regions run between looks at the clock while other threads wait for the CPU. */
-const SLICE_CHECK_REGIONS = 16;
+const SLICE_CHECK_REGIONS = 128;
 /**
  * Regions the only thread runs between looks at the clock (the run slice ends, host
- * signals get in). A looping region returns every 65536 iterations, so this bounds
- * the wait to about a quarter of a second even for the tightest loop.
+ * signals get in). A looping region returns every 8192 iterations, so this bounds
+ * the wait to some tens of milliseconds even for the tightest loop.
  */
 const SOLO_BUDGET = 1000;
 
