@@ -18,6 +18,7 @@ const MSG_PEEK = 2, MSG_TRUNC = 0x20;
 const EPERM = 1, EAGAIN = 11, EINVAL = 22, EADDRINUSE = 98, ESOCKTNOSUPPORT = 94, EPROTONOSUPPORT = 93;
 const EOPNOTSUPP = 95, ECONNREFUSED = 111;
 const POLLIN = 1;
+const SOL_NETLINK = 270, NETLINK_CAP_ACK = 10;
 const PID = 4242;
 
 const BUF = SCRATCH + 0x100;
@@ -177,6 +178,19 @@ describe('netlink sockets', () => {
     expect(h.call('recvfrom', fd, REPLY, REPLY_ROOM, 0, 0, 0)).toBe(-EAGAIN);
     request(h, fd, RTM_GETLINK, NLM_F_ACK, 5, new Uint8Array(16));
     expect(errorOf(receive(h, fd)[0])).toBe(0);
+  });
+
+  it('NETLINK_CAP_ACK: an error echoes only the request\'s header', () => {
+    const h = makeKernel();
+    const fd = routeSocket(h);
+    h.mem.write32(BUF, 1);
+    expect(h.call('setsockopt', fd, SOL_NETLINK, NETLINK_CAP_ACK, BUF, 4)).toBe(0);
+    h.mem.write32(LEN, 4);
+    expect(h.call('getsockopt', fd, SOL_NETLINK, NETLINK_CAP_ACK, BUF, LEN)).toBe(0);
+    expect(h.mem.read32(BUF)).toBe(1);
+    request(h, fd, 0x80, NLM_F_REQUEST, 1, new Uint8Array(4));
+    const [capped] = receive(h, fd);
+    expect([errorOf(capped), capped.payload.length, capped.flags]).toEqual([-EOPNOTSUPP, 20, 0x100]);
   });
 
   it('peeking with MSG_TRUNC gives the datagram\'s length; recvmsg names the kernel; poll sees replies', () => {

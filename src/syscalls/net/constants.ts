@@ -21,6 +21,10 @@ export const IPPROTO_UDP = 17;
 export const IPPROTO_IPV6 = 41;
 
 export const SOL_SOCKET = 1;
+export const SOL_NETLINK = 270;
+/** SOL_NETLINK options: error answers echo only the request's header; extended acks. */
+export const NETLINK_CAP_ACK = 10;
+export const NETLINK_EXT_ACK = 11;
 
 export const SO = {
   SO_DEBUG: 1, SO_REUSEADDR: 2, SO_TYPE: 3, SO_ERROR: 4, SO_DONTROUTE: 5, SO_BROADCAST: 6,

@@ -5,10 +5,12 @@
 // counting down from -4096; multicast groups may be joined, but no notification ever
 // comes (nothing in the host's network is watched).
 import { E, SysError } from '../errno.js';
-import { AF_NETLINK } from './constants.js';
+import { AF_NETLINK, NETLINK_CAP_ACK, SOL_NETLINK } from './constants.js';
 import { DatagramSocket } from './datagram-socket.js';
 import { answerRoute } from './netlink-route.js';
-import { NLMSG_MIN_TYPE, NLM_F, doneMessage, errorMessage, parseMessages } from './netlink-wire.js';
+import {
+  NLMSG_MIN_TYPE, NLM_F, doneMessage, errorMessage, parseMessages, type NetlinkMessage,
+} from './netlink-wire.js';
 import type { NetlinkAddress, SocketAddress } from './sockaddr.js';
 import type { SendRequest, SocketHost } from './socket-file.js';
 
@@ -119,20 +121,24 @@ export class NetlinkSocket extends DatagramSocket {
     for (const msg of parseMessages(data)) {
       const ack = (msg.flags & NLM_F.ACK) !== 0;
       if (!(msg.flags & NLM_F.REQUEST) || msg.type < NLMSG_MIN_TYPE) {
-        if (ack) this.reply(errorMessage(msg, 0, this.portId));
+        if (ack) this.reply(this.errorFor(msg, 0));
         continue;
       }
       const answer = answerRoute(msg, this.portId, this.host.report);
       if (answer.kind === 'error') {
-        this.reply(errorMessage(msg, answer.errno, this.portId));
+        this.reply(this.errorFor(msg, answer.errno));
       } else if (answer.kind === 'dump') {
         // A dump is never acknowledged: NLMSG_DONE ends it.
         for (const d of packDatagrams([...answer.messages, doneMessage(msg.seq, this.portId)])) this.reply(d);
       } else {
         for (const m of answer.messages) this.reply(m);
-        if (ack) this.reply(errorMessage(msg, 0, this.portId));
+        if (ack) this.reply(this.errorFor(msg, 0));
       }
     }
+  }
+
+  private errorFor(msg: NetlinkMessage, errno: number): Uint8Array {
+    return errorMessage(msg, errno, this.portId, this.options.on(SOL_NETLINK, NETLINK_CAP_ACK));
   }
 
   /** Queues a datagram from the kernel; one that does not fit is lost, and ENOBUFS says so. */

@@ -117,13 +117,15 @@ export function encodeMessage(type: number, flags: number, seq: number, pid: num
 
 /**
  * NLMSG_ERROR for `req`: the error (0 for an acknowledgement, else a negative errno)
- * and the request echoed, only its header when acknowledging.
+ * and the request echoed, only its header when acknowledging or when `capped`
+ * (NETLINK_CAP_ACK).
  */
-export function errorMessage(req: NetlinkMessage, errno: number, portId: number): Uint8Array {
+export function errorMessage(req: NetlinkMessage, errno: number, portId: number, capped: boolean): Uint8Array {
   const error = new Uint8Array(4);
   new DataView(error.buffer).setInt32(0, errno === 0 ? 0 : -errno, true);
-  const echo = errno === 0 ? req.raw.subarray(0, NLMSG_HDRLEN) : req.raw;
-  return encodeMessage(NLMSG_ERROR, errno === 0 ? NLM_F.CAPPED : 0, req.seq, portId, [error, echo]);
+  const cap = errno === 0 || capped;
+  const echo = cap ? req.raw.subarray(0, NLMSG_HDRLEN) : req.raw;
+  return encodeMessage(NLMSG_ERROR, cap ? NLM_F.CAPPED : 0, req.seq, portId, [error, echo]);
 }
 
 /** NLMSG_DONE ending a dump: its int is the dump's result, 0. */

@@ -1,12 +1,12 @@
-// getsockopt and setsockopt: the common options of SOL_SOCKET, IPPROTO_TCP and
-// IPPROTO_IPV6. Values are ints unless the option says otherwise (SO_LINGER's struct
+// getsockopt and setsockopt: the common options of SOL_SOCKET, IPPROTO_TCP,
+// IPPROTO_IPV6 and SOL_NETLINK. Values are ints unless the option says otherwise (SO_LINGER's struct
 // linger, the timeouts' struct timeval). An option we do not know is reported once and
 // refused with ENOPROTOOPT, never pretended.
 import type { AddressSpace } from '../../memory/address-space.js';
 import { E, SysError } from '../errno.js';
 import {
-  AF_INET, AF_INET6, AF_UNIX, IPPROTO_IPV6, IPPROTO_TCP, IPV6_V6ONLY, SOCK_STREAM, SOL_SOCKET, SO,
-  TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY,
+  AF_INET, AF_INET6, AF_NETLINK, AF_UNIX, IPPROTO_IPV6, IPPROTO_TCP, IPV6_V6ONLY, NETLINK_CAP_ACK, NETLINK_EXT_ACK,
+  SOCK_STREAM, SOL_NETLINK, SOL_SOCKET, SO, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY,
 } from './constants.js';
 import type { SocketFile } from './socket-file.js';
 
@@ -30,6 +30,7 @@ const INT_OPTIONS: ReadonlyMap<number, ReadonlyMap<number, number>> = new Map([
     [TCP_NODELAY, 0], [TCP_MAXSEG, 536], [TCP_KEEPIDLE, 7200], [TCP_KEEPINTVL, 75], [TCP_KEEPCNT, 9],
   ])],
   [IPPROTO_IPV6, new Map<number, number>([[IPV6_V6ONLY, 0]])],
+  [SOL_NETLINK, new Map<number, number>([[NETLINK_CAP_ACK, 0], [NETLINK_EXT_ACK, 0]])],
 ]);
 
 /** Options that are on or off: they read back as 1 or 0 whatever was set. */
@@ -37,6 +38,7 @@ const BOOLEAN_OPTIONS: ReadonlySet<string> = new Set([
   ...[SO.SO_DEBUG, SO.SO_REUSEADDR, SO.SO_REUSEPORT, SO.SO_KEEPALIVE, SO.SO_DONTROUTE, SO.SO_BROADCAST,
     SO.SO_OOBINLINE, SO.SO_NO_CHECK, SO.SO_PASSCRED].map((n) => `${SOL_SOCKET}:${n}`),
   `${IPPROTO_TCP}:${TCP_NODELAY}`, `${IPPROTO_IPV6}:${IPV6_V6ONLY}`,
+  `${SOL_NETLINK}:${NETLINK_CAP_ACK}`, `${SOL_NETLINK}:${NETLINK_EXT_ACK}`,
 ]);
 
 /** Whether options of `level` exist for socket `s` (ENOPROTOOPT otherwise, as Linux answers). */
@@ -44,6 +46,7 @@ function levelApplies(s: SocketFile, level: number): boolean {
   if (level === SOL_SOCKET) return true;
   if (level === IPPROTO_TCP) return (s.domain === AF_INET || s.domain === AF_INET6) && s.type === SOCK_STREAM;
   if (level === IPPROTO_IPV6) return s.domain === AF_INET6;
+  if (level === SOL_NETLINK) return s.domain === AF_NETLINK;
   return false;
 }
 
