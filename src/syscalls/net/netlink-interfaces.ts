@@ -61,9 +61,10 @@ function sysNumber(name: string, what: string): number | undefined {
   return text === undefined || text === '' ? undefined : Number(text);
 }
 
+/** The interfaces /sys knows (not its other entries, as bonding_masters). */
 function sysInterfaceNames(): string[] {
   try {
-    return readdirSync(SYS_NET);
+    return readdirSync(SYS_NET).filter((name) => sysText(name, 'ifindex') !== undefined);
   } catch {
     return [];
   }
