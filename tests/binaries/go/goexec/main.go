@@ -54,6 +54,10 @@ func child(role string) {
 	case "segv":
 		var p *struct{ a, b int }
 		fmt.Println(p.b) // not recovered: the runtime prints the signal, its code, address and pc
+	case "yes":
+		for {
+			fmt.Println("y") // dies of SIGPIPE once the reader has gone
+		}
 	case "kill":
 		syscall.Kill(os.Getpid(), syscall.SIGTERM)
 		time.Sleep(time.Second)
@@ -129,6 +133,16 @@ func runChildren(dir string) {
 		lines = lines[:3]
 	}
 	fmt.Printf("segv: %s stderr starts %q\n", describe(err), lines)
+
+	cmd = self("yes")
+	yes, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		fmt.Println("start:", err)
+		return
+	}
+	first, _ = bufio.NewReader(yes).ReadString('\n')
+	yes.Close()
+	fmt.Printf("yes: read %q, then %s\n", first, describe(cmd.Wait()))
 
 	err = self("kill").Run()
 	fmt.Printf("kill: %s\n", describe(err))
@@ -291,4 +305,16 @@ func pipesWithDeadlines() {
 	all, err := io.ReadAll(r)
 	fmt.Printf("read after a wait: %q %v\n", all, err)
 	r.Close()
+
+	// A write to a pipe nobody reads: SIGPIPE, which the runtime ignores for
+	// descriptors other than 1 and 2, so the write fails with EPIPE.
+	r, w, err = os.Pipe()
+	if err != nil {
+		fmt.Println("pipe:", err)
+		return
+	}
+	r.Close()
+	_, err = w.Write([]byte("nobody listens"))
+	fmt.Println("write to a closed pipe:", errors.Is(err, syscall.EPIPE))
+	w.Close()
 }
