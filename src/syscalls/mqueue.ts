@@ -3,6 +3,7 @@
 import { AnonFile } from './anon-file.js';
 import { E, SysError } from './errno.js';
 import type { GuestProcess } from './guest-process.js';
+import type { NetlinkSocket } from './net/netlink-socket.js';
 import type { Readiness } from './open-file.js';
 import type { GuestThread } from './thread.js';
 import { O_RDONLY, O_WRONLY } from './open-flags.js';
@@ -11,9 +12,13 @@ export interface QueueAttributes { maxMessages: number; messageSize: number }
 
 interface Message { readonly priority: number; readonly bytes: Uint8Array }
 
-/** A process's mq_notify registration: sigev_notify, and the signal to send it with its value. */
+/**
+ * A process's mq_notify registration: sigev_notify, and the signal to send with its value,
+ * or (SIGEV_THREAD, glibc's helper thread) the netlink socket to send the cookie to.
+ */
 export interface Notification {
   readonly process: GuestProcess; readonly notify: number; readonly signo: number; readonly value: bigint;
+  readonly thread?: { readonly socket: NetlinkSocket; readonly cookie: Uint8Array };
 }
 
 export class MessageQueue {

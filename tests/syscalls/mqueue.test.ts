@@ -100,6 +100,24 @@ describe('POSIX message queues', () => {
     expect(h.callAs(child, 'mq_notify', q, SEV)).toBe(0); // the registration was used up
   });
 
+  it('SIGEV_THREAD sends the cookie to the netlink socket glibc\'s helper thread reads', () => {
+    const h = harness();
+    const q = h.open('q6', O_RDWR | O_CREAT);
+    const sock = h.call('socket', 16, 3, 0); // AF_NETLINK, SOCK_RAW, NETLINK_ROUTE
+    const COOKIE = SCRATCH + 0x600;
+    h.mem.writeBytes(COOKIE, new Uint8Array(32).fill(7));
+    h.mem.writeBytes(SEV, new Uint8Array(64));
+    h.mem.writeU64(SEV, COOKIE);
+    h.mem.write32(SEV + 8, sock);
+    h.mem.write32(SEV + 12, 2); // SIGEV_THREAD
+    expect(h.call('mq_notify', q, SEV)).toBe(0);
+    h.send(q, 'a', 0);
+    expect(h.call('recvfrom', sock, MSG, 64, 0x40, 0, 0)).toBe(32); // MSG_DONTWAIT
+    expect([h.mem.read8(MSG), h.mem.read8(MSG + 31)]).toEqual([7, 1]); // NOTIFY_WOKENUP
+    h.mem.write32(SEV + 8, q);
+    expect(h.call('mq_notify', q, SEV)).toBe(EBADF); // not a netlink socket
+  });
+
   it('mq_unlink removes the name; open descriptions keep the queue', () => {
     const h = harness();
     const q = h.open('q5', O_WRONLY | O_CREAT);

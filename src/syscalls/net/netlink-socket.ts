@@ -141,8 +141,11 @@ export class NetlinkSocket extends DatagramSocket {
     return errorMessage(msg, errno, this.portId, this.options.on(SOL_NETLINK, NETLINK_CAP_ACK));
   }
 
-  /** Queues a datagram from the kernel; one that does not fit is lost, and ENOBUFS says so. */
-  private reply(bytes: Uint8Array): void {
+  /**
+   * Queues a datagram from the kernel (an answer, or a message queue's notification); one
+   * that does not fit is lost, and ENOBUFS says so.
+   */
+  reply(bytes: Uint8Array): void {
     if (!this.deliver({ bytes, from: KERNEL, files: null })) this.pendingError = E.ENOBUFS;
   }
 

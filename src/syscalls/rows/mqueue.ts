@@ -8,7 +8,8 @@ import { readableView, writableView } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readTimespecFromGuest } from '../guest-structs.js';
 import type { Kernel } from '../kernel.js';
-import { MessageQueue, QueueFile, type QueueAttributes } from '../mqueue.js';
+import { MessageQueue, QueueFile, type Notification, type QueueAttributes } from '../mqueue.js';
+import { NetlinkSocket } from '../net/netlink-socket.js';
 import { sys, type SyscallRow } from '../row.js';
 import { sendToProcess } from '../signal-delivery.js';
 import { queuedInfo } from '../siginfo.js';
@@ -26,6 +27,16 @@ const HARD_MSGMAX = 65536, HARD_MSGSIZEMAX = 16 * 1024 * 1024;
 const MQ_ATTR_SIZE = 64;
 const SIGEV_SIGNAL = 0, SIGEV_NONE = 1, SIGEV_THREAD = 2;
 const SIGEVENT_SIZE = 64;
+/** SIGEV_THREAD: the cookie's length, and what its last byte says. */
+const NOTIFY_COOKIE_LEN = 32, NOTIFY_WOKENUP = 1, NOTIFY_REMOVED = 2;
+
+/** Sends a SIGEV_THREAD registration's cookie, marked `why`, to its netlink socket. */
+function sendCookie(n: Notification, why: number): void {
+  if (!n.thread) return;
+  const bytes = n.thread.cookie.slice();
+  bytes[NOTIFY_COOKIE_LEN - 1] = why;
+  n.thread.socket.reply(bytes);
+}
 
 const namespaces = new WeakMap<Kernel, Map<string, MessageQueue>>();
 
@@ -106,6 +117,7 @@ function notifyArrival(p: GuestProcess, q: MessageQueue): void {
   if (n.notify === SIGEV_SIGNAL && n.process.exitStatus === null) {
     sendToProcess(p.kernel, n.process, queuedInfo(n.signo, SI_MESGQ, p.pid, p.creds.uid.real, n.value));
   }
+  sendCookie(n, NOTIFY_WOKENUP);
 }
 
 function mqTimedsend(p: GuestProcess, fd: number, addr: number, len: number, priority: number, timeout: number): number {
@@ -143,19 +155,25 @@ function mqNotify(p: GuestProcess, fd: number, sevp: number): number {
   const q = QueueFile.of(openFile(p, fd)).queue;
   const owner = q.notification?.process;
   if (sevp === 0) {
-    if (owner === p) q.notification = null;
+    if (owner === p && q.notification) {
+      sendCookie(q.notification, NOTIFY_REMOVED);
+      q.notification = null;
+    }
     return 0;
   }
   const d = new DataView(p.mem.readBytes(sevp, SIGEVENT_SIZE).buffer);
   const [value, signo, notify] = [d.getBigUint64(0, true), d.getInt32(8, true), d.getInt32(12, true)];
-  if (notify === SIGEV_THREAD) {
-    p.reportOnce('mq_notify:thread', 'mq_notify: SIGEV_THREAD (a netlink notification) is not supported');
-    throw new SysError(E.ENOSYS);
-  }
-  if (notify !== SIGEV_SIGNAL && notify !== SIGEV_NONE) throw new SysError(E.EINVAL);
+  if (notify !== SIGEV_SIGNAL && notify !== SIGEV_NONE && notify !== SIGEV_THREAD) throw new SysError(E.EINVAL);
   if (notify === SIGEV_SIGNAL && (signo <= 0 || signo > NSIG)) throw new SysError(E.EINVAL);
+  // SIGEV_THREAD as glibc makes it: sigev_signo is a netlink socket, sigev_value points at a cookie.
+  let thread: Notification['thread'];
+  if (notify === SIGEV_THREAD) {
+    const socket = openFile(p, signo);
+    if (!(socket instanceof NetlinkSocket)) throw new SysError(E.EBADF);
+    thread = { socket, cookie: p.mem.readBytes(Number(value), NOTIFY_COOKIE_LEN) };
+  }
   if (owner && owner !== p && owner.exitStatus === null) throw new SysError(E.EBUSY);
-  q.notification = { process: p, notify, signo, value };
+  q.notification = { process: p, notify, signo, value, thread };
   return 0;
 }
 
