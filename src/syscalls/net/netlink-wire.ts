@@ -3,15 +3,16 @@
 // payload, each message padded to 4 bytes; attributes are struct rtattr { u16 len;
 // u16 type; } then their data, also padded to 4 bytes.
 
-export const NLMSG_HDRLEN = 16;
-export const NLMSG_ERROR = 2;
-export const NLMSG_DONE = 3;
+const NLMSG_HDRLEN = 16;
+const NLMSG_ERROR = 2;
+const NLMSG_DONE = 3;
 /** Types below this are netlink's own control messages. */
 export const NLMSG_MIN_TYPE = 0x10;
 
 export const NLM_F = {
   REQUEST: 0x1, MULTI: 0x2, ACK: 0x4,
-  ROOT: 0x100, MATCH: 0x200, DUMP: 0x300,
+  /** NLM_F_ROOT | NLM_F_MATCH: the whole table. */
+  DUMP: 0x300,
   /** In an NLMSG_ERROR: only the request's header is echoed, not its payload. */
   CAPPED: 0x100,
 } as const;
@@ -27,7 +28,7 @@ export interface NetlinkMessage {
   readonly raw: Uint8Array;
 }
 
-export const align4 = (n: number): number => (n + 3) & ~3;
+const align4 = (n: number): number => (n + 3) & ~3;
 
 /**
  * The messages of one send, as the kernel walks them: it stops at the first header
