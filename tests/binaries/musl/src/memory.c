@@ -69,12 +69,12 @@ static unsigned long churn(uint32_t seed, int rounds)
 
 static void *churn_thread(void *arg)
 {
-    return (void *)churn((uint32_t)(uintptr_t)arg, 20000);
+    return (void *)churn((uint32_t)(uintptr_t)arg, 6000);
 }
 
 static void malloc_test(void)
 {
-    printf("malloc: single thread, %lu corrupted blocks\n", churn(1, 40000));
+    printf("malloc: single thread, %lu corrupted blocks\n", churn(1, 12000));
     pthread_t t[4];
     for (uintptr_t i = 0; i < 4; i++) pthread_create(&t[i], NULL, churn_thread, (void *)(i + 2));
     unsigned long bad = 0;

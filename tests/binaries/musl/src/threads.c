@@ -2,10 +2,13 @@
  * barrier, rwlock, thread-local storage, cancellation at a cancellation point
  * (musl's SIGCANCEL handler looks at the interrupted PC in the signal frame),
  * detached threads and joining 50 threads. */
+#include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define WORKERS 8
@@ -256,6 +259,141 @@ static void cancel_test(void)
     close(cancel_pipe[1]);
 }
 
+static pthread_mutex_t cancel_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t never_signaled = PTHREAD_COND_INITIALIZER;
+static volatile int spinning;
+
+static void unlock_cancel_lock(void *arg)
+{
+    (void)arg;
+    pthread_mutex_unlock(&cancel_lock);
+}
+
+static void *wait_forever_on_condvar(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&cancel_lock);
+    pthread_cleanup_push(unlock_cancel_lock, NULL);
+    for (;;) pthread_cond_wait(&never_signaled, &cancel_lock);
+    pthread_cleanup_pop(1);
+    return NULL;
+}
+
+static void *sleep_long(void *arg)
+{
+    (void)arg;
+    sleep(100);
+    return NULL;
+}
+
+/* Asynchronous cancellation: SIGCANCEL interrupts plain computation. */
+static void *spin_async(void *arg)
+{
+    (void)arg;
+    pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, NULL);
+    for (unsigned long i = 0;; i++) spinning = 1 + (int)(i & 1);
+    return NULL;
+}
+
+static void cancel_blocked_test(void)
+{
+    pthread_t t;
+    void *result;
+    pthread_create(&t, NULL, wait_forever_on_condvar, NULL);
+    usleep(20000);
+    pthread_cancel(t);
+    pthread_join(t, &result);
+    int relocked = pthread_mutex_trylock(&cancel_lock) == 0;
+    if (relocked) pthread_mutex_unlock(&cancel_lock);
+    printf("cancel: condvar waiter canceled %s, mutex released by its cleanup %s\n",
+           result == PTHREAD_CANCELED ? "yes" : "no", relocked ? "yes" : "no");
+
+    pthread_create(&t, NULL, sleep_long, NULL);
+    usleep(20000);
+    pthread_cancel(t);
+    pthread_join(t, &result);
+    printf("cancel: sleeper canceled %s\n", result == PTHREAD_CANCELED ? "yes" : "no");
+
+    pthread_create(&t, NULL, spin_async, NULL);
+    while (!spinning) sched_yield();
+    pthread_cancel(t);
+    pthread_join(t, &result);
+    printf("cancel: asynchronous cancel of a spinning thread %s\n", result == PTHREAD_CANCELED ? "yes" : "no");
+}
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int once_runs;
+static pthread_spinlock_t spin;
+static long spin_counter;
+static sem_t tokens;
+static int max_holders, holders;
+
+static void run_once(void)
+{
+    once_runs++;
+}
+
+static void *primitives_worker(void *arg)
+{
+    (void)arg;
+    pthread_once(&once, run_once);
+    for (int i = 0; i < 500; i++) {
+        pthread_spin_lock(&spin);
+        spin_counter++;
+        pthread_spin_unlock(&spin);
+    }
+    for (int i = 0; i < 50; i++) {
+        sem_wait(&tokens);
+        int now = __atomic_add_fetch(&holders, 1, __ATOMIC_SEQ_CST);
+        int seen = __atomic_load_n(&max_holders, __ATOMIC_SEQ_CST);
+        while (now > seen && !__atomic_compare_exchange_n(&max_holders, &seen, now, 0, __ATOMIC_SEQ_CST,
+                                                          __ATOMIC_SEQ_CST)) {
+        }
+        sched_yield();
+        __atomic_sub_fetch(&holders, 1, __ATOMIC_SEQ_CST);
+        sem_post(&tokens);
+    }
+    return NULL;
+}
+
+static void primitives_test(void)
+{
+    pthread_spin_init(&spin, PTHREAD_PROCESS_PRIVATE);
+    sem_init(&tokens, 0, 2);
+    pthread_t t[6];
+    for (int i = 0; i < 6; i++) pthread_create(&t[i], NULL, primitives_worker, NULL);
+    for (int i = 0; i < 6; i++) pthread_join(t[i], NULL);
+    printf("once: %d run, spinlock counter %ld, semaphore holders at most %s2\n", once_runs, spin_counter,
+           max_holders <= 2 ? "<= " : "> ");
+
+    pthread_mutexattr_t attr;
+    pthread_mutex_t m;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&m, &attr);
+    int a = pthread_mutex_lock(&m), b = pthread_mutex_lock(&m), c = pthread_mutex_unlock(&m);
+    int d = pthread_mutex_unlock(&m), e = pthread_mutex_unlock(&m);
+    printf("recursive mutex: %d %d %d %d, extra unlock %s\n", a, b, c, d, e == EPERM ? "EPERM" : "other");
+    pthread_mutex_destroy(&m);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ERRORCHECK);
+    pthread_mutex_init(&m, &attr);
+    pthread_mutex_lock(&m);
+    printf("errorcheck mutex: relock %s\n", pthread_mutex_lock(&m) == EDEADLK ? "EDEADLK" : "other");
+    pthread_mutex_unlock(&m);
+    pthread_mutex_destroy(&m);
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_nsec += 20000000;
+    if (deadline.tv_nsec >= 1000000000) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000;
+    }
+    pthread_mutex_lock(&cancel_lock);
+    printf("cond_timedwait: %s\n",
+           pthread_cond_timedwait(&never_signaled, &cancel_lock, &deadline) == ETIMEDOUT ? "ETIMEDOUT" : "other");
+    pthread_mutex_unlock(&cancel_lock);
+}
+
 static int detached_done;
 
 static void *detached_worker(void *arg)
@@ -318,6 +456,8 @@ int main(void)
     rwlock_test();
     tls_test();
     cancel_test();
+    cancel_blocked_test();
+    primitives_test();
     detach_test();
     join50_test();
     return 0;
