@@ -12,7 +12,8 @@ const SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000;
 const NETLINK_GENERIC = 16;
 const NLM_F_REQUEST = 1, NLM_F_MULTI = 2, NLM_F_ACK = 4, NLM_F_DUMP = 0x300;
 const NLMSG_NOOP = 1, NLMSG_ERROR = 2, NLMSG_DONE = 3;
-const RTM_NEWLINK = 16, RTM_GETLINK = 18, RTM_NEWADDR = 20, RTM_GETADDR = 22, RTM_GETROUTE = 26;
+const RTM_NEWLINK = 16, RTM_GETLINK = 18, RTM_NEWADDR = 20, RTM_GETADDR = 22, RTM_NEWROUTE = 24, RTM_GETROUTE = 26;
+const RT_TABLE_LOCAL = 255, RTN_LOCAL = 2, RTA_DST = 1, RTA_OIF = 4;
 const IFA_ADDRESS = 1, IFA_LOCAL = 2, IFA_LABEL = 3, IFLA_IFNAME = 3;
 const MSG_PEEK = 2, MSG_TRUNC = 0x20;
 const EPERM = 1, EAGAIN = 11, EINVAL = 22, EADDRINUSE = 98, ESOCKTNOSUPPORT = 94, EPROTONOSUPPORT = 93;
@@ -162,7 +163,21 @@ describe('netlink sockets', () => {
     expect([ack.type, errorOf(ack), ack.payload.length]).toEqual([NLMSG_ERROR, 0, 20]);
   });
 
-  it('errors: unknown types, changes and route dumps answered by NLMSG_ERROR with the request echoed', () => {
+  it('RTM_GETROUTE dump for AF_INET: the local table has 127.0.0.1/32 on lo', () => {
+    const h = makeKernel();
+    const fd = routeSocket(h);
+    request(h, fd, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 4, Uint8Array.of(AF_INET, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    const routes = receiveDump(h, fd).slice(0, -1);
+    expect(routes.every((m) => m.type === RTM_NEWROUTE && m.payload[0] === AF_INET)).toBe(true);
+    const lo = hostLinks().find((l) => l.name === 'lo')!;
+    const local = routes.filter((m) => m.payload[4] === RT_TABLE_LOCAL && m.payload[1] === 32 && m.payload[7] === RTN_LOCAL)
+      .map((m) => parseAttributes(m.payload.subarray(12)))
+      .find((attrs) => [...attrs.find((a) => a.type === RTA_DST)!.data].join('.') === '127.0.0.1')!;
+    expect([...local.find((a) => a.type === RTA_OIF)!.data]).toEqual([lo.index & 0xff, lo.index >> 8 & 0xff, 0, 0]);
+    expect(h.reports).toEqual([]);
+  });
+
+  it('errors: unknown types, changes and IPv6 route dumps answered by NLMSG_ERROR with the request echoed', () => {
     const h = makeKernel();
     const fd = routeSocket(h);
     request(h, fd, 0x80, NLM_F_REQUEST, 1, new Uint8Array(4));
@@ -170,7 +185,7 @@ describe('netlink sockets', () => {
     expect([unknown.type, errorOf(unknown), unknown.payload.length]).toEqual([NLMSG_ERROR, -EOPNOTSUPP, 4 + 20]);
     request(h, fd, RTM_NEWLINK, NLM_F_REQUEST, 2, new Uint8Array(16));
     expect(errorOf(receive(h, fd)[0])).toBe(-EPERM);
-    request(h, fd, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 3, new Uint8Array(12));
+    request(h, fd, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 3, Uint8Array.of(AF_INET6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     expect(errorOf(receive(h, fd)[0])).toBe(-EOPNOTSUPP);
     expect(h.reports).toHaveLength(2);
     // A message that is no request is acknowledged only when asked to be.

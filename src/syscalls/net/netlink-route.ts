@@ -1,9 +1,11 @@
 // NETLINK_ROUTE, the kernel's side: the answers to one request message. Links and
-// addresses come from the host (netlink-interfaces.ts); the guest may look but not
-// change anything, and other kinds of object (routes, neighbours, rules) are not known.
+// addresses come from the host (netlink-interfaces.ts), routes from its IPv4 tables
+// (netlink-routes.ts); the guest may look but not change anything, and other
+// kinds of object (IPv6 routes, neighbours, rules) are not known.
 import { E } from '../errno.js';
 import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
 import { IFF, hostLinks, type HostAddress, type HostLink } from './netlink-interfaces.js';
+import { ipv4RouteMessages } from './netlink-routes.js';
 import {
   NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
   type Attribute, type NetlinkMessage,
@@ -14,6 +16,7 @@ const RTM_GETLINK = 18;
 const RTM_NEWLINK = 16;
 const RTM_GETADDR = 22;
 const RTM_NEWADDR = 20;
+const RTM_GETROUTE = 26;
 /** The last rtnetlink message type Linux knows. */
 const RTM_MAX = 0x7f;
 /** A type's kind, its low two bits from RTM_BASE on: NEW, DEL, GET, SET. */
@@ -121,6 +124,10 @@ export function answerRoute(req: NetlinkMessage, portId: number, report: Report)
     return dump ? { kind: 'dump', messages: hostLinks().map((l) => linkMessage(l, NLM_F.MULTI, req.seq, portId)) } : getLink(req, portId);
   }
   if (req.type === RTM_GETADDR && dump) return { kind: 'dump', messages: addressDump(req, portId) };
+  if (req.type === RTM_GETROUTE && dump && familyOf(req) !== AF_INET6) {
+    if (familyOf(req) !== AF_INET) report('netlink:routes', 'netlink: route dumps hold IPv4 routes only');
+    return { kind: 'dump', messages: ipv4RouteMessages(hostLinks(), req.seq, portId) };
+  }
   report(`netlink:get:${req.type}:${dump}`, `netlink: route message type ${req.type}${dump ? ' (dump)' : ''} is not supported`);
   return { kind: 'error', errno: E.EOPNOTSUPP };
 }
