@@ -1,11 +1,11 @@
 // NETLINK_ROUTE, the kernel's side: the answers to one request message. Links and
 // addresses come from the host (netlink-interfaces.ts), routes from its IPv4 tables
-// (netlink-routes.ts); the guest may look but not change anything, and other
+// (netlink-ipv4-routes.ts); the guest may look but not change anything, and other
 // kinds of object (IPv6 routes, neighbours, rules) are not known.
 import { E } from '../errno.js';
 import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
 import { IFF, hostLinks, type HostAddress, type HostLink } from './netlink-interfaces.js';
-import { ipv4RouteMessages } from './netlink-routes.js';
+import { ipv4RouteMessages } from './netlink-ipv4-routes.js';
 import {
   NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
   type Attribute, type NetlinkMessage,
