@@ -5,7 +5,7 @@ import type { AddressSpace } from '../../memory/address-space.js';
 import { E, SysError } from '../errno.js';
 import { hostLinks, type HostLink } from './netlink-interfaces.js';
 
-const SIOC = { GIFNAME: 0x8910, GIFFLAGS: 0x8913, GIFMTU: 0x8921, GIFINDEX: 0x8933 } as const;
+const SIOC = { GIFNAME: 0x8910, GIFFLAGS: 0x8913, GIFMTU: 0x8921, GIFINDEX: 0x8933, GIFTXQLEN: 0x8942 } as const;
 export const INTERFACE_REQUESTS: ReadonlySet<number> = new Set(Object.values(SIOC));
 
 const IFNAMSIZ = 16;
@@ -42,6 +42,9 @@ export function interfaceIoctl(mem: AddressSpace, req: number, ifreq: number): n
       return 0;
     case SIOC.GIFMTU:
       mem.write32(ifreq + IFR_DATA, linkNamed(mem, ifreq).mtu);
+      return 0;
+    case SIOC.GIFTXQLEN:
+      mem.write32(ifreq + IFR_DATA, linkNamed(mem, ifreq).txQueueLength);
       return 0;
     default:
       throw new Error(`interface ioctl 0x${req.toString(16)} has no case`);

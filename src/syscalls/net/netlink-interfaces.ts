@@ -15,9 +15,16 @@ const ARPHRD_ETHER = 1;
 const ARPHRD_LOOPBACK = 772;
 const LOOPBACK_MTU = 65536;
 const ETHERNET_MTU = 1500;
+/** Linux's default transmit queue length (DEFAULT_TX_QUEUE_LEN). */
+const DEFAULT_TX_QUEUE_LENGTH = 1000;
+
+/** An address configured, not learnt: how IPv4 addresses are taken (nothing tells otherwise). */
+export const IFA_F_PERMANENT = 0x80;
 
 export interface HostAddress {
   readonly family: typeof AF_INET | typeof AF_INET6;
+  /** IFA_F_*: from /proc/net/if_inet6 for IPv6. */
+  readonly flags: number;
   /** The address's bytes (4 or 16). */
   readonly bytes: Uint8Array;
   readonly prefixLength: number;
@@ -30,6 +37,7 @@ export interface HostLink {
   readonly flags: number;
   readonly type: number;
   readonly mtu: number;
+  readonly txQueueLength: number;
   readonly hardwareAddress: Uint8Array;
   readonly hardwareBroadcast: Uint8Array;
   readonly addresses: readonly HostAddress[];
@@ -87,15 +95,31 @@ function prefixOf(mask: Uint8Array): number {
   return n;
 }
 
-function hostAddress(info: { family: string | number; address: string; netmask: string }): HostAddress {
+/** IPv6 addresses' flags by the address's hex, from /proc/net/if_inet6 (address, index, prefix, scope, flags, name). */
+function ipv6Flags(): Map<string, number> {
+  const flags = new Map<string, number>();
+  try {
+    for (const f of readFileSync('/proc/net/if_inet6', 'utf8').split('\n').map((l) => l.trim().split(/\s+/))) {
+      if (f.length >= 5) flags.set(f[0], parseInt(f[4], 16));
+    }
+  } catch {
+    // no /proc: every address is taken as permanent
+  }
+  return flags;
+}
+
+function hostAddress(info: { family: string | number; address: string; netmask: string }, v6Flags: Map<string, number>): HostAddress {
   const v4 = info.family === 'IPv4' || info.family === 4;
   const toBytes = v4 ? ipv4ToBytes : ipv6ToBytes;
-  return { family: v4 ? AF_INET : AF_INET6, bytes: toBytes(info.address), prefixLength: prefixOf(toBytes(info.netmask)) };
+  const bytes = toBytes(info.address);
+  const flags = v4 ? IFA_F_PERMANENT : v6Flags.get(Buffer.from(bytes).toString('hex')) ?? IFA_F_PERMANENT;
+  return { family: v4 ? AF_INET : AF_INET6, flags, bytes, prefixLength: prefixOf(toBytes(info.netmask)) };
 }
 
 /** The host's interfaces, by index. */
 export function hostLinks(): HostLink[] {
   const node = networkInterfaces();
+  const v6Flags = ipv6Flags();
   const names = [...new Set([...sysInterfaceNames(), ...Object.keys(node)])];
   const links = names.map((name, order): HostLink => {
     const infos = node[name] ?? [];
@@ -112,9 +136,10 @@ export function hostLinks(): HostLink[] {
       name, flags,
       type: sysNumber(name, 'type') ?? (loopback ? ARPHRD_LOOPBACK : ARPHRD_ETHER),
       mtu: sysNumber(name, 'mtu') ?? (loopback ? LOOPBACK_MTU : ETHERNET_MTU),
+      txQueueLength: sysNumber(name, 'tx_queue_len') ?? DEFAULT_TX_QUEUE_LENGTH,
       hardwareAddress: macBytes(mac),
       hardwareBroadcast: macBytes(sysText(name, 'broadcast') ?? (loopback ? mac : 'ff:ff:ff:ff:ff:ff')),
-      addresses: infos.map(hostAddress),
+      addresses: infos.map((info) => hostAddress(info, v6Flags)),
       statistics: sysStatistics(name),
     };
   });

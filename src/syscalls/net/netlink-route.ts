@@ -4,7 +4,7 @@
 // kinds of object (IPv6 routes, neighbours, rules) are not known.
 import { E } from '../errno.js';
 import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
-import { IFF, hostLinks, type HostAddress, type HostLink } from './netlink-interfaces.js';
+import { IFA_F_PERMANENT, IFF, hostLinks, type HostAddress, type HostLink } from './netlink-interfaces.js';
 import { ipv4RouteMessages } from './netlink-ipv4-routes.js';
 import {
   NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
@@ -22,9 +22,8 @@ const RTM_MAX = 0x7f;
 /** A type's kind, its low two bits from RTM_BASE on: NEW, DEL, GET, SET. */
 const KIND_GET = 2;
 
-const IFLA = { ADDRESS: 1, BROADCAST: 2, IFNAME: 3, MTU: 4, STATS: 7 } as const;
-const IFA = { ADDRESS: 1, LOCAL: 2, LABEL: 3, BROADCAST: 4, FLAGS: 8 } as const;
-const IFA_F_PERMANENT = 0x80;
+const IFLA = { ADDRESS: 1, BROADCAST: 2, IFNAME: 3, MTU: 4, STATS: 7, TXQLEN: 13 } as const;
+const IFA = { ADDRESS: 1, LOCAL: 2, LABEL: 3, BROADCAST: 4, CACHEINFO: 6, FLAGS: 8 } as const;
 const RT_SCOPE = { UNIVERSE: 0, LINK: 253, HOST: 254 } as const;
 const IFINFOMSG_SIZE = 16;
 
@@ -54,7 +53,7 @@ function linkMessage(link: HostLink, flags: number, seq: number, portId: number)
   d.setInt32(4, link.index, true);
   d.setUint32(8, link.flags, true);
   const attrs: Attribute[] = [
-    stringAttr(IFLA.IFNAME, link.name), u32Attr(IFLA.MTU, link.mtu),
+    stringAttr(IFLA.IFNAME, link.name), u32Attr(IFLA.TXQLEN, link.txQueueLength), u32Attr(IFLA.MTU, link.mtu),
     { type: IFLA.ADDRESS, data: link.hardwareAddress }, { type: IFLA.BROADCAST, data: link.hardwareBroadcast },
   ];
   if (link.statistics) attrs.push(statisticsAttr(link.statistics));
@@ -72,11 +71,18 @@ function broadcastOf(a: HostAddress): Uint8Array {
   return a.bytes.map((b, i) => b | (0xff >> Math.min(8, Math.max(0, a.prefixLength - i * 8))));
 }
 
+/**
+ * IFA_CACHEINFO { u32 preferred, valid, created, updated }: a permanent address's
+ * lifetimes are infinite; when it was made (hundredths of a second since boot) is not
+ * known here, and left 0. (A learnt address's lifetimes are not known: no cache info.)
+ */
+const PERMANENT_CACHEINFO: Attribute = { type: IFA.CACHEINFO, data: Uint8Array.of(...Array<number>(8).fill(0xff), ...Array<number>(8).fill(0)) };
+
 /** struct ifaddrmsg { u8 family, prefixlen, flags, scope; u32 index; } + attributes. */
 function addressMessage(link: HostLink, a: HostAddress, seq: number, portId: number): Uint8Array {
   const head = new Uint8Array(8);
   const d = new DataView(head.buffer);
-  head.set([a.family, a.prefixLength, IFA_F_PERMANENT, scopeOf(a)]);
+  head.set([a.family, a.prefixLength, a.flags & 0xff, scopeOf(a)]);
   d.setUint32(4, link.index, true);
   const attrs: Attribute[] = [{ type: IFA.ADDRESS, data: a.bytes }];
   if (a.family === AF_INET) {
@@ -84,7 +90,8 @@ function addressMessage(link: HostLink, a: HostAddress, seq: number, portId: num
     if (link.flags & IFF.BROADCAST && a.prefixLength < 31) attrs.push({ type: IFA.BROADCAST, data: broadcastOf(a) });
     attrs.push(stringAttr(IFA.LABEL, link.name));
   }
-  attrs.push(u32Attr(IFA.FLAGS, IFA_F_PERMANENT));
+  attrs.push(u32Attr(IFA.FLAGS, a.flags));
+  if (a.flags & IFA_F_PERMANENT) attrs.push(PERMANENT_CACHEINFO);
   return encodeMessage(RTM_NEWADDR, NLM_F.MULTI, seq, portId, [head, encodeAttributes(attrs)]);
 }
 
