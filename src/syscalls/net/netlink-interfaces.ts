@@ -145,3 +145,14 @@ export function hostLinks(): HostLink[] {
   });
   return links.sort((a, b) => a.index - b.index);
 }
+
+/** An IPv4 address's broadcast address (host bits all ones), when its link broadcasts and its subnet has one. */
+export function ipv4Broadcast(link: HostLink, a: HostAddress): Uint8Array | undefined {
+  if (!(link.flags & IFF.BROADCAST) || a.prefixLength >= 31) return undefined;
+  return a.bytes.map((b, i) => b | (0xff >> Math.min(8, Math.max(0, a.prefixLength - i * 8))));
+}
+
+/** The netmask of a prefix length, `size` bytes long. */
+export function netmaskBytes(prefixLength: number, size: number): Uint8Array {
+  return Uint8Array.from({ length: size }, (_, i) => (0xff00 >> Math.min(8, Math.max(0, prefixLength - i * 8))) & 0xff);
+}

@@ -4,7 +4,7 @@
 // kinds of object (IPv6 routes, neighbours, rules) are not known.
 import { E } from '../errno.js';
 import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
-import { IFA_F_PERMANENT, IFF, hostLinks, type HostAddress, type HostLink } from './netlink-interfaces.js';
+import { IFA_F_PERMANENT, hostLinks, ipv4Broadcast, type HostAddress, type HostLink } from './netlink-interfaces.js';
 import { ipv4RouteMessages } from './netlink-ipv4-routes.js';
 import {
   NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
@@ -66,11 +66,6 @@ function scopeOf(a: HostAddress): number {
   return a.bytes[0] === 0xfe && (a.bytes[1] & 0xc0) === 0x80 ? RT_SCOPE.LINK : RT_SCOPE.UNIVERSE;
 }
 
-/** An IPv4 address's broadcast address: the host bits all ones. */
-function broadcastOf(a: HostAddress): Uint8Array {
-  return a.bytes.map((b, i) => b | (0xff >> Math.min(8, Math.max(0, a.prefixLength - i * 8))));
-}
-
 /**
  * IFA_CACHEINFO { u32 preferred, valid, created, updated }: a permanent address's
  * lifetimes are infinite; when it was made (hundredths of a second since boot) is not
@@ -87,7 +82,8 @@ function addressMessage(link: HostLink, a: HostAddress, seq: number, portId: num
   const attrs: Attribute[] = [{ type: IFA.ADDRESS, data: a.bytes }];
   if (a.family === AF_INET) {
     attrs.push({ type: IFA.LOCAL, data: a.bytes });
-    if (link.flags & IFF.BROADCAST && a.prefixLength < 31) attrs.push({ type: IFA.BROADCAST, data: broadcastOf(a) });
+    const broadcast = ipv4Broadcast(link, a);
+    if (broadcast) attrs.push({ type: IFA.BROADCAST, data: broadcast });
     attrs.push(stringAttr(IFA.LABEL, link.name));
   }
   attrs.push(u32Attr(IFA.FLAGS, a.flags));
