@@ -1,7 +1,7 @@
-// NETLINK_ROUTE sockets, driven through the kernel: socket() arguments, ports (bind,
-// automatic ports, getsockname), the answers to requests (dumps, one link,
-// acknowledgements, errors), peeking, and messages between two guest sockets.
-// Dumps describe the real host: only its loopback interface is relied on.
+// NETLINK_ROUTE sockets and the interface ioctls, driven through the kernel: socket()
+// arguments, ports (bind, automatic ports, getsockname), the answers to requests
+// (dumps, one link, acknowledgements, errors), peeking, messages between two guest
+// sockets; SIOCGIF* on lo. Answers describe the real host: only lo is relied on.
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostLinks } from '../../src/syscalls/net/netlink-interfaces.js';
 import { encodeMessage, parseAttributes, parseMessages, type NetlinkMessage } from '../../src/syscalls/net/netlink-wire.js';
@@ -243,5 +243,47 @@ describe('netlink sockets', () => {
     expect(h.call('recvfrom', b, REPLY, 16, 0, ADDR, LEN)).toBe(2);
     expect(h.mem.read32(ADDR + 4)).toBe(PID);
     expect(h.call('sendto', a, BUF, 2, 0, ADDR, sockaddrNl(h, 5001))).toBe(-ECONNREFUSED);
+  });
+});
+
+describe('interface ioctls', () => {
+  const SIOCGIFNAME = 0x8910, SIOCGIFCONF = 0x8912, SIOCGIFNETMASK = 0x891b, SIOCGIFINDEX = 0x8933;
+  const ENODEV = 19;
+  const IFREQ = SCRATCH + 0x200;
+  const IFCONF = SCRATCH + 0x300;
+  const LIST = SCRATCH + 0x400;
+
+  it('lo: index and name both ways, netmask; unknown names ENODEV', () => {
+    const h = makeKernel();
+    const fd = h.call('socket', AF_INET, SOCK_DGRAM, 0);
+    h.mem.writeBytes(IFREQ, new Uint8Array(40));
+    h.str(IFREQ, 'lo');
+    expect(h.call('ioctl', fd, SIOCGIFINDEX, IFREQ)).toBe(0);
+    const index = h.mem.read32(IFREQ + 16);
+    expect(index).toBe(hostLinks().find((l) => l.name === 'lo')!.index);
+    h.mem.writeBytes(IFREQ, new Uint8Array(16));
+    expect(h.call('ioctl', fd, SIOCGIFNAME, IFREQ)).toBe(0);
+    expect(h.text(IFREQ, 3)).toBe('lo\0');
+    expect(h.call('ioctl', fd, SIOCGIFNETMASK, IFREQ)).toBe(0);
+    expect([...h.mem.readBytes(IFREQ + 16, 8)]).toEqual([AF_INET, 0, 0, 0, 255, 0, 0, 0]);
+    h.str(IFREQ, 'no-such-if');
+    expect(h.call('ioctl', fd, SIOCGIFINDEX, IFREQ)).toBe(-ENODEV);
+    h.call('close', fd);
+  });
+
+  it('SIOCGIFCONF: the size asked with a NULL buffer, then one ifreq per IPv4 address', () => {
+    const h = makeKernel();
+    const fd = h.call('socket', AF_INET, SOCK_DGRAM, 0);
+    h.mem.writeBytes(IFCONF, new Uint8Array(16));
+    expect(h.call('ioctl', fd, SIOCGIFCONF, IFCONF)).toBe(0);
+    const size = h.mem.read32(IFCONF);
+    expect(size % 40).toBe(0);
+    h.mem.write32(IFCONF, size);
+    h.mem.writeU64(IFCONF + 8, LIST);
+    expect(h.call('ioctl', fd, SIOCGIFCONF, IFCONF)).toBe(0);
+    expect(h.mem.read32(IFCONF)).toBe(size);
+    const entries = Array.from({ length: size / 40 }, (_, i) => h.mem.readBytes(LIST + i * 40, 40));
+    expect(entries.some((e) => e[0] === 0x6c && e[1] === 0x6f && e[2] === 0 && e[20] === 127)).toBe(true);
+    h.call('close', fd);
   });
 });
