@@ -1,36 +1,16 @@
-// The host's IPv4 routes as RTM_NEWROUTE messages: the main table from /proc/net/route
-// (lines of interface, destination, gateway, flags, refcnt, use, metric, mask, ...,
-// addresses as hex of the host's little-endian u32), then the local table, which Linux
-// derives from the interfaces' addresses: each address, a loopback interface's whole
-// subnet, and each subnet's broadcast address.
+// The host's IPv4 routes: the main table from /proc/net/route (lines of interface,
+// destination, gateway, flags, refcnt, use, metric, mask, ..., addresses as hex of the
+// host's little-endian u32), then the local table, which Linux derives from the
+// interfaces' addresses: each address, a loopback interface's whole subnet, and each
+// subnet's broadcast address.
 import { readFileSync } from 'node:fs';
 import { AF_INET } from './constants.js';
 import { IFF, type HostAddress, type HostLink } from './netlink-interfaces.js';
-import { NLM_F, encodeAttributes, encodeMessage, u32Attr, type Attribute } from './netlink-wire.js';
+import { RTN, RTPROT, RT_SCOPE, RT_TABLE, type Route } from './netlink-route-message.js';
 
-const RTM_NEWROUTE = 24;
-const RTA = { DST: 1, OIF: 4, GATEWAY: 5, PRIORITY: 6, PREFSRC: 7, TABLE: 15 } as const;
-const RT_TABLE = { MAIN: 254, LOCAL: 255 } as const;
-/** Who made a route: the kernel (from an address) or the boot-time setup (the rest). */
-const RTPROT = { KERNEL: 2, BOOT: 3 } as const;
-const RT_SCOPE = { UNIVERSE: 0, LINK: 253, HOST: 254 } as const;
-const RTN = { UNICAST: 1, LOCAL: 2, BROADCAST: 3, UNREACHABLE: 7 } as const;
 /** /proc/net/route's flags. */
 const RTF_GATEWAY = 0x2;
 const RTF_REJECT = 0x200;
-
-interface Route {
-  readonly table: number;
-  readonly type: number;
-  readonly scope: number;
-  readonly protocol: number;
-  readonly destination: number;
-  readonly prefixLength: number;
-  readonly gateway?: number;
-  readonly preferredSource?: number;
-  readonly metric: number;
-  readonly link?: HostLink;
-}
 
 const u32Of = (bytes: Uint8Array): number => new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, false);
 const maskOf = (prefixLength: number): number => (prefixLength === 0 ? 0 : (~0 << (32 - prefixLength)) >>> 0);
@@ -69,49 +49,40 @@ function mainRoutes(links: readonly HostLink[]): Route[] {
     const viaGateway = (flags & RTF_GATEWAY) !== 0;
     // A subnet's route comes from one of the link's addresses: the source it prefers.
     const own = link && ipv4Of(link).find((a) => ((u32Of(a.bytes) ^ destination) & maskOf(prefixLength)) === 0);
+    const metric = Number(f[6]);
     return {
-      table: RT_TABLE.MAIN, type: flags & RTF_REJECT ? RTN.UNREACHABLE : RTN.UNICAST,
+      family: AF_INET, table: RT_TABLE.MAIN, type: flags & RTF_REJECT ? RTN.UNREACHABLE : RTN.UNICAST,
       scope: viaGateway ? RT_SCOPE.UNIVERSE : RT_SCOPE.LINK, protocol: viaGateway ? RTPROT.BOOT : RTPROT.KERNEL,
-      destination, prefixLength, gateway: viaGateway ? procAddress(f[2]) : undefined,
-      preferredSource: !viaGateway && own ? u32Of(own.bytes) : undefined, metric: Number(f[6]), link,
+      destination: addressBytes(destination), prefixLength,
+      gateway: viaGateway ? addressBytes(procAddress(f[2])) : undefined,
+      preferredSource: !viaGateway && own ? own.bytes : undefined, metric: metric || undefined, link,
     };
   });
 }
 
 /** The local table, in Linux's order (by destination, shorter prefixes first). */
 function localRoutes(links: readonly HostLink[]): Route[] {
-  const routes = new Map<string, Route>();
-  const add = (r: Route): void => void routes.set(`${r.destination}/${r.prefixLength}/${r.type}`, r);
+  const routes = new Map<string, Route & { readonly key: number }>();
+  const add = (key: number, prefixLength: number, type: number, scope: number, source: HostAddress, link: HostLink): void =>
+    void routes.set(`${key}/${prefixLength}/${type}`, {
+      key, family: AF_INET, table: RT_TABLE.LOCAL, protocol: RTPROT.KERNEL, type, scope,
+      destination: addressBytes(key), prefixLength, preferredSource: source.bytes, link,
+    });
   for (const link of links) {
     for (const a of ipv4Of(link)) {
       const address = u32Of(a.bytes);
       const mask = maskOf(a.prefixLength);
-      const common = { table: RT_TABLE.LOCAL, protocol: RTPROT.KERNEL, preferredSource: address, metric: 0, link };
       if (link.flags & IFF.LOOPBACK && a.prefixLength < 32) {
-        add({ ...common, type: RTN.LOCAL, scope: RT_SCOPE.HOST, destination: (address & mask) >>> 0, prefixLength: a.prefixLength });
+        add((address & mask) >>> 0, a.prefixLength, RTN.LOCAL, RT_SCOPE.HOST, a, link);
       }
-      add({ ...common, type: RTN.LOCAL, scope: RT_SCOPE.HOST, destination: address, prefixLength: 32 });
-      if (a.prefixLength < 31) {
-        add({ ...common, type: RTN.BROADCAST, scope: RT_SCOPE.LINK, destination: (address | ~mask) >>> 0, prefixLength: 32 });
-      }
+      add(address, 32, RTN.LOCAL, RT_SCOPE.HOST, a, link);
+      if (a.prefixLength < 31) add((address | ~mask) >>> 0, 32, RTN.BROADCAST, RT_SCOPE.LINK, a, link);
     }
   }
-  return [...routes.values()].sort((x, y) => x.destination - y.destination || x.prefixLength - y.prefixLength);
+  return [...routes.values()].sort((x, y) => x.key - y.key || x.prefixLength - y.prefixLength);
 }
 
-/** struct rtmsg { u8 family, dst_len, src_len, tos, table, protocol, scope, type; u32 flags; } + attributes. */
-function routeMessage(r: Route, seq: number, portId: number): Uint8Array {
-  const head = Uint8Array.of(AF_INET, r.prefixLength, 0, 0, r.table, r.protocol, r.scope, r.type, 0, 0, 0, 0);
-  const attrs: Attribute[] = [u32Attr(RTA.TABLE, r.table)];
-  if (r.prefixLength > 0) attrs.push({ type: RTA.DST, data: addressBytes(r.destination) });
-  if (r.metric) attrs.push(u32Attr(RTA.PRIORITY, r.metric));
-  if (r.preferredSource !== undefined) attrs.push({ type: RTA.PREFSRC, data: addressBytes(r.preferredSource) });
-  if (r.gateway !== undefined) attrs.push({ type: RTA.GATEWAY, data: addressBytes(r.gateway) });
-  if (r.link) attrs.push(u32Attr(RTA.OIF, r.link.index));
-  return encodeMessage(RTM_NEWROUTE, NLM_F.MULTI, seq, portId, [head, encodeAttributes(attrs)]);
-}
-
-/** RTM_NEWROUTE messages for the IPv4 main and local tables. */
-export function ipv4RouteMessages(links: readonly HostLink[], seq: number, portId: number): Uint8Array[] {
-  return [...mainRoutes(links), ...localRoutes(links)].map((r) => routeMessage(r, seq, portId));
+/** The IPv4 main and local tables. */
+export function ipv4Routes(links: readonly HostLink[]): Route[] {
+  return [...mainRoutes(links), ...localRoutes(links)];
 }

@@ -5,7 +5,8 @@
 import { E } from '../errno.js';
 import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
 import { IFA_F_PERMANENT, hostLinks, ipv4Broadcast, type HostAddress, type HostLink } from './netlink-interfaces.js';
-import { ipv4RouteMessages } from './netlink-ipv4-routes.js';
+import { ipv4Routes } from './netlink-ipv4-routes.js';
+import { routeMessage } from './netlink-route-message.js';
 import {
   NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
   type Attribute, type NetlinkMessage,
@@ -129,7 +130,7 @@ export function answerRoute(req: NetlinkMessage, portId: number, report: Report)
   if (req.type === RTM_GETADDR && dump) return { kind: 'dump', messages: addressDump(req, portId) };
   if (req.type === RTM_GETROUTE && dump && familyOf(req) !== AF_INET6) {
     if (familyOf(req) !== AF_INET) report('netlink:routes', 'netlink: route dumps hold IPv4 routes only');
-    return { kind: 'dump', messages: ipv4RouteMessages(hostLinks(), req.seq, portId) };
+    return { kind: 'dump', messages: ipv4Routes(hostLinks()).map((r) => routeMessage(r, req.seq, portId)) };
   }
   report(`netlink:get:${req.type}:${dump}`, `netlink: route message type ${req.type}${dump ? ' (dump)' : ''} is not supported`);
   return { kind: 'error', errno: E.EOPNOTSUPP };
