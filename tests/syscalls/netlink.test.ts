@@ -12,7 +12,7 @@ const SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_NONBLOCK = 0o4000;
 const NETLINK_GENERIC = 16;
 const NLM_F_REQUEST = 1, NLM_F_MULTI = 2, NLM_F_ACK = 4, NLM_F_DUMP = 0x300;
 const NLMSG_NOOP = 1, NLMSG_ERROR = 2, NLMSG_DONE = 3;
-const RTM_NEWLINK = 16, RTM_GETLINK = 18, RTM_NEWADDR = 20, RTM_GETADDR = 22, RTM_NEWROUTE = 24, RTM_GETROUTE = 26;
+const RTM_NEWLINK = 16, RTM_GETLINK = 18, RTM_NEWADDR = 20, RTM_GETADDR = 22, RTM_NEWROUTE = 24, RTM_GETROUTE = 26, RTM_GETNEIGH = 30;
 const RT_TABLE_LOCAL = 255, RTN_LOCAL = 2, RTA_DST = 1, RTA_OIF = 4;
 const IFA_ADDRESS = 1, IFA_LOCAL = 2, IFA_LABEL = 3, IFLA_IFNAME = 3;
 const MSG_PEEK = 2, MSG_TRUNC = 0x20;
@@ -177,7 +177,16 @@ describe('netlink sockets', () => {
     expect(h.reports).toEqual([]);
   });
 
-  it('errors: unknown types, changes and IPv6 route dumps answered by NLMSG_ERROR with the request echoed', () => {
+  it('RTM_GETROUTE dump for AF_UNSPEC: IPv4 routes, then IPv6 ones', () => {
+    const h = makeKernel();
+    const fd = routeSocket(h);
+    request(h, fd, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 5, new Uint8Array(12));
+    const families = receiveDump(h, fd).slice(0, -1).map((m) => m.payload[0]);
+    expect(families).toContain(AF_INET);
+    expect(families).toEqual([...families].sort((x, y) => x - y));
+  });
+
+  it('errors: unknown types, changes and neighbour dumps answered by NLMSG_ERROR with the request echoed', () => {
     const h = makeKernel();
     const fd = routeSocket(h);
     request(h, fd, 0x80, NLM_F_REQUEST, 1, new Uint8Array(4));
@@ -185,7 +194,7 @@ describe('netlink sockets', () => {
     expect([unknown.type, errorOf(unknown), unknown.payload.length]).toEqual([NLMSG_ERROR, -EOPNOTSUPP, 4 + 20]);
     request(h, fd, RTM_NEWLINK, NLM_F_REQUEST, 2, new Uint8Array(16));
     expect(errorOf(receive(h, fd)[0])).toBe(-EPERM);
-    request(h, fd, RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 3, Uint8Array.of(AF_INET6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    request(h, fd, RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, 3, new Uint8Array(12));
     expect(errorOf(receive(h, fd)[0])).toBe(-EOPNOTSUPP);
     expect(h.reports).toHaveLength(2);
     // A message that is no request is acknowledged only when asked to be.

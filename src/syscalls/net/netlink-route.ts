@@ -1,11 +1,12 @@
 // NETLINK_ROUTE, the kernel's side: the answers to one request message. Links and
-// addresses come from the host (netlink-interfaces.ts), routes from its IPv4 tables
-// (netlink-ipv4-routes.ts); the guest may look but not change anything, and other
-// kinds of object (IPv6 routes, neighbours, rules) are not known.
+// addresses come from the host (netlink-interfaces.ts), routes from its tables
+// (netlink-ipv4-routes.ts, netlink-ipv6-routes.ts); the guest may look but not change
+// anything, and other kinds of object (neighbours, rules) are not known.
 import { E } from '../errno.js';
 import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
 import { IFA_F_PERMANENT, hostLinks, ipv4Broadcast, type HostAddress, type HostLink } from './netlink-interfaces.js';
 import { ipv4Routes } from './netlink-ipv4-routes.js';
+import { ipv6Routes } from './netlink-ipv6-routes.js';
 import { routeMessage } from './netlink-route-message.js';
 import {
   NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
@@ -104,6 +105,16 @@ function addressDump(req: NetlinkMessage, portId: number): Uint8Array[] {
     link.addresses.filter((a) => a.family === f).map((a) => addressMessage(link, a, req.seq, portId))));
 }
 
+function routeDump(req: NetlinkMessage, portId: number): Uint8Array[] {
+  const family = familyOf(req);
+  const links = hostLinks();
+  const routes = [
+    ...(family === AF_INET6 ? [] : ipv4Routes(links)),
+    ...(family === AF_INET ? [] : ipv6Routes(links)),
+  ];
+  return routes.map((r) => routeMessage(r, req.seq, portId));
+}
+
 /** RTM_GETLINK for one link, named by ifi_index or else by IFLA_IFNAME. */
 function getLink(req: NetlinkMessage, portId: number): RouteAnswer {
   if (req.payload.length < IFINFOMSG_SIZE) return { kind: 'error', errno: E.EINVAL };
@@ -128,10 +139,7 @@ export function answerRoute(req: NetlinkMessage, portId: number, report: Report)
     return dump ? { kind: 'dump', messages: hostLinks().map((l) => linkMessage(l, NLM_F.MULTI, req.seq, portId)) } : getLink(req, portId);
   }
   if (req.type === RTM_GETADDR && dump) return { kind: 'dump', messages: addressDump(req, portId) };
-  if (req.type === RTM_GETROUTE && dump && familyOf(req) !== AF_INET6) {
-    if (familyOf(req) !== AF_INET) report('netlink:routes', 'netlink: route dumps hold IPv4 routes only');
-    return { kind: 'dump', messages: ipv4Routes(hostLinks()).map((r) => routeMessage(r, req.seq, portId)) };
-  }
+  if (req.type === RTM_GETROUTE && dump) return { kind: 'dump', messages: routeDump(req, portId) };
   report(`netlink:get:${req.type}:${dump}`, `netlink: route message type ${req.type}${dump ? ' (dump)' : ''} is not supported`);
   return { kind: 'error', errno: E.EOPNOTSUPP };
 }
