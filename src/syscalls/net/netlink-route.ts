@@ -7,7 +7,7 @@ import { AF_INET, AF_INET6, AF_UNSPEC } from './constants.js';
 import { IFA_F_PERMANENT, hostLinks, ipv4Broadcast, type HostAddress, type HostLink } from './netlink-interfaces.js';
 import { ipv4Routes } from './netlink-ipv4-routes.js';
 import { ipv6Routes } from './netlink-ipv6-routes.js';
-import { routeMessage } from './netlink-route-message.js';
+import { RT_SCOPE, routeMessage } from './netlink-route-message.js';
 import {
   NLM_F, encodeAttributes, encodeMessage, parseAttributes, stringAttr, u32Attr,
   type Attribute, type NetlinkMessage,
@@ -26,7 +26,6 @@ const KIND_GET = 2;
 
 const IFLA = { ADDRESS: 1, BROADCAST: 2, IFNAME: 3, MTU: 4, STATS: 7, TXQLEN: 13 } as const;
 const IFA = { ADDRESS: 1, LOCAL: 2, LABEL: 3, BROADCAST: 4, CACHEINFO: 6, FLAGS: 8 } as const;
-const RT_SCOPE = { UNIVERSE: 0, LINK: 253, HOST: 254 } as const;
 const IFINFOMSG_SIZE = 16;
 
 /** What the kernel answers one request with. */
