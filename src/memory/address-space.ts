@@ -265,13 +265,15 @@ export class AddressSpace {
 
   /** Zero-fills [lo, hi) (page aligned) except the pages known to be zero already. */
   private fillZeroUnlessKnown(lo: number, hi: number): void {
-    let run = lo;
-    for (let page = lo; page < hi; page += PAGE_SIZE) {
-      if (!this.zeroPages[page >>> PAGE_SHIFT]) continue;
-      this.u8.fill(0, run, page);
-      run = page + PAGE_SIZE;
+    const first = lo >>> PAGE_SHIFT;
+    const known = this.zeroPages.subarray(first, hi / PAGE_SIZE);
+    // Runs of pages not known to be zero, found with indexOf (a native scan).
+    for (let i = known.indexOf(0); i >= 0; ) {
+      const end = known.indexOf(1, i);
+      const stop = end < 0 ? known.length : end;
+      this.u8.fill(0, (first + i) * PAGE_SIZE, (first + stop) * PAGE_SIZE);
+      i = end < 0 ? -1 : known.indexOf(0, end);
     }
-    this.u8.fill(0, run, hi);
   }
 
   private codeWritten(page: number): void {
