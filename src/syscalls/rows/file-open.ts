@@ -36,18 +36,19 @@ function isFifo(path: string): boolean {
 export function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: number, mode: number): number {
   const f = p.abi.openFlags;
   const abs = joinAt(p, dirfd, readGuestPath(p, pathAddr));
-  const path = procHostPath(p, abs);
-  if (path === '/dev/tty' && !hasControllingTerminal(p)) throw new SysError(E.ENXIO);
   const cloexec = (flags & f.cloexec) !== 0;
   // Flags that act at open time only; the rest is what F_GETFL shows (always O_LARGEFILE
   // on a 64-bit kernel).
   const status = (flags & ~(f.creat | f.excl | f.noctty | f.trunc | f.cloexec)) | f.largefile;
+  // (before the host path: a /proc/self/fd link to a pipe has none, and reopens the pipe)
+  const proc = flags & f.path ? undefined : openProc(p, abs, flags, status);
+  if (proc) return p.fds.add(proc, cloexec);
+  const path = procHostPath(p, abs);
+  if (path === '/dev/tty' && !hasControllingTerminal(p)) throw new SysError(E.ENXIO);
   if (flags & f.path) {
     const pathFlags = f.path | (flags & (f.directory | f.nofollow)) | f.largefile;
     return p.fds.add(new PathFile(path, pathFlags, (flags & f.nofollow) !== 0), cloexec);
   }
-  const proc = openProc(p, abs, flags, status);
-  if (proc) return p.fds.add(proc, cloexec);
   if (flags & f.tmpfile) {
     p.reportOnce('O_TMPFILE', 'openat: O_TMPFILE is not supported');
     throw new SysError(E.EOPNOTSUPP);

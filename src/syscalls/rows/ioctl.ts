@@ -123,6 +123,17 @@ function terminalIoctl(p: GuestProcess, t: GuestThread, tty: Terminal, hostFd: n
   }
 }
 
+/**
+ * FICLONE, FICLONERANGE, FIDEDUPERANGE: the host files are not ours to reflink, so the
+ * answer is the one Linux gives on a file system without shared extents (EOPNOTSUPP),
+ * after its argument checks: cp and friends then copy the bytes themselves.
+ */
+function shareExtents(p: GuestProcess, file: OpenFile, req: number, arg: number): number {
+  if (req !== IOCTL.FIDEDUPERANGE) openFile(p, req === IOCTL.FICLONE ? int(arg) : p.mem.read32(arg));
+  if ((file.stat().mode & S_IFMT) !== S_IFREG) throw new SysError(file.isDirectory ? E.EISDIR : E.EINVAL);
+  throw new SysError(E.EOPNOTSUPP);
+}
+
 function ioctl(p: GuestProcess, t: GuestThread, fd: number, req: number, arg: number): number {
   const file = openFile(p, fd);
   switch (req) {
@@ -139,6 +150,10 @@ function ioctl(p: GuestProcess, t: GuestThread, fd: number, req: number, arg: nu
     case IOCTL.FIONREAD:
       p.mem.write32(arg, bytesAvailable(p, file));
       return 0;
+    case IOCTL.FICLONE:
+    case IOCTL.FICLONERANGE:
+    case IOCTL.FIDEDUPERANGE:
+      return shareExtents(p, file, req, arg);
   }
   if (file instanceof SocketFile && INTERFACE_REQUESTS.has(req)) return interfaceIoctl(p.mem, req, arg);
   const tty = TERMINAL_REQUESTS.has(req) ? terminalOf(p, file) : undefined;

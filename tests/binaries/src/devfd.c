@@ -1,6 +1,6 @@
 // /dev/stdin, /dev/stdout, /dev/stderr and /dev/fd/N name the process's own open files
 // (they are links into /proc/self/fd): opening one after dup2 reaches the file dup2
-// put there, not whatever the emulator's own fd of that number is.
+// put there, not whatever the emulator's own fd of that number is; a pipe's link reopens the pipe.
 // usage: devfd <tmpdir>
 #define _GNU_SOURCE
 #include <errno.h>
@@ -61,5 +61,13 @@ int main(int argc, char **argv) {
   close(w);
   dup2(saved_err, 2);
   show("and stderr", "out.txt", O_RDONLY);
+
+  // A pipe has no name to follow: opening its link reopens the pipe itself (bash's <(...)).
+  int pipefd[2];
+  pipe(pipefd);
+  write(pipefd[1], "through a pipe", 14);
+  close(pipefd[1]);
+  snprintf(path, sizeof path, "/dev/fd/%d", pipefd[0]);
+  show("/dev/fd/N of a pipe", path, O_RDONLY);
   return 0;
 }
