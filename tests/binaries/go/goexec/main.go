@@ -54,6 +54,10 @@ func child(role string) {
 	case "segv":
 		var p *struct{ a, b int }
 		fmt.Println(p.b) // not recovered: the runtime prints the signal, its code, address and pc
+	case "ids":
+		pid := syscall.Getpid()
+		sid, _, _ := syscall.RawSyscall(syscall.SYS_GETSID, 0, 0, 0)
+		fmt.Printf("own session: %v, own process group: %v\n", int(sid) == pid, syscall.Getpgrp() == pid)
 	case "yes":
 		for {
 			fmt.Println("y") // dies of SIGPIPE once the reader has gone
@@ -133,6 +137,21 @@ func runChildren(dir string) {
 		lines = lines[:3]
 	}
 	fmt.Printf("segv: %s stderr starts %q\n", describe(err), lines)
+
+	// The child's session and process group, set between fork and exec.
+	for _, attr := range []struct {
+		what string
+		sys  *syscall.SysProcAttr
+	}{
+		{"setsid", &syscall.SysProcAttr{Setsid: true, Pdeathsig: syscall.SIGKILL}},
+		{"setpgid", &syscall.SysProcAttr{Setpgid: true}},
+		{"neither", nil},
+	} {
+		cmd = self("ids")
+		cmd.SysProcAttr = attr.sys
+		out, err = cmd.Output()
+		fmt.Printf("%s: %s %q\n", attr.what, describe(err), out)
+	}
 
 	cmd = self("yes")
 	yes, _ := cmd.StdoutPipe()
