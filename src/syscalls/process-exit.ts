@@ -8,6 +8,7 @@ import type { GuestProcess } from './guest-process.js';
 import type { Kernel } from './kernel.js';
 import { RLIMIT } from './constants.js';
 import { adoptOrphans } from './orphans.js';
+import { futexPlace } from './shared-pages.js';
 import { retargetShared, sendToProcess } from './signal-delivery.js';
 import { childInfo } from './siginfo.js';
 import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SA_NOCLDWAIT, SIGCHLD, SIG_IGN } from './signals.js';
@@ -31,7 +32,9 @@ function releaseRobustFutexes(k: Kernel, t: GuestThread): void {
       const v = mem.read32(word) >>> 0;
       if ((v & FUTEX_TID_MASK) !== t.tid) return;
       mem.write32(word, ((v & FUTEX_WAITERS) | FUTEX_OWNER_DIED) | 0);
-      if (v & FUTEX_WAITERS) k.scheduler.wake(mem, word, 1);
+      // a shared wake, as Linux's: a process-shared mutex's waiters key on the mapped object
+      const place = futexPlace(mem, word, false);
+      if (v & FUTEX_WAITERS) k.scheduler.wake(place.mem, place.addr, 1);
     };
     let entry = mem.readU64(head);
     for (let n = 0; entry !== head && n < ROBUST_LIST_LIMIT; n++) {
@@ -110,7 +113,10 @@ export function killProcess(k: Kernel, p: GuestProcess, sig: number, core: boole
 function endProcess(k: Kernel, p: GuestProcess, status: number, signal?: number): void {
   if (p.exitStatus !== null) return;
   for (const t of [...p.threads]) {
+    // robust futexes may sit in memory shared with other processes; clear_child_tid
+    // matters only to those sharing all of it
     if (p.kernel.processesSharing(p.mm) > 1) releaseThreadMemory(k, t);
+    else releaseRobustFutexes(k, t);
     removeThread(k, t);
   }
   p.exitStatus = status;
