@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +28,17 @@ static void report(const char *what, int status)
 static int child_main(int argc, char **argv)
 {
     int code = atoi(argv[2]);
+    if (code == 6) {
+        /* spawned with attributes: report the signal state and process group it got */
+        sigset_t mask;
+        struct sigaction usr1;
+        sigprocmask(SIG_BLOCK, NULL, &mask);
+        sigaction(SIGUSR1, NULL, &usr1);
+        printf("child 6: SIGUSR2 blocked %s, SIGUSR1 default %s, own process group %s, session leader %s\n",
+               sigismember(&mask, SIGUSR2) ? "yes" : "no", usr1.sa_handler == SIG_DFL ? "yes" : "no",
+               getpgrp() == getpid() ? "yes" : "no", getsid(0) == getpid() ? "yes" : "no");
+        return code;
+    }
     printf("child %d: argc %d, TSQEMU_MUSL=%s\n", code, argc, getenv("TSQEMU_MUSL") ? getenv("TSQEMU_MUSL") : "(unset)");
     if (argc > 3) {
         /* stdout was redirected by a file action: read back stdin */
@@ -80,6 +93,62 @@ static void spawn_test(const char *self)
     printf("posix_spawnp of a missing program: %s\n", strerror(err));
 }
 
+static void ignore(int sig)
+{
+    (void)sig;
+}
+
+static void spawn_attributes_test(const char *self)
+{
+    signal(SIGUSR1, SIG_IGN);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t mask, defaults;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGUSR2);
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGUSR1);
+    posix_spawnattr_setsigmask(&attr, &mask);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSID);
+    char *args[] = { (char *)self, "child", "6", NULL };
+    pid_t pid;
+    int status, err = posix_spawn(&pid, self, NULL, &attr, args, environ);
+    printf("posix_spawn with attributes: %s\n", err ? strerror(err) : "ok");
+    waitpid(pid, &status, 0);
+    report("attributed child", status);
+    posix_spawnattr_destroy(&attr);
+    signal(SIGUSR1, ignore);
+}
+
+static void stop_and_abort_test(void)
+{
+    int status;
+    pid_t pid = fork();
+    if (pid == 0) {
+        for (;;) pause();
+    }
+    kill(pid, SIGSTOP);
+    waitpid(pid, &status, WUNTRACED);
+    printf("stopped child: stopped by signal %d\n", WIFSTOPPED(status) ? WSTOPSIG(status) : -1);
+    kill(pid, SIGCONT);
+    waitpid(pid, &status, WCONTINUED);
+    printf("continued child: WIFCONTINUED %s\n", WIFCONTINUED(status) ? "yes" : "no");
+    kill(pid, SIGKILL);
+    siginfo_t info;
+    waitid(P_PID, pid, &info, WEXITED);
+    printf("waitid: si_code %s, si_status %d\n", info.si_code == CLD_KILLED ? "CLD_KILLED" : "other", info.si_status);
+
+    pid = fork();
+    if (pid == 0) {
+        struct rlimit none = { 0, 0 };
+        setrlimit(RLIMIT_CORE, &none);
+        abort();
+    }
+    waitpid(pid, &status, 0);
+    report("aborting child", status);
+}
+
 static void fork_test(const char *self)
 {
     int status;
@@ -131,5 +200,7 @@ int main(int argc, char **argv)
     setvbuf(stdout, NULL, _IONBF, 0);
     spawn_test(argv[0]);
     fork_test(argv[0]);
+    spawn_attributes_test(argv[0]);
+    stop_and_abort_test();
     return 0;
 }
