@@ -1,9 +1,11 @@
 /* Processes as musl makes them: posix_spawn (clone with CLONE_VM|CLONE_VFORK
  * on a child stack, the child reporting exec failure through a pipe), fork,
- * execve of this same program, and the wait family. With an argument
- * "child <n>" the program is the exec'd child and exits with status n. */
+ * execve of this same program, and the wait family. With the arguments
+ * "child <n>" the program is the exec'd child and exits with status n
+ * ("quiet <n>": without a word). */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,13 +196,48 @@ static void fork_test(const char *self)
     report("vforked child", status);
 }
 
+static const char *self_path;
+
+/* Each thread spawns children in turn while the others do the same. */
+static void *spawn_eight(void *arg)
+{
+    long base = (long)arg, ok = 0;
+    for (long i = 0; i < 8; i++) {
+        char code[8];
+        snprintf(code, sizeof code, "%ld", base + i);
+        char *args[] = { (char *)self_path, "quiet", code, NULL };
+        pid_t pid;
+        int status;
+        if (posix_spawn(&pid, self_path, NULL, NULL, args, environ) == 0 && waitpid(pid, &status, 0) == pid &&
+            WIFEXITED(status) && WEXITSTATUS(status) == base + i)
+            ok++;
+    }
+    return (void *)ok;
+}
+
+static void spawn_from_threads_test(const char *self)
+{
+    self_path = self;
+    pthread_t t[4];
+    long ok = 0;
+    for (long i = 0; i < 4; i++) pthread_create(&t[i], NULL, spawn_eight, (void *)(i * 10));
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        ok += (long)r;
+    }
+    printf("posix_spawn from 4 threads at once: %ld of 32 children exited as told\n", ok);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 2 && strcmp(argv[1], "child") == 0) return child_main(argc, argv);
+    if (argc > 2 && strcmp(argv[1], "quiet") == 0) return atoi(argv[2]);
     setvbuf(stdout, NULL, _IONBF, 0);
     spawn_test(argv[0]);
     fork_test(argv[0]);
     spawn_attributes_test(argv[0]);
     stop_and_abort_test();
+    spawn_from_threads_test(argv[0]);
     return 0;
 }
