@@ -7,13 +7,18 @@ import {
   SEEK, SIGNAL_NAMES, SIGPROCMASK,
 } from './constants.js';
 import { errnoMessage } from './errno.js';
+import {
+  CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_DETACHED, CLONE_FILES, CLONE_FS, CLONE_IO, CLONE_PARENT,
+  CLONE_PARENT_SETTID, CLONE_PIDFD, CLONE_PTRACE, CLONE_SETTLS, CLONE_SIGHAND, CLONE_SYSVSEM, CLONE_THREAD,
+  CLONE_VFORK, CLONE_VM, CSIGNAL,
+} from './fork.js';
 import { OPEN_FLAG_NAMES, O_RDWR, O_WRONLY } from './open-flags.js';
 import type { SigInfo } from './siginfo.js';
 
 export type ArgKind =
   | 'int' | 'uint' | 'long' | 'size' | 'hex' | 'ptr' | 'fd' | 'dirfd' | 'path' | 'oflags'
   | 'mode' | 'prot' | 'mapflags' | 'atflags' | 'signal' | 'sighow' | 'clock' | 'whence'
-  | 'fcntlcmd' | 'ioctlcmd' | 'resource' | 'mremapflags' | 'advice' | 'renameflags';
+  | 'fcntlcmd' | 'ioctlcmd' | 'resource' | 'mremapflags' | 'advice' | 'renameflags' | 'cloneflags';
 
 /** How the result prints: decimal, hex (addresses), or not at all (exit). */
 export type ResultKind = 'dec' | 'hex' | 'none';
@@ -76,6 +81,20 @@ function mapFlags(v: number): string {
   return rest ? `${type}|${rest}` : type;
 }
 
+const CLONE_FLAGS: Readonly<Record<string, number>> = {
+  CLONE_VM, CLONE_FS, CLONE_FILES, CLONE_SIGHAND, CLONE_PIDFD, CLONE_PTRACE, CLONE_VFORK, CLONE_PARENT,
+  CLONE_THREAD, CLONE_SYSVSEM, CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_CLEARTID, CLONE_DETACHED,
+  CLONE_CHILD_SETTID, CLONE_IO,
+};
+
+/** clone's flags: the CLONE_* bits, then the exit signal in the low byte. */
+function cloneFlags(v: number): string {
+  const exitSignal = v & CSIGNAL;
+  const names = flagNames(v & ~CSIGNAL, CLONE_FLAGS, '');
+  const signal = exitSignal ? SIGNAL_NAMES[exitSignal] || String(exitSignal) : '';
+  return [names, signal].filter((x) => x).join('|') || '0';
+}
+
 const FORMATS: Readonly<Record<ArgKind, (v: number, c: StraceContext) => string>> = {
   int: (v) => String(v | 0),
   uint: (v) => String(v >>> 0),
@@ -109,6 +128,7 @@ const FORMATS: Readonly<Record<ArgKind, (v: number, c: StraceContext) => string>
   mremapflags: (v) => flagNames(v | 0, MREMAP),
   advice: (v) => enumName(v | 0, MADV),
   renameflags: (v) => flagNames(v | 0, RENAME),
+  cloneflags: (v) => cloneFlags(v | 0),
 };
 
 export function formatArgs(kinds: readonly ArgKind[], args: ArrayLike<number>, c: StraceContext): string {

@@ -22,6 +22,17 @@ describe('-strace lines', () => {
     ]);
   });
 
+  it('names clone flags and the exit signal', () => {
+    const h = makeKernel();
+    // flag sets refused before anything is made: CLONE_SIGHAND or CLONE_THREAD without CLONE_VM
+    h.call('clone', 0x800 | 10, 0, 0, 0, 0);
+    h.call('clone', 0x10000 | 0x800 | 0x80000 | 0x400000, 0, 0, 0, 0);
+    expect(h.strace).toEqual([
+      '4242 clone(CLONE_SIGHAND|SIGUSR1,NULL,NULL,NULL,NULL) = -1 errno=22 (Invalid argument)',
+      '4242 clone(CLONE_SIGHAND|CLONE_THREAD|CLONE_SETTLS|CLONE_DETACHED,NULL,NULL,NULL,NULL) = -1 errno=22 (Invalid argument)',
+    ]);
+  });
+
   it('prints writes, signals and unknown calls', () => {
     const h = makeKernel();
     h.call('write', 99, SCRATCH, 5);

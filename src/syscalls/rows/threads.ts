@@ -121,7 +121,7 @@ function futex(p: GuestProcess, a: readonly number[]): number {
 }
 
 export const threadRows: SyscallRow[] = [
-  sys('clone', ['hex', 'ptr', 'ptr', 'ptr', 'ptr'], (p, a, t) => clone(p, t, a)),
+  sys('clone', ['cloneflags', 'ptr', 'ptr', 'ptr', 'ptr'], (p, a, t) => clone(p, t, a)),
   // glibc tries clone3 first and falls back to clone on ENOSYS.
   sys('clone3', ['ptr', 'size'], () => {
     throw new SysError(E.ENOSYS);
