@@ -147,6 +147,9 @@ export class Machine {
         if (this.syscall(t)) return kernel.outcome;
         kernel.scheduler.timers.fireDue();
         if (t.waiting || t.exited || t.yielded || t.process.mm !== mm) return null;
+        // A timer's signal ended the wait the syscall began: the next run gives the thread
+        // the wait's result (or retries the call) before the handler's frame saves it.
+        if (t.pendingResult !== null || t.retry) return null;
         if (performance.now() >= sliceEnd) return null;
       } else if (exc !== Exit.None) {
         state.exc = Exit.None;
