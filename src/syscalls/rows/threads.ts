@@ -12,13 +12,15 @@ import {
 import { exitGroup, exitThread } from '../process-exit.js';
 import { sys, type SyscallRow } from '../row.js';
 import { ETIMEDOUT_RESULT } from '../scheduler.js';
+import { lockPi, unlockPi } from '../futex-pi.js';
 import { futexPlace } from '../shared-pages.js';
 import { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
 
 // futex operations (include/uapi/linux/futex.h)
 const FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, FUTEX_WAKE_OP = 5;
-const FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
+const FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
+const FUTEX_LOCK_PI2 = 13;
 const FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
 const CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1;
 /** sizeof(struct robust_list_head) on 64-bit. */
@@ -75,7 +77,7 @@ function wakeOp(p: GuestProcess, a: readonly number[]): number {
   return woken;
 }
 
-function futex(p: GuestProcess, a: readonly number[]): number {
+function futex(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   const [uaddr, rawOp, val] = [a[0], int(a[1]), u32(a[2])];
   const op = rawOp & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
   const realtime = (rawOp & FUTEX_CLOCK_REALTIME) !== 0;
@@ -115,6 +117,14 @@ function futex(p: GuestProcess, a: readonly number[]): number {
     }
     case FUTEX_WAKE_OP:
       return wakeOp(p, a);
+    // LOCK_PI's timeout is absolute on CLOCK_REALTIME; LOCK_PI2's on CLOCK_MONOTONIC unless asked
+    case FUTEX_LOCK_PI:
+    case FUTEX_LOCK_PI2:
+      return lockPi(p.mem, uaddr, t.tid, deadline(p, a[3], true, op === FUTEX_LOCK_PI || realtime), false);
+    case FUTEX_TRYLOCK_PI:
+      return lockPi(p.mem, uaddr, t.tid, Infinity, true);
+    case FUTEX_UNLOCK_PI:
+      return unlockPi(p.mem, uaddr, t.tid);
   }
   p.reportOnce(`futex-op:${op}`, `unsupported futex operation ${op}`);
   throw new SysError(E.ENOSYS);
@@ -130,7 +140,7 @@ export const threadRows: SyscallRow[] = [
   // one CPU: otherwise a waker that takes the lock straight back (Python's GIL around a
   // syscall that does not block) starves the waiters it keeps waking.
   sys('futex', ['ptr', 'int', 'uint', 'ptr', 'ptr', 'hex'], (p, a, t) => {
-    const woken = futex(p, a);
+    const woken = futex(p, t, a);
     if (woken > 0) t.yielded = true;
     return woken;
   }),

@@ -394,6 +394,60 @@ static void primitives_test(void)
     pthread_mutex_unlock(&cancel_lock);
 }
 
+/* PTHREAD_PRIO_INHERIT mutexes go through FUTEX_LOCK_PI and FUTEX_UNLOCK_PI. */
+static pthread_mutex_t pi_lock;
+static long pi_counter;
+
+static void *add_under_pi_mutex(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 1000; i++) {
+        pthread_mutex_lock(&pi_lock);
+        long seen = pi_counter;
+        if (i % 50 == 0) sched_yield();
+        pi_counter = seen + 1;
+        pthread_mutex_unlock(&pi_lock);
+    }
+    return NULL;
+}
+
+static void *hold_pi_lock(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&pi_lock);
+    usleep(50000);
+    pthread_mutex_unlock(&pi_lock);
+    return NULL;
+}
+
+static void pi_mutex_test(void)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    int err = pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
+    pthread_mutex_init(&pi_lock, &attr);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, add_under_pi_mutex, NULL);
+    for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
+    printf("priority-inheritance mutex: setprotocol %d, counter %ld\n", err, pi_counter);
+    pthread_t holder;
+    pthread_create(&holder, NULL, hold_pi_lock, NULL);
+    usleep(10000);
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_nsec += 5000000;
+    if (deadline.tv_nsec >= 1000000000) {
+        deadline.tv_sec++;
+        deadline.tv_nsec -= 1000000000;
+    }
+    int busy = pthread_mutex_trylock(&pi_lock), timed = pthread_mutex_timedlock(&pi_lock, &deadline);
+    int waited = pthread_mutex_lock(&pi_lock);
+    printf("priority-inheritance mutex held elsewhere: trylock %s, timedlock %s, lock %d\n",
+           busy == EBUSY ? "EBUSY" : "other", timed == ETIMEDOUT ? "ETIMEDOUT" : "other", waited);
+    pthread_mutex_unlock(&pi_lock);
+    pthread_join(holder, NULL);
+}
+
 static int detached_done;
 
 static void *detached_worker(void *arg)
@@ -458,6 +512,7 @@ int main(void)
     cancel_test();
     cancel_blocked_test();
     primitives_test();
+    pi_mutex_test();
     detach_test();
     join50_test();
     return 0;
