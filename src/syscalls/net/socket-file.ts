@@ -105,6 +105,9 @@ export abstract class SocketFile implements OpenFile {
     // most kinds only remember their options
   }
 
+  /** Non-blocking calls that found nothing to do (see OpenFile.drains). */
+  drains = 0;
+
   /** SO_ERROR: the pending error, which reading clears. */
   pendingError = 0;
 
@@ -154,7 +157,10 @@ export abstract class SocketFile implements OpenFile {
    * (EAGAIN when `timeoutMs`, SO_RCVTIMEO/SO_SNDTIMEO, runs out first).
    */
   protected waitFor(ready: () => boolean, flags = 0, timeoutMs = 0): never {
-    if (this.nonblocking(flags)) throw new SysError(E.EAGAIN);
+    if (this.nonblocking(flags)) {
+      this.drains++;
+      throw new SysError(E.EAGAIN);
+    }
     throw new WouldBlock({
       ready, deadline: timeoutMs > 0 ? performance.now() + timeoutMs : Infinity, timeoutResult: -E.EAGAIN,
       // With a timeout Linux answers EINTR to a handled signal; without, it restarts.
