@@ -123,6 +123,18 @@ export class Scheduler {
     return woken;
   }
 
+  /**
+   * Ends the first wait on `addr` so that its call runs again (a priority-inheritance lock
+   * let go); returns how many waiters stay queued there.
+   */
+  retryFirst(mem: FutexSpace, addr: number): number {
+    const first = this.queues.get(mem)?.get(addr)?.[0];
+    if (!first) return 0;
+    this.cancel(first);
+    first.retry = true;
+    return this.queues.get(mem)?.get(addr)?.length ?? 0;
+  }
+
   /** Moves up to `count` waiters from `from` to `to` (FUTEX_REQUEUE); returns how many. */
   requeue(mem: FutexSpace, from: number, to: number, count: number): number {
     const queues = this.queues.get(mem);

@@ -1,5 +1,5 @@
 // Priority-inheritance futexes: the word holds the owner's tid; a contender marks it
-// FUTEX_WAITERS and waits until the owner lets go, then takes it by running again.
+// FUTEX_WAITERS and sleeps in its queue until the owner lets go, then runs its call again.
 import { describe, expect, it } from 'vitest';
 import { GuestThread } from '../../src/syscalls/thread.js';
 import { aarch64User } from '../../src/targets/aarch64/linux/user-target.js';
@@ -41,6 +41,24 @@ describe('priority-inheritance futex', () => {
     expect(other.waiting).not.toBeNull();
     expect(h.mem.read32(SCRATCH) >>> 0).toBe((FUTEX_WAITERS | main.tid) >>> 0);
     expect(futex(main, FUTEX_UNLOCK_PI)).toBe(0);
-    expect(other.waiting?.ready?.()).toBe(true);
+    expect(other.waiting).toBeNull();
+    expect(other.retry).toBe(true);
+    expect(h.mem.read32(SCRATCH)).toBe(0); // nobody else queued
+    expect(futex(other, FUTEX_LOCK_PI)).toBe(0);
+    expect(h.mem.read32(SCRATCH)).toBe(other.tid);
+  });
+
+  it('keeps FUTEX_WAITERS in the word while contenders stay queued', () => {
+    const { h, main, other, futex } = twoThreads();
+    const third = new GuestThread(h.kernel.allocateId(), new CpuState(SLOT_COUNT, VECTOR_BYTES), h.kernel.process);
+    h.kernel.addThread(third);
+    h.mem.write32(SCRATCH, main.tid);
+    futex(other, FUTEX_LOCK_PI);
+    futex(third, FUTEX_LOCK_PI);
+    futex(main, FUTEX_UNLOCK_PI);
+    expect(h.mem.read32(SCRATCH) >>> 0).toBe(FUTEX_WAITERS);
+    expect(futex(other, FUTEX_LOCK_PI)).toBe(0);
+    expect(h.mem.read32(SCRATCH) >>> 0).toBe((FUTEX_WAITERS | other.tid) >>> 0);
+    expect(third.waiting).not.toBeNull();
   });
 });

@@ -120,11 +120,11 @@ function futex(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
     // LOCK_PI's timeout is absolute on CLOCK_REALTIME; LOCK_PI2's on CLOCK_MONOTONIC unless asked
     case FUTEX_LOCK_PI:
     case FUTEX_LOCK_PI2:
-      return lockPi(p.mem, uaddr, t.tid, deadline(p, a[3], true, op === FUTEX_LOCK_PI || realtime), false);
+      return lockPi({ mem: p.mem, uaddr, queue: word }, t.tid, deadline(p, a[3], true, op === FUTEX_LOCK_PI || realtime), false);
     case FUTEX_TRYLOCK_PI:
-      return lockPi(p.mem, uaddr, t.tid, Infinity, true);
+      return lockPi({ mem: p.mem, uaddr, queue: word }, t.tid, Infinity, true);
     case FUTEX_UNLOCK_PI:
-      return unlockPi(p.mem, uaddr, t.tid);
+      return unlockPi({ mem: p.mem, uaddr, queue: word }, t.tid, p.scheduler);
   }
   p.reportOnce(`futex-op:${op}`, `unsupported futex operation ${op}`);
   throw new SysError(E.ENOSYS);

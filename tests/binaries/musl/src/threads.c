@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -448,6 +450,34 @@ static void pi_mutex_test(void)
     pthread_join(holder, NULL);
 }
 
+/* A process-shared one in shared memory, contended by three processes. */
+static void shared_pi_mutex_test(void)
+{
+    struct shared {
+        pthread_mutex_t lock;
+        long counter;
+    } *shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+    pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
+    pthread_mutex_init(&shared->lock, &attr);
+    for (int k = 0; k < 3; k++) {
+        if (fork() != 0) continue;
+        for (int i = 0; i < 1000; i++) {
+            pthread_mutex_lock(&shared->lock);
+            long seen = shared->counter;
+            if (i % 100 == 0) usleep(100);
+            shared->counter = seen + 1;
+            pthread_mutex_unlock(&shared->lock);
+        }
+        _exit(0);
+    }
+    for (int k = 0; k < 3; k++) wait(NULL);
+    printf("process-shared priority-inheritance mutex, 3 processes: counter %ld\n", shared->counter);
+    munmap(shared, 4096);
+}
+
 static int detached_done;
 
 static void *detached_worker(void *arg)
@@ -513,6 +543,7 @@ int main(void)
     cancel_blocked_test();
     primitives_test();
     pi_mutex_test();
+    shared_pi_mutex_test();
     detach_test();
     join50_test();
     return 0;
