@@ -19,30 +19,39 @@ const FUTEX_WAITERS = 0x80000000, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK 
 /** Bound on robust-list entries walked at thread exit (the kernel's ROBUST_LIST_LIMIT). */
 const ROBUST_LIST_LIMIT = 2048;
 
-/** Marks robust futexes the dying thread holds as OWNER_DIED and wakes a waiter of each. */
+/**
+ * Marks robust futexes the dying thread holds as OWNER_DIED and wakes a waiter of each.
+ * An entry's low bit marks a priority-inheritance futex, whose waiter runs its LOCK_PI
+ * again to take the lock over (a plain waiter is only woken).
+ */
 function releaseRobustFutexes(k: Kernel, t: GuestThread): void {
   const { head } = t.robustList;
   const mem = t.process.mem;
   if (!head) return;
   try {
     const offset = mem.readU64(head + 8);
-    const pending = mem.readU64(head + 16);
-    const release = (entry: number): void => {
+    const pendingEntry = mem.readU64(head + 16);
+    const pending = pendingEntry - (pendingEntry % 2);
+    const release = (entry: number, pi: boolean): void => {
       const word = entry + offset;
       const v = mem.read32(word) >>> 0;
       if ((v & FUTEX_TID_MASK) !== t.tid) return;
       mem.write32(word, ((v & FUTEX_WAITERS) | FUTEX_OWNER_DIED) | 0);
+      if (!(v & FUTEX_WAITERS)) return;
       // a shared wake, as Linux's: a process-shared mutex's waiters key on the mapped object
       const place = futexPlace(mem, word, false);
-      if (v & FUTEX_WAITERS) k.scheduler.wake(place.mem, place.addr, 1);
+      if (pi) k.scheduler.retryFirst(place.mem, place.addr);
+      else k.scheduler.wake(place.mem, place.addr, 1);
     };
-    let entry = mem.readU64(head);
-    for (let n = 0; entry !== head && n < ROBUST_LIST_LIMIT; n++) {
-      const next = mem.readU64(entry);
-      if (entry !== pending) release(entry);
-      entry = next;
+    let raw = mem.readU64(head);
+    for (let n = 0; n < ROBUST_LIST_LIMIT; n++) {
+      const entry = raw - (raw % 2);
+      if (entry === head) break;
+      const pi = raw % 2 === 1;
+      raw = mem.readU64(entry); // the next entry
+      if (entry !== pending) release(entry, pi);
     }
-    if (pending) release(pending);
+    if (pending) release(pending, pendingEntry % 2 === 1);
   } catch {
     // a corrupt list is the guest's problem, as in Linux
   }

@@ -104,6 +104,7 @@ const LINUX_EXPECTED: LinuxExpectation[] = [
     stdout: [
       'robust after owner thread exited: EOWNERDEAD',
       'robust pshared after owner process died: EOWNERDEAD',
+      'robust PI pshared, owner process died while we waited: EOWNERDEAD',
     ].join('\n'),
   },
   {

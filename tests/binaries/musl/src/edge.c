@@ -32,6 +32,28 @@ static void robust_process_test(void)
     pthread_mutex_unlock(m);
 }
 
+/* A robust priority-inheritance mutex whose owner process dies while we wait in LOCK_PI. */
+static void robust_pi_process_test(void)
+{
+    pthread_mutex_t *m = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+    pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_INHERIT);
+    pthread_mutex_init(m, &a);
+    pid_t pid = fork();
+    if (pid == 0) {
+        pthread_mutex_lock(m);
+        usleep(20000);
+        _exit(0);
+    }
+    usleep(5000);
+    int r = pthread_mutex_lock(m);
+    printf("robust PI pshared, owner process died while we waited: %s\n", r == EOWNERDEAD ? "EOWNERDEAD" : strerror(r));
+    waitpid(pid, NULL, 0);
+}
+
 static void *robust_thread(void *arg) { pthread_mutex_lock(arg); return NULL; }
 
 static void robust_thread_test(void)
@@ -78,6 +100,7 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "robust") == 0) {
         robust_thread_test();
         robust_process_test();
+        robust_pi_process_test();
         return 0;
     }
     fork_in_threads_test();
