@@ -40,8 +40,6 @@ interface Interest {
   seen: { input: number; output: number } | null;
   /** Edge-triggered, for files without wake-up stamps: the events last reported. */
   seenEvents: number;
-  /** Edge-triggered, for files without wake-up stamps: their drains when it last reported. */
-  seenDrains: number;
 }
 
 export class Epoll extends AnonFile {
@@ -122,7 +120,7 @@ export class Epoll extends AnonFile {
 function armed(ev: EpollEvent): Omit<Interest, 'fd' | 'file'> {
   return {
     events: ev.events | POLLERR | POLLHUP, data: ev.data, armedAt: nextStamp(), queuedAt: null, disabled: false,
-    seen: null, seenEvents: 0, seenDrains: 0,
+    seen: null, seenEvents: 0,
   };
 }
 
@@ -142,7 +140,6 @@ function reported(item: Interest, ev: number): void {
     const w = item.file.wakeups;
     item.seen = { input: w?.input ?? 0, output: w?.output ?? 0 };
     item.seenEvents = ev;
-    item.seenDrains = item.file.drains ?? 0;
   } else if (!(item.events & EPOLLONESHOT)) {
     item.queuedAt = nextStamp();
   }
@@ -152,7 +149,7 @@ function reported(item: Interest, ev: number): void {
 function woken(item: Interest, ev: number): boolean {
   if (!item.seen) return true;
   const now = item.file.wakeups;
-  if (!now) return (ev & ~item.seenEvents) !== 0 || (item.file.drains ?? 0) !== item.seenDrains;
+  if (!now) return (ev & ~item.seenEvents) !== 0;
   return ((ev & INPUT_EVENTS) !== 0 && now.input !== item.seen.input)
     || ((ev & OUTPUT_EVENTS) !== 0 && now.output !== item.seen.output);
 }

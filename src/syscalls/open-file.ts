@@ -32,12 +32,6 @@ export interface OpenFile {
   bytesToRead?(): number;
   /** When it last woke its readers and writers (epoll's edge-triggered mode and report order). */
   readonly wakeups?: WakeStamps;
-  /**
-   * For files without wake-up stamps: how many non-blocking calls found nothing to do
-   * (EAGAIN). An edge-triggered epoll item reports again after one, since the file may
-   * have become ready again unseen.
-   */
-  readonly drains?: number;
 }
 
 export interface Readiness {

@@ -25,6 +25,8 @@ export abstract class DatagramSocket extends SocketFile {
   private readShut = false;
   private writeShut = false;
   private closed = false;
+  /** Senders that found the queue full: their writers wake when room appears. */
+  private readonly roomWaiters = new Set<SocketFile>();
 
   /** `type`: SOCK_DGRAM, or SOCK_RAW for a netlink socket made so (the same to the kernel). */
   constructor(host: SocketHost, domain: number, protocol: number, nonblock: boolean, type = SOCK_DGRAM) {
@@ -58,7 +60,19 @@ export abstract class DatagramSocket extends SocketFile {
     if (this.closed || !this.hasRoom(d.bytes.length)) return false;
     this.queue.push(d);
     this.queuedBytes += d.bytes.length;
+    this.wakeups.wakeReaders();
     return true;
+  }
+
+  /** `sender` found no room: its writers wake when there is (or the socket goes). */
+  awaitRoom(sender: SocketFile): void {
+    this.roomWaiters.add(sender);
+  }
+
+  /** Room appeared (a message read, the socket closed): the senders that found none wake. */
+  private roomMade(): void {
+    for (const s of this.roomWaiters) s.wakeups.wakeWriters();
+    this.roomWaiters.clear();
   }
 
   listen(): number {
@@ -91,6 +105,7 @@ export abstract class DatagramSocket extends SocketFile {
     if (!(flags & MSG.MSG_PEEK)) {
       this.queue.shift();
       this.queuedBytes -= d.bytes.length;
+      this.roomMade();
     }
     return { bytes: d.bytes.subarray(0, max), fullLength: d.bytes.length, from: d.from, files: flags & MSG.MSG_PEEK ? null : d.files };
   }
@@ -107,6 +122,7 @@ export abstract class DatagramSocket extends SocketFile {
     if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) throw new SysError(E.EINVAL);
     if (how !== SHUT_WR) this.readShut = true;
     if (how !== SHUT_RD) this.writeShut = true;
+    this.wakeAll();
     return 0;
   }
 
@@ -133,6 +149,7 @@ export abstract class DatagramSocket extends SocketFile {
     this.closed = true;
     for (const d of this.queue.splice(0)) for (const f of d.files ?? []) releaseFile(f);
     this.queuedBytes = 0;
+    this.roomMade();
     this.closeHost();
   }
 }

@@ -38,7 +38,8 @@ class LocalLink implements StreamLink {
   }
 
   drained(): void {
-    // the sender looks at our inbox itself
+    // Room in our inbox: the far end's writers wake (the sender looks at our inbox itself).
+    this.other.wakeups.wakeWriters();
   }
 
   close(): void {

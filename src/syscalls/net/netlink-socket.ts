@@ -110,6 +110,7 @@ export class NetlinkSocket extends DatagramSocket {
     const target = ports.get(addr.pid);
     if (!target || target.isClosed) throw new SysError(E.ECONNREFUSED);
     if (!target.hasRoom(req.data.length)) {
+      target.awaitRoom(this);
       return this.waitFor(() => target.isClosed || target.hasRoom(req.data.length), req.flags, this.options.sendTimeoutMs);
     }
     target.deliver({ bytes: req.data, from: this.localAddress(), files: null });

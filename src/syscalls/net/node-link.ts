@@ -42,7 +42,10 @@ export class NodeLink implements StreamLink {
       owner.inbox.ended = true;
       wake();
     });
-    socket.on('drain', wake);
+    socket.on('drain', () => {
+      owner.wakeups.wakeWriters();
+      wake();
+    });
     socket.on('error', (err: NodeJS.ErrnoException) => {
       this.gone = true;
       // A reset after the peer's FIN is a write to a closed peer: EPIPE, as Linux reports it.

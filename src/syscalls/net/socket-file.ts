@@ -9,6 +9,7 @@ import type { FileStat } from '../file-stat.js';
 import type { OpenFile, Readiness } from '../open-file.js';
 import { O_RDWR } from '../open-flags.js';
 import { WouldBlock } from '../wait.js';
+import { WakeStamps } from '../wake-stamps.js';
 import { MSG } from './constants.js';
 import type { SocketAddress } from './sockaddr.js';
 import { SocketOptions } from './socket-options.js';
@@ -105,16 +106,35 @@ export abstract class SocketFile implements OpenFile {
     // most kinds only remember their options
   }
 
-  /** Non-blocking calls that found nothing to do (see OpenFile.drains). */
-  drains = 0;
+  /**
+   * When the socket last woke its readers (data, a connection to accept, the peer ending,
+   * an error) and its writers (room to send, a connection made, the peer ending, an error).
+   */
+  readonly wakeups = new WakeStamps();
+
+  private error = 0;
 
   /** SO_ERROR: the pending error, which reading clears. */
-  pendingError = 0;
+  get pendingError(): number {
+    return this.error;
+  }
+
+  /** An error arrives: readers and writers wake (both see it, as Linux's sk_error_report). */
+  set pendingError(errno: number) {
+    this.error = errno;
+    if (errno) this.wakeAll();
+  }
 
   takeError(): number {
-    const e = this.pendingError;
-    this.pendingError = 0;
+    const e = this.error;
+    this.error = 0;
     return e;
+  }
+
+  /** Readiness may have changed every way (a shutdown, the peer ending, an error). */
+  wakeAll(): void {
+    this.wakeups.wakeReaders();
+    this.wakeups.wakeWriters();
   }
 
   read(dst: Uint8Array, at?: number): number {
@@ -157,10 +177,7 @@ export abstract class SocketFile implements OpenFile {
    * (EAGAIN when `timeoutMs`, SO_RCVTIMEO/SO_SNDTIMEO, runs out first).
    */
   protected waitFor(ready: () => boolean, flags = 0, timeoutMs = 0): never {
-    if (this.nonblocking(flags)) {
-      this.drains++;
-      throw new SysError(E.EAGAIN);
-    }
+    if (this.nonblocking(flags)) throw new SysError(E.EAGAIN);
     throw new WouldBlock({
       ready, deadline: timeoutMs > 0 ? performance.now() + timeoutMs : Infinity, timeoutResult: -E.EAGAIN,
       // With a timeout Linux answers EINTR to a handled signal; without, it restarts.

@@ -3,6 +3,7 @@
 // takes them stops after that segment, so they arrive with the bytes they came with.
 import { releaseFile } from '../fd-table.js';
 import type { OpenFile } from '../open-file.js';
+import type { WakeStamps } from '../wake-stamps.js';
 
 interface Segment {
   bytes: Uint8Array;
@@ -19,13 +20,30 @@ export class StreamInbox {
   private segments: Segment[] = [];
   /** Bytes waiting. */
   length = 0;
+  private peerEnded = false;
+
+  /** `wakeups`: the owning socket's, bumped as bytes arrive and as the peer ends. */
+  constructor(private readonly wakeups: WakeStamps) {}
+
   /** The peer will send nothing more (FIN, shutdown, close): reads past the data get 0. */
-  ended = false;
+  get ended(): boolean {
+    return this.peerEnded;
+  }
+
+  /** The peer ends (or its connection goes for good): readers and writers wake. */
+  set ended(v: boolean) {
+    this.peerEnded = v;
+    if (v) {
+      this.wakeups.wakeReaders();
+      this.wakeups.wakeWriters();
+    }
+  }
 
   push(bytes: Uint8Array, files: OpenFile[] | null = null): void {
     if (bytes.length === 0 && !files) return;
     this.segments.push({ bytes, files });
     this.length += bytes.length;
+    this.wakeups.wakeReaders();
   }
 
   /** Up to `max` bytes from the front; `peek` leaves them (and their files) in place. */

@@ -38,7 +38,7 @@ type State = 'fresh' | 'bound' | 'listening' | 'connecting' | 'connected' | 'fai
 export const INBOX_HIGH_WATER = 256 * 1024;
 
 export abstract class StreamSocket extends SocketFile {
-  readonly inbox = new StreamInbox();
+  readonly inbox = new StreamInbox(this.wakeups);
   protected state: State = 'fresh';
   protected link: StreamLink | null = null;
   /** The link of a connection being made (through Node), until it is up. */
@@ -77,6 +77,7 @@ export abstract class StreamSocket extends SocketFile {
     this.link = link;
     this.pendingLink = null;
     this.state = 'connected';
+    this.wakeups.wakeWriters(); // a connect completes
   }
 
   /** The link reports an error: a connection being made failed, or one made broke. */
@@ -94,6 +95,7 @@ export abstract class StreamSocket extends SocketFile {
     if (this.state !== 'listening' && this.state !== 'bound') return false;
     if (this.acceptQueue.length > this.backlog) return false;
     this.acceptQueue.push(conn);
+    this.wakeups.wakeReaders();
     return true;
   }
 
@@ -167,6 +169,7 @@ export abstract class StreamSocket extends SocketFile {
 
   shutdown(how: number): number {
     if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) throw new SysError(E.EINVAL);
+    this.wakeAll();
     if (this.state === 'listening') {
       // Shutting a listener's receiving side stops it listening (SHUT_WR does nothing).
       if (how !== SHUT_WR) this.stopListening();

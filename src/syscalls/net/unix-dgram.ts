@@ -65,6 +65,7 @@ export class UnixDgramSocket extends DatagramSocket {
     const target = req.to ? this.receiver(to) : this.peerSocket;
     if (!target || target.isClosed) throw new SysError(E.ECONNREFUSED);
     if (!target.hasRoom(req.data.length)) {
+      target.awaitRoom(this);
       return this.waitFor(() => target.isClosed || target.hasRoom(req.data.length), req.flags, this.options.sendTimeoutMs);
     }
     const from = this.bound ? this.localAddress() : undefined;
