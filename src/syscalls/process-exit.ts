@@ -57,18 +57,22 @@ function releaseRobustFutexes(k: Kernel, t: GuestThread): void {
   }
 }
 
+/** Zeroes the clear_child_tid word and wakes a waiter on it (a shared wake, as Linux's). */
+function zeroChildTid(k: Kernel, t: GuestThread): void {
+  const mem = t.process.mem;
+  try {
+    writeU32ToGuest(mem, t.clearChildTid, 0);
+  } catch {
+    // unmapped: nothing to clear
+  }
+  const place = futexPlace(mem, t.clearChildTid, false);
+  k.scheduler.wake(place.mem, place.addr, 1);
+}
+
 /** What a thread leaves behind for others sharing its memory: robust futexes, clear_child_tid. */
 function releaseThreadMemory(k: Kernel, t: GuestThread): void {
   releaseRobustFutexes(k, t);
-  if (t.clearChildTid) {
-    const mem = t.process.mem;
-    try {
-      writeU32ToGuest(mem, t.clearChildTid, 0);
-    } catch {
-      // unmapped: nothing to clear
-    }
-    k.scheduler.wake(mem, t.clearChildTid, 1);
-  }
+  if (t.clearChildTid) zeroChildTid(k, t);
 }
 
 function removeThread(k: Kernel, t: GuestThread): void {
@@ -87,13 +91,7 @@ export function endOtherThreads(k: Kernel, p: GuestProcess, keep: GuestThread): 
 /** execve: clear_child_tid is done with the old memory (a vfork parent may wait on it). */
 export function releaseClearChildTid(k: Kernel, t: GuestThread): void {
   if (!t.clearChildTid) return;
-  const mem = t.process.mem;
-  try {
-    writeU32ToGuest(mem, t.clearChildTid, 0);
-  } catch {
-    // unmapped: nothing to clear
-  }
-  k.scheduler.wake(mem, t.clearChildTid, 1);
+  zeroChildTid(k, t);
   t.clearChildTid = 0;
 }
 
