@@ -2,7 +2,6 @@
 // share: where the Debian arm64 tree is, the cases, the guest's environment and how
 // a run's results are compared.
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,18 +54,6 @@ export function copyCaseFiles(c: DebianCase, workDir: string): void {
 
 export function stdinOf(c: DebianCase): Buffer | undefined {
   return c.stdin === undefined ? undefined : readFileSync(join(scriptsDir, c.stdin));
-}
-
-/** qemu prefixes its own messages with "qemu: ", tsqemu with "tsqemu: ". */
-export function normalizeStderr(text: string): string {
-  return text.replace(/^(?:qemu-aarch64|tsqemu-aarch64|qemu|tsqemu): /gm, '<emulator>: ');
-}
-
-/** Shell-style exit status: the exit code, or 128 + signal number. */
-export function shellStatus(status: number | null, signal: NodeJS.Signals | null): number {
-  if (status !== null) return status;
-  if (signal !== null) return 128 + constants.signals[signal];
-  return -1;
 }
 
 export function goldenFile(name: string, kind: 'stdout' | 'stderr' | 'status'): string {

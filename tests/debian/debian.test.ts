@@ -4,18 +4,16 @@
 // DEVELOPERS.md); without it these tests are skipped, unless TSQEMU_REQUIRE_DEBIAN=1
 // (CI) makes its absence a failure. TSQEMU_DEBIAN_PENDING=1 runs the cases of
 // pending.json instead: recorded, but not passing under tsqemu yet.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectGolden, runTsqemu } from '../support/golden-run.js';
 import {
-  copyCaseFiles, debianTree, debianTreePresent, goldenFile, guestArgv, guestEnvironment, loadCases,
-  normalizeStderr, repoRoot, shellStatus, stdinOf,
+  copyCaseFiles, debianTree, debianTreePresent, goldenDir, guestArgv, guestEnvironment, loadCases, stdinOf,
 } from './debian-cases.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
-const cli = join(repoRoot, 'bin', 'tsqemu-aarch64.js');
 const present = debianTreePresent();
 const required = process.env.TSQEMU_REQUIRE_DEBIAN === '1';
 
@@ -33,21 +31,10 @@ describe('Debian arm64 packages under tsqemu -L match qemu', () => {
         try {
           copyCaseFiles(c, workDir);
           const [program, ...args] = guestArgv(c);
-          const input = stdinOf(c);
-          const r = spawnSync(process.execPath, [cli, '-L', debianTree, '-0', program, join(debianTree, program), ...args], {
-            cwd: workDir,
-            env: guestEnvironment(workDir),
-            input,
-            stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            encoding: 'utf8',
-            maxBuffer: 64 * 1024 * 1024,
-            timeout: (timeoutSeconds - 2) * 1000,
-            killSignal: 'SIGKILL',
+          const run = runTsqemu('aarch64', ['-L', debianTree, '-0', program, join(debianTree, program), ...args], {
+            cwd: workDir, env: guestEnvironment(workDir), input: stdinOf(c), timeoutMs: (timeoutSeconds - 2) * 1000,
           });
-          if (r.error) throw r.error;
-          expect(r.stdout, 'stdout').toBe(readFileSync(goldenFile(c.name, 'stdout'), 'utf8'));
-          expect(normalizeStderr(r.stderr), 'stderr').toBe(normalizeStderr(readFileSync(goldenFile(c.name, 'stderr'), 'utf8')));
-          expect(shellStatus(r.status, r.signal), 'exit status').toBe(Number(readFileSync(goldenFile(c.name, 'status'), 'utf8')));
+          expectGolden(run, goldenDir, c.name);
         } finally {
           rmSync(workDir, { recursive: true, force: true });
         }

@@ -12,9 +12,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shellStatus } from '../support/golden-run.js';
 import {
   type DebianCase, copyCaseFiles, debianTree, debianTreePresent, goldenFile, guestArgv, guestEnvironment,
-  loadCases, repoRoot, shellStatus, stdinOf,
+  loadCases, repoRoot, stdinOf,
 } from './debian-cases.js';
 
 const BINFMT = '/proc/sys/fs/binfmt_misc';

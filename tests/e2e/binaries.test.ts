@@ -8,12 +8,11 @@
 //   node bin/tsqemu-<arch>.js tests/binaries/<arch>/<binary> [tmpdir] <args...>
 // with only PATH=/usr/bin:/bin, LANG=C and the case's own variables in the
 // environment, and stdin from the case's "stdin" string (or /dev/null).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectGolden, root, runTsqemu } from '../support/golden-run.js';
 
 interface Case {
   name: string;
@@ -24,7 +23,6 @@ interface Case {
   needsTmpDir?: boolean;
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const binariesDir = join(root, 'tests', 'binaries');
 /** The targets with their golden directories. */
 const ARCHES = [
@@ -32,31 +30,11 @@ const ARCHES = [
   { arch: 'riscv64', goldenDir: join(binariesDir, 'golden-riscv64') },
 ];
 
-/** Must match the environment used by record-goldens.sh. */
-const BASE_ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C' };
-
 const TEST_TIMEOUT_MS = 30_000;
 
 const cases: Case[] = JSON.parse(readFileSync(join(binariesDir, 'cases.json'), 'utf8'));
 
-/** qemu prefixes its own messages with "qemu: ", tsqemu with "tsqemu: ". */
-function normalizeStderr(text: string): string {
-  return text.replace(/^(?:qemu|tsqemu): /gm, '<emulator>: ');
-}
-
-function golden(goldenDir: string, name: string, kind: 'stdout' | 'stderr' | 'status'): string {
-  return readFileSync(join(goldenDir, `${name}.${kind}`), 'utf8');
-}
-
-/** Shell-style exit status: the exit code, or 128 + signal number. */
-function shellStatus(status: number | null, signal: NodeJS.Signals | null): number {
-  if (status !== null) return status;
-  if (signal !== null) return 128 + constants.signals[signal];
-  return -1;
-}
-
 for (const { arch, goldenDir } of ARCHES) describe(`guest binaries match qemu-${arch} goldens`, () => {
-  const cli = join('bin', `tsqemu-${arch}.js`);
   it('cases.json lists cases with unique names', () => {
     expect(cases.length).toBeGreaterThan(0);
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
@@ -73,31 +51,9 @@ for (const { arch, goldenDir } of ARCHES) describe(`guest binaries match qemu-${
         }
         const dir = c.needsTmpDir ? mkdtempSync(join(tmpdir(), 'tsqemu-e2e-')) : undefined;
         try {
-          const args = [
-            cli,
-            join('tests', 'binaries', arch, c.binary),
-            ...(dir !== undefined ? [dir] : []),
-            ...c.args,
-          ];
-          const result = spawnSync(process.execPath, args, {
-            cwd: root,
-            env: { ...BASE_ENV, ...c.env },
-            input: c.stdin,
-            stdio: [c.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            encoding: 'utf8',
-            maxBuffer: 64 * 1024 * 1024,
-            timeout: TEST_TIMEOUT_MS - 2_000,
-            killSignal: 'SIGKILL',
-          });
-          if (result.error) throw result.error;
-
-          expect(result.stdout, 'stdout').toBe(golden(goldenDir, c.name, 'stdout'));
-          expect(normalizeStderr(result.stderr), 'stderr').toBe(
-            normalizeStderr(golden(goldenDir, c.name, 'stderr')),
-          );
-          expect(shellStatus(result.status, result.signal), 'exit status').toBe(
-            Number(golden(goldenDir, c.name, 'status').trim()),
-          );
+          const args = [join('tests', 'binaries', arch, c.binary), ...(dir !== undefined ? [dir] : []), ...c.args];
+          const run = runTsqemu(arch, args, { env: c.env, input: c.stdin, timeoutMs: TEST_TIMEOUT_MS - 2_000 });
+          expectGolden(run, goldenDir, c.name);
         } finally {
           if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
         }

@@ -7,12 +7,11 @@
 // Each case runs from the repository root as
 //   node bin/tsqemu-<arch>.js tests/binaries/go/<arch>/<binary> [tmpdir] <args...>
 // with only PATH=/usr/bin:/bin, LANG=C and the case's own variables in the environment.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectGolden, root, runTsqemu } from '../support/golden-run.js';
 
 interface GoCase {
   name: string;
@@ -22,30 +21,11 @@ interface GoCase {
   needsTmpDir?: boolean;
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const goDir = join(root, 'tests', 'binaries', 'go');
 const cases: GoCase[] = JSON.parse(readFileSync(join(goDir, 'cases.json'), 'utf8'));
 
-/** Must match the environment used by record-goldens.sh. */
-const BASE_ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C' };
 /** Go programs start many threads; the machine running the tests may be busy. */
 const TEST_TIMEOUT_MS = 120_000;
-
-function golden(arch: string, name: string, kind: 'stdout' | 'stderr' | 'status'): string {
-  return readFileSync(join(goDir, 'golden', arch, `${name}.${kind}`), 'utf8');
-}
-
-/** qemu prefixes its own messages with "qemu: ", tsqemu with "tsqemu: ". */
-function normalizeStderr(text: string): string {
-  return text.replace(/^(?:qemu|tsqemu): /gm, '<emulator>: ');
-}
-
-/** Shell-style exit status: the exit code, or 128 + signal number. */
-function shellStatus(status: number | null, signal: NodeJS.Signals | null): number {
-  if (status !== null) return status;
-  if (signal !== null) return 128 + constants.signals[signal];
-  return -1;
-}
 
 for (const arch of ['aarch64', 'riscv64']) describe(`Go programs match qemu-${arch} goldens`, () => {
   for (const c of cases) {
@@ -54,26 +34,9 @@ for (const arch of ['aarch64', 'riscv64']) describe(`Go programs match qemu-${ar
       () => {
         const dir = c.needsTmpDir ? mkdtempSync(join(tmpdir(), 'tsqemu-go-')) : undefined;
         try {
-          const args = [
-            join('bin', `tsqemu-${arch}.js`),
-            join('tests', 'binaries', 'go', arch, c.binary),
-            ...(dir !== undefined ? [dir] : []),
-            ...c.args,
-          ];
-          const result = spawnSync(process.execPath, args, {
-            cwd: root,
-            env: { ...BASE_ENV, ...c.env },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            encoding: 'utf8',
-            timeout: TEST_TIMEOUT_MS - 5_000,
-            killSignal: 'SIGKILL',
-          });
-          if (result.error) throw result.error;
-          expect(result.stdout, 'stdout').toBe(golden(arch, c.name, 'stdout'));
-          expect(normalizeStderr(result.stderr), 'stderr').toBe(normalizeStderr(golden(arch, c.name, 'stderr')));
-          expect(shellStatus(result.status, result.signal), 'exit status').toBe(
-            Number(golden(arch, c.name, 'status').trim()),
-          );
+          const args = [join('tests', 'binaries', 'go', arch, c.binary), ...(dir !== undefined ? [dir] : []), ...c.args];
+          const run = runTsqemu(arch, args, { env: c.env, timeoutMs: TEST_TIMEOUT_MS - 5_000 });
+          expectGolden(run, join(goDir, 'golden', arch), c.name);
         } finally {
           if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
         }

@@ -9,12 +9,10 @@
 // Each case runs from the repository root as
 //   node bin/tsqemu-<arch>.js tests/binaries/musl/<arch>/<binary> <args...>
 // with only PATH=/usr/bin:/bin and LANG=C in the environment.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { constants } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectGolden, root, runTsqemu } from '../support/golden-run.js';
 
 interface MuslCase {
   name: string;
@@ -22,51 +20,19 @@ interface MuslCase {
   args: string[];
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const muslDir = join(root, 'tests', 'binaries', 'musl');
 const cases: MuslCase[] = JSON.parse(readFileSync(join(muslDir, 'cases.json'), 'utf8'));
 
-/** Must match the environment used by record-goldens.sh. */
-const ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C' };
 /** The thread programs start dozens of threads; the machine running the tests may be busy. */
 const TEST_TIMEOUT_MS = 120_000;
-
-function golden(arch: string, name: string, kind: 'stdout' | 'stderr' | 'status'): string {
-  return readFileSync(join(muslDir, 'golden', arch, `${name}.${kind}`), 'utf8');
-}
-
-/** qemu prefixes its own messages with "qemu: ", tsqemu with "tsqemu: ". */
-function normalizeStderr(text: string): string {
-  return text.replace(/^(?:qemu|tsqemu): /gm, '<emulator>: ');
-}
-
-/** Shell-style exit status: the exit code, or 128 + signal number. */
-function shellStatus(status: number | null, signal: NodeJS.Signals | null): number {
-  if (status !== null) return status;
-  if (signal !== null) return 128 + constants.signals[signal];
-  return -1;
-}
 
 for (const arch of ['aarch64', 'riscv64']) describe(`musl programs match qemu-${arch} goldens`, () => {
   for (const c of cases) {
     it(
       c.name,
       () => {
-        const args = [join('bin', `tsqemu-${arch}.js`), join('tests', 'binaries', 'musl', arch, c.binary), ...c.args];
-        const result = spawnSync(process.execPath, args, {
-          cwd: root,
-          env: ENV,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          encoding: 'utf8',
-          timeout: TEST_TIMEOUT_MS - 5_000,
-          killSignal: 'SIGKILL',
-        });
-        if (result.error) throw result.error;
-        expect(result.stdout, 'stdout').toBe(golden(arch, c.name, 'stdout'));
-        expect(normalizeStderr(result.stderr), 'stderr').toBe(normalizeStderr(golden(arch, c.name, 'stderr')));
-        expect(shellStatus(result.status, result.signal), 'exit status').toBe(
-          Number(golden(arch, c.name, 'status').trim()),
-        );
+        const run = runTsqemu(arch, [join('tests', 'binaries', 'musl', arch, c.binary), ...c.args], { timeoutMs: TEST_TIMEOUT_MS - 5_000 });
+        expectGolden(run, join(muslDir, 'golden', arch), c.name);
       },
       TEST_TIMEOUT_MS,
     );
@@ -122,19 +88,10 @@ for (const arch of ['aarch64', 'riscv64']) describe(`musl programs behave as on 
     it(
       [c.binary, ...c.args].join(' '),
       () => {
-        const binary = join('tests', 'binaries', 'musl', arch, c.binary);
-        const result = spawnSync(process.execPath, [join('bin', `tsqemu-${arch}.js`), binary, ...c.args], {
-          cwd: root,
-          env: ENV,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          encoding: 'utf8',
-          timeout: TEST_TIMEOUT_MS - 5_000,
-          killSignal: 'SIGKILL',
-        });
-        if (result.error) throw result.error;
-        expect(result.stdout, 'stdout').toBe(`${c.stdout}\n`);
-        expect(result.stderr, 'stderr').toBe('');
-        expect(result.status, 'exit status').toBe(0);
+        const run = runTsqemu(arch, [join('tests', 'binaries', 'musl', arch, c.binary), ...c.args], { timeoutMs: TEST_TIMEOUT_MS - 5_000 });
+        expect(run.stdout, 'stdout').toBe(`${c.stdout}\n`);
+        expect(run.stderr, 'stderr').toBe('');
+        expect(run.status, 'exit status').toBe(0);
       },
       TEST_TIMEOUT_MS,
     );
