@@ -8,32 +8,16 @@
 #       qemu-<arch> tests/binaries/go/<arch>/<binary> [tmpdir] <args...>
 # with stdin from /dev/null. tests/e2e/go.test.ts runs tsqemu the same way.
 #
-# Some programs run themselves again (os/exec). qemu-user leaves execve to the
-# host kernel, so the script runs itself in a new user and mount namespace with
-# its own binfmt_misc instance (Linux 6.7 and later) in which qemu-aarch64 and
-# qemu-riscv64 are registered; the host's binfmt_misc is not touched.
+# Some programs run themselves again (os/exec), so the recording runs in a
+# namespace of its own with qemu registered in binfmt_misc (../qemu-binfmt-namespace.sh).
 #
 # usage: tests/binaries/go/record-goldens.sh [case-name...]  (default: all)
 set -euo pipefail
 
-if [ -z "${TSQEMU_GOLDEN_NAMESPACE:-}" ]; then
-    exec unshare --user --map-root-user --mount env TSQEMU_GOLDEN_NAMESPACE=1 "$0" "$@"
-fi
-
+# shellcheck source=../qemu-binfmt-namespace.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../qemu-binfmt-namespace.sh" "$@"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-ulimit -c 0
-
-# The ELF header of a 64-bit little-endian executable up to e_machine.
-elf_magic='\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00'
-elf_mask='\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff'
-declare -A e_machine=([aarch64]='\xb7\x00' [riscv64]='\xf3\x00')
-mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-for arch in aarch64 riscv64; do
-    qemu="$(command -v "qemu-$arch")" || { echo "qemu-$arch not found (apt-get install qemu-user)" >&2; exit 1; }
-    printf '%s' ":qemu-$arch:M::$elf_magic${e_machine[$arch]}:$elf_mask:$qemu:F" \
-        >/proc/sys/fs/binfmt_misc/register
-done
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
