@@ -5,6 +5,7 @@
 //
 // Generated code sees: P (permission table), DV (DataView of the window), M (SlowMemory).
 import { GUARD_SIZE, PERM_CODE, PERM_READ, PERM_WRITE } from '../memory/address-space.js';
+import { Exit } from './cpu-state.js';
 import type { Emitter } from './emitter.js';
 
 export type AccessSize = 1 | 2 | 4 | 8;
@@ -85,4 +86,12 @@ export function emitStore(e: Emitter, size: AccessSize, a: Address, lo: string, 
       : `M.store(${size}, ${a.lo}, ${a.hi}, ${a.off}, ${lo}, ${e.pc});`;
   if (e.compact) return slow;
   return `${t} = (${a.lo} + ${a.off}) >>> 0;\nif (${check}) { ${fast} } else { ${slow} }`;
+}
+
+/**
+ * Leaves with Exit.Misaligned (SIGBUS, BUS_ADRALN) unless the address lo:hi is aligned to
+ * `bytes`: atomic and exclusive accesses must be, on every ISA tsqemu runs.
+ */
+export function emitAlignmentCheck(e: Emitter, lo: string, hi: string, bytes: number): string {
+  return `if ((${lo} & ${bytes - 1}) !== 0) { S.excAddr = H.toNumberU64(${lo}, ${hi}); ${e.raise(Exit.Misaligned, e.pc)} }`;
 }

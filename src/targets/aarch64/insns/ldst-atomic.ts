@@ -19,7 +19,7 @@
 // Alignment: accesses never fault for being unaligned (as every access here), which is
 // FEAT_LSE2's behaviour within 16 bytes and more permissive beyond it.
 import type { Emitter } from '../../../translate/emitter.js';
-import { emitLoad, emitStore, type AccessSize } from '../../../translate/memory-emit.js';
+import { emitAlignmentCheck, emitLoad, emitStore, type AccessSize } from '../../../translate/memory-emit.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import { add64, type Pair } from '../alu.js';
 import { defineInsns } from '../insn-def.js';
@@ -28,6 +28,8 @@ import { immAccess, Index, loadWords, seq, storeWords } from './ldst-common.js';
 
 const SIZE_SUFFIX = ['b', 'h', '', ''];
 const base = (e: Emitter, rn: number) => ({ lo: loSp(e, rn), hi: hiSp(e, rn), off: 0 });
+/** SIGBUS unless [rn] is aligned to `bytes`: atomics must be. */
+const aligned = (e: Emitter, rn: number, bytes: number): string => emitAlignmentCheck(e, loSp(e, rn), hiSp(e, rn), bytes);
 const mem = (rn: number): string => `[${xSpName(rn)}]`;
 /** Ordering infix: acquire (A) and release (L) bits. */
 const order = (a: number, r: number): string => `${a ? 'a' : ''}${r ? 'l' : ''}`;
@@ -87,17 +89,19 @@ const setLoaded = (e: Emitter, size: number, rt: number, v: Pair): string => (si
 /** LD<op>/ST<op>/SWP: Rt = [Xn]; [Xn] = op([Xn], Rs). */
 function emitAtomic(e: Emitter, op: AtomicOp, size: number, rs: number, rt: number, rn: number): string {
   const bytes = (1 << size) as AccessSize;
+  const check = aligned(e, rn, bytes);
   const a = base(e, rn);
   const s: Pair = { lo: lo(e, rs), hi: size === 3 ? hi(e, rs) : '0' };
   const ld = emitLoad(e, bytes, a);
   const old: Pair = { lo: ld.lo, hi: ld.hi };
   const nv = newValue(e, op, size, old, s);
-  return seq(ld.code, nv.code, emitStore(e, bytes, a, nv.lo, nv.hi), setLoaded(e, size, rt, old));
+  return seq(check, ld.code, nv.code, emitStore(e, bytes, a, nv.lo, nv.hi), setLoaded(e, size, rt, old));
 }
 
 /** CAS: Rs = [Xn]; if it equalled Rs, [Xn] = Rt. */
 function emitCas(e: Emitter, size: number, rs: number, rt: number, rn: number): string {
   const bytes = (1 << size) as AccessSize;
+  const check = aligned(e, rn, bytes);
   const a = base(e, rn);
   const wide = size === 3;
   const ld = emitLoad(e, bytes, a);
@@ -108,11 +112,12 @@ function emitCas(e: Emitter, size: number, rs: number, rt: number, rn: number): 
   const h = wide ? e.tmp() : '0';
   const code = [`${same} = ${ld.lo} === ${cmpLo}${wide ? ` && ${ld.hi} === ${hi(e, rs)}` : ''};`,
     `${l} = ${same} ? ${lo(e, rt)} : ${ld.lo};${wide ? ` ${h} = ${same} ? ${hi(e, rt)} : ${ld.hi};` : ''}`];
-  return seq(ld.code, code.join(' '), emitStore(e, bytes, a, l, h), setLoaded(e, size, rs, { lo: ld.lo, hi: ld.hi }));
+  return seq(check, ld.code, code.join(' '), emitStore(e, bytes, a, l, h), setLoaded(e, size, rs, { lo: ld.lo, hi: ld.hi }));
 }
 
 /** CASP: Rs:Rs+1 = [Xn] (a pair of W or X); if equal, [Xn] = Rt:Rt+1. */
 function emitCasp(e: Emitter, sz: number, rs: number, rt: number, rn: number): string {
+  const check = aligned(e, rn, sz ? 16 : 8);
   const a = base(e, rn);
   const ld = loadWords(e, a, sz ? 16 : 8);
   const w = ld.words;
@@ -123,7 +128,7 @@ function emitCasp(e: Emitter, sz: number, rs: number, rt: number, rn: number): s
   const code = [`${same} = ${w.map((x, i) => `${x} === ${cmp[i]}`).join(' && ')};`,
     ...next.map((t, i) => `${t} = ${same} ? ${put[i]} : ${w[i]};`)];
   const set = sz ? seq(setX(e, rs, w[0], w[1]), setX(e, rs + 1, w[2], w[3])) : seq(setW(e, rs, w[0]), setW(e, rs + 1, w[1]));
-  return seq(ld.code, code.join(' '), storeWords(e, a, next), set);
+  return seq(check, ld.code, code.join(' '), storeWords(e, a, next), set);
 }
 
 /** LDAPUR and STLUR forms by size and opc: the access and how it extends, or null if unallocated. */

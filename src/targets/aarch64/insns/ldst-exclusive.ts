@@ -6,8 +6,9 @@
 // address and size and memory still holds that value (a compare-and-swap, so it stays
 // correct when guest threads interleave between blocks), and closes the monitor either way.
 // Guest threads run interleaved at block boundaries, so acquire/release ordering needs no code.
+// Every access here must be aligned to its whole size (a pair: both registers), else SIGBUS.
 import type { Emitter } from '../../../translate/emitter.js';
-import { emitLoad, emitStore, type AccessSize } from '../../../translate/memory-emit.js';
+import { emitAlignmentCheck, emitLoad, emitStore, type AccessSize } from '../../../translate/memory-emit.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import { defineInsns } from '../insn-def.js';
 import { hi, hiSp, lo, loSp, rName, setW, setX, wName, xSpName } from '../regs.js';
@@ -17,6 +18,8 @@ import { loadWords, seq, storeWords } from './ldst-common.js';
 const SUFFIX = ['b', 'h', '', ''];
 const base = (e: Emitter, rn: number) => ({ lo: loSp(e, rn), hi: hiSp(e, rn), off: 0 });
 const mem = (rn: number): string => `[${xSpName(rn)}]`;
+/** SIGBUS unless [rn] is aligned to `bytes`. */
+const aligned = (e: Emitter, rn: number, bytes: number): string => emitAlignmentCheck(e, loSp(e, rn), hiSp(e, rn), bytes);
 
 /** Records a successful load-exclusive of `words` (1..4 int32s) at [rn]. */
 function openMonitor(e: Emitter, rn: number, bytes: number, words: readonly string[]): string {
@@ -34,6 +37,7 @@ function openMonitor(e: Emitter, rn: number, bytes: number, words: readonly stri
  * 4 bytes, or two/four words): status 0 into Ws on success, 1 on failure.
  */
 function storeExclusive(e: Emitter, rs: number, rn: number, bytes: number, values: readonly string[]): string {
+  const check = aligned(e, rn, bytes);
   const a = base(e, rn);
   const status = e.tmp();
   let current: { code: string; words: string[] };
@@ -47,6 +51,7 @@ function storeExclusive(e: Emitter, rs: number, rn: number, bytes: number, value
   const same = current.words.map((w, i) => `${w} === ${e.slot(SLOT_EXCL_VALUE + i)}`).join(' && ');
   const open = `${e.slot(SLOT_EXCL_SIZE)} === ${bytes} && ${e.slot(SLOT_EXCL_ADDR)} === ${a.lo} && ${e.slot(SLOT_EXCL_ADDR + 1)} === ${a.hi}`;
   return seq(
+    check,
     `${status} = 1;`,
     `if (${open}) {\n${current.code}\nif (${same}) {\n${store}\n${status} = 0; } }`,
     e.assign(SLOT_EXCL_SIZE, '0'),
@@ -57,14 +62,16 @@ function storeExclusive(e: Emitter, rs: number, rn: number, bytes: number, value
 /** Loads `bytes` at [rn] into Rt (zero-extended); `exclusive` also opens the monitor. */
 function loadOne(e: Emitter, size: number, rt: number, rn: number, exclusive: boolean): string {
   const bytes = (1 << size) as AccessSize;
+  const check = aligned(e, rn, bytes);
   const ld = emitLoad(e, bytes, base(e, rn));
   const words = bytes === 8 ? [ld.lo, ld.hi] : [ld.lo];
   const monitor = exclusive ? openMonitor(e, rn, bytes, words) : '';
-  return seq(ld.code, monitor, size === 3 ? setX(e, rt, ld.lo, ld.hi) : setW(e, rt, ld.lo));
+  return seq(check, ld.code, monitor, size === 3 ? setX(e, rt, ld.lo, ld.hi) : setW(e, rt, ld.lo));
 }
 
 function storeOne(e: Emitter, size: number, rt: number, rn: number): string {
-  return emitStore(e, (1 << size) as AccessSize, base(e, rn), lo(e, rt), size === 3 ? hi(e, rt) : '0');
+  const bytes = (1 << size) as AccessSize;
+  return seq(aligned(e, rn, bytes), emitStore(e, bytes, base(e, rn), lo(e, rt), size === 3 ? hi(e, rt) : '0'));
 }
 
 const exclName = (f: Fields, pair: boolean): string =>
@@ -92,10 +99,11 @@ export const insns = defineInsns([
         const values = f.sz ? [lo(e, f.rt), hi(e, f.rt), lo(e, f.rt2), hi(e, f.rt2)] : [lo(e, f.rt), lo(e, f.rt2)];
         return storeExclusive(e, f.rs, f.rn, bytes, values);
       }
+      const check = aligned(e, f.rn, bytes);
       const ld = loadWords(e, base(e, f.rn), bytes);
       const w = ld.words;
       const set = f.sz ? seq(setX(e, f.rt, w[0], w[1]), setX(e, f.rt2, w[2], w[3])) : seq(setW(e, f.rt, w[0]), setW(e, f.rt2, w[1]));
-      return seq(ld.code, openMonitor(e, f.rn, bytes, w), set);
+      return seq(check, ld.code, openMonitor(e, f.rn, bytes, w), set);
     },
     asm: (f) => {
       const regs = `${rName(f.sz, f.rt)}, ${rName(f.sz, f.rt2)}, ${mem(f.rn)}`;

@@ -7,9 +7,8 @@
 // and a store inside one instruction, which no other guest thread can interrupt.
 // Guest threads interleave at block boundaries, so aq/rl ordering needs no code.
 // A misaligned address raises SIGBUS (as Linux and qemu do), before any access.
-import { Exit } from '../../../translate/cpu-state.js';
 import type { Emitter } from '../../../translate/emitter.js';
-import { emitLoad, emitStore } from '../../../translate/memory-emit.js';
+import { emitAlignmentCheck, emitLoad, emitStore } from '../../../translate/memory-emit.js';
 import type { Fields } from '../../common/decode-pattern.js';
 import { add64, lt64, ltu64, type Pair } from '../alu.js';
 import { defineInsns, type InsnDef } from '../insn-def.js';
@@ -21,10 +20,7 @@ const WIDTHS = [['w', '010', 4], ['d', '011', 8]] as const;
 const base = (e: Emitter, rs1: number) => ({ lo: lo(e, rs1), hi: hi(e, rs1), off: 0 });
 const ordering = (f: Fields): string => (f.aq && f.rl ? '.aqrl' : f.aq ? '.aq' : f.rl ? '.rl' : '');
 /** SIGBUS unless [rs1] is aligned to the access size. */
-function alignment(e: Emitter, rs1: number, bytes: number): string {
-  const l = lo(e, rs1);
-  return `if ((${l} & ${bytes - 1}) !== 0) { S.excAddr = H.toNumberU64(${l}, ${hi(e, rs1)}); ${e.raise(Exit.Misaligned, e.pc)} }`;
-}
+const alignment = (e: Emitter, rs1: number, bytes: number): string => emitAlignmentCheck(e, lo(e, rs1), hi(e, rs1), bytes);
 
 /** Writes a loaded/old value to rd: sign-extended for words. */
 const result = (e: Emitter, rd: number, bytes: number, l: string, h: string): string =>
