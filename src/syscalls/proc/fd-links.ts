@@ -1,12 +1,11 @@
 // What the guest's /proc/<pid>/fd/N links say and lead to.
 import { readlinkSync } from 'node:fs';
-import { S_IFIFO, S_IFMT } from '../constants.js';
+import { S_IFIFO, S_IFMT, S_IFSOCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { OpenFile } from '../open-file.js';
 
 /** The host's /proc link for a host fd (what a guest fd without a path stands for). */
 export const HOST_FD_LINK = '/proc/self/fd/';
-const S_IFSOCK = 0o140000;
 
 /** readlink: the file's path, or "pipe:[ino]", "socket:[ino]", "/memfd:name (deleted)". */
 export function fdLinkText(file: OpenFile): string {

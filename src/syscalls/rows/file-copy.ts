@@ -2,7 +2,7 @@
 // (busybox cat, coreutils cp), and fadvise64, the access-pattern hint that goes with
 // reading files.
 import { int, ulong } from '../args.js';
-import { S_IFIFO, S_IFMT, S_IFREG, SEEK } from '../constants.js';
+import { S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK, SEEK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import { MAX_RW_COUNT } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
@@ -17,7 +17,6 @@ import { reading, writing } from './file-io.js';
 const CHUNK = 128 * 1024;
 /** POSIX_FADV_NORMAL .. POSIX_FADV_NOREUSE: the advice values Linux accepts. */
 const FADV_MAX = 5;
-const S_IFSOCK = 0o140000;
 
 const isRegular = (f: OpenFile): boolean => (f.stat().mode & S_IFMT) === S_IFREG;
 

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, fchmodSync, lstatSync, openSync } from 'node:fs';
 import { int } from '../args.js';
-import { S_IFCHR, S_IFIFO, S_IFMT, S_IFREG } from '../constants.js';
+import { S_IFCHR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { guestPathAt } from '../paths.js';
@@ -11,7 +11,6 @@ import { sys, type SyscallRow } from '../row.js';
 import { notifyCreate } from '../fs-notify.js';
 
 const S_IFBLK = 0o060000;
-const S_IFSOCK = 0o140000;
 
 /** EEXIST before anything is made (mkfifo's own messages are not errnos). */
 function mustNotExist(path: string): void {
