@@ -9,15 +9,12 @@ import { processCpuNs } from './cpu-time.js';
 import { IntervalTimer, wallClockMs, type TimerSetting } from './interval-timer.js';
 import { sendToProcess, sendToThread } from './signal-delivery.js';
 import { senderInfo, setTimerOverrun, timerInfo, type SigInfo } from './siginfo.js';
-import { SIGALRM, SI_KERNEL, sigBit } from './signals.js';
+import { SIGALRM, SIGPROF, SIGVTALRM, SI_KERNEL, SI_TIMER, sigBit } from './signals.js';
 import type { GuestThread } from './thread.js';
 
-const SIGVTALRM = 26, SIGPROF = 27;
 /** The signal of each setitimer timer: ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF. */
 export const ITIMER_SIGNALS: readonly number[] = [SIGALRM, SIGVTALRM, SIGPROF];
 const ITIMER_REAL = 0;
-/** si_code of a POSIX timer's signal. */
-const SI_TIMER = -2;
 /** Overrun counts saturate at INT_MAX, as in Linux (DELAYTIMER_MAX). */
 const DELAYTIMER_MAX = 0x7fffffff;
 

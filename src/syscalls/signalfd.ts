@@ -7,11 +7,9 @@ import { E, SysError } from './errno.js';
 import type { GuestProcess } from './guest-process.js';
 import type { Readiness } from './open-file.js';
 import type { SigInfo } from './siginfo.js';
-import { SIGBUS, SIGCHLD, SIGILL, SIGSEGV, SIGTRAP, SI_KERNEL, UNBLOCKABLE } from './signals.js';
+import { SIGBUS, SIGCHLD, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, SI_KERNEL, SI_TIMER, UNBLOCKABLE } from './signals.js';
 
 const RECORD = 128;
-const SIGFPE = 8;
-const SI_TIMER = -2;
 const FAULTS: ReadonlySet<number> = new Set([SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP]);
 
 /** struct signalfd_siginfo from a siginfo_t (fields by the si_code's layout, as Linux copies them). */

@@ -7,7 +7,7 @@ export { NSIG, SIGKILL, SIGSTOP } from './constants.js';
 export const SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGBUS = 7,
   SIGFPE = 8, SIGUSR1 = 10, SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15,
   SIGCHLD = 17, SIGCONT = 18, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22, SIGURG = 23, SIGXCPU = 24,
-  SIGXFSZ = 25, SIGWINCH = 28, SIGSYS = 31;
+  SIGXFSZ = 25, SIGVTALRM = 26, SIGPROF = 27, SIGWINCH = 28, SIGSYS = 31;
 /** The first real-time signal: from here on every instance is queued. */
 export const SIGRTMIN = 32;
 
@@ -19,7 +19,7 @@ export const SA_NOCLDSTOP = 0x1n, SA_NOCLDWAIT = 0x2n, SA_SIGINFO = 0x4n, SA_RES
   SA_ONSTACK = 0x08000000n, SA_RESTART = 0x10000000n, SA_NODEFER = 0x40000000n, SA_RESETHAND = 0x80000000n;
 
 // si_code values.
-export const SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_MESGQ = -3, SI_TKILL = -6;
+export const SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3, SI_TKILL = -6;
 export const SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 export const ILL_ILLOPC = 1;
 export const BUS_ADRALN = 1;
