@@ -20,6 +20,9 @@ export const IPPROTO_TCP = 6;
 export const IPPROTO_UDP = 17;
 export const IPPROTO_IPV6 = 41;
 
+/** Linux's default socket buffer size (net.core.rmem_default, wmem_default and their max). */
+export const SOCKET_BUFFER_BYTES = 212992;
+
 export const SOL_SOCKET = 1;
 export const SOL_NETLINK = 270;
 /** SOL_NETLINK options: error answers echo only the request's header; extended acks. */

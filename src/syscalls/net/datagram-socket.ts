@@ -4,7 +4,7 @@
 import { releaseFile } from '../fd-table.js';
 import { E, SysError } from '../errno.js';
 import type { OpenFile, Readiness } from '../open-file.js';
-import { MSG, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_DGRAM } from './constants.js';
+import { MSG, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCKET_BUFFER_BYTES, SOCK_DGRAM } from './constants.js';
 import type { SocketAddress } from './sockaddr.js';
 import { SocketFile, type Received, type SendRequest, type SocketHost } from './socket-file.js';
 
@@ -16,7 +16,7 @@ export interface Datagram {
 }
 
 /** How many bytes of messages may wait (Linux's default receive buffer). */
-const QUEUE_BYTES = 212992;
+const QUEUE_BYTES = SOCKET_BUFFER_BYTES;
 
 export abstract class DatagramSocket extends SocketFile {
   private readonly queue: Datagram[] = [];

@@ -2,11 +2,12 @@
 // straight into the other's inbox (with any files passed along), up to a buffer's worth.
 import { E, SysError } from '../errno.js';
 import type { OpenFile } from '../open-file.js';
+import { SOCKET_BUFFER_BYTES } from './constants.js';
 import type { SocketAddress } from './sockaddr.js';
 import type { StreamLink, StreamSocket } from './stream-socket.js';
 
 /** How much one end may have sent that the other has not read (Linux's default socket buffer). */
-const CAPACITY = 212992;
+const CAPACITY = SOCKET_BUFFER_BYTES;
 
 class LocalLink implements StreamLink {
   counterpart!: LocalLink;

@@ -6,16 +6,16 @@ import type { AddressSpace } from '../../memory/address-space.js';
 import { E, SysError } from '../errno.js';
 import {
   AF_INET, AF_INET6, AF_NETLINK, AF_UNIX, IPPROTO_IPV6, IPPROTO_TCP, IPV6_V6ONLY, NETLINK_CAP_ACK, NETLINK_EXT_ACK,
-  SOCK_STREAM, SOL_NETLINK, SOL_SOCKET, SO, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY,
+  SOCKET_BUFFER_BYTES, SOCK_STREAM, SOL_NETLINK, SOL_SOCKET, SO, TCP_KEEPCNT, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_MAXSEG, TCP_NODELAY,
 } from './constants.js';
 import type { SocketFile } from './socket-file.js';
 
 /** Linux's default buffer sizes (net.core.*mem_default, tcp_rmem/tcp_wmem). */
-const DEFAULT_BUF = 212992;
+const DEFAULT_BUF = SOCKET_BUFFER_BYTES;
 const TCP_DEFAULT_RCVBUF = 131072;
 const TCP_DEFAULT_SNDBUF = 16384;
 /** setsockopt doubles a buffer size (bookkeeping overhead) within these bounds. */
-const BUF_MAX = 212992;
+const BUF_MAX = SOCKET_BUFFER_BYTES;
 const RCVBUF_MIN = 2304;
 const SNDBUF_MIN = 4608;
 
