@@ -71,6 +71,11 @@ export function clockReader(id: number, caller: GuestThread): () => bigint {
 
 export const anyClockNowNs = (id: number, caller: GuestThread): bigint => clockReader(id, caller)();
 
+/** The clocks Linux can read but neither sleeps nor arms timers on (no nsleep, no timer_create). */
+export const NO_TIMER_CLOCKS: ReadonlySet<number> = new Set([
+  CLOCK.CLOCK_MONOTONIC_RAW, CLOCK.CLOCK_REALTIME_COARSE, CLOCK.CLOCK_MONOTONIC_COARSE,
+]);
+
 /** Any clock's resolution; EINVAL for an id that names no clock. */
 export function anyClockResolutionNs(id: number, caller: GuestThread): bigint {
   if (!isCpuClock(id)) return wallClock(id).resNs;

@@ -5,7 +5,7 @@
 // and the time left.
 import { int } from '../args.js';
 import {
-  CPUCLOCK_PERTHREAD, anyClockNowNs, anyClockResolutionNs, clockNowNs, clockReader, isCpuClock, realtimeNowNs,
+  CPUCLOCK_PERTHREAD, NO_TIMER_CLOCKS, anyClockNowNs, anyClockResolutionNs, clockNowNs, clockReader, isCpuClock, realtimeNowNs,
 } from '../clocks.js';
 import { CLOCK, TIMER_ABSTIME } from '../constants.js';
 import { E, SysError } from '../errno.js';
@@ -15,10 +15,6 @@ import { sys, type SyscallRow } from '../row.js';
 import type { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
 
-/** The clocks that cannot be slept on (Linux has no nsleep for them). */
-const NO_SLEEP: ReadonlySet<number> = new Set([
-  CLOCK.CLOCK_MONOTONIC_RAW, CLOCK.CLOCK_REALTIME_COARSE, CLOCK.CLOCK_MONOTONIC_COARSE,
-]);
 
 function requestedNs(p: GuestProcess, addr: number): bigint {
   const ns = readTimespecFromGuest(p.mem, addr);
@@ -58,7 +54,7 @@ function sleepOnCpuClock(t: GuestThread, clock: number, flags: number, target: b
 }
 
 function clockNanosleep(p: GuestProcess, t: GuestThread, clock: number, flags: number, req: number, rem: number): number {
-  if (NO_SLEEP.has(clock)) throw new SysError(E.EOPNOTSUPP);
+  if (NO_TIMER_CLOCKS.has(clock)) throw new SysError(E.EOPNOTSUPP);
   const ns = requestedNs(p, req);
   if (isCpuClock(clock)) return sleepOnCpuClock(t, clock, flags, ns);
   const now = clockNowNs(clock); // EINVAL for unknown clocks

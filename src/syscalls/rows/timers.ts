@@ -1,8 +1,8 @@
 // Timers that signal: setitimer and getitimer, and the POSIX timers (timer_create,
 // timer_settime, timer_gettime, timer_getoverrun, timer_delete). See signal-timers.ts.
 import { int } from '../args.js';
-import { clockReader } from '../clocks.js';
-import { CLOCK, TIMER_ABSTIME } from '../constants.js';
+import { NO_TIMER_CLOCKS, clockReader } from '../clocks.js';
+import { TIMER_ABSTIME } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { sys, type SyscallRow } from '../row.js';
@@ -19,10 +19,6 @@ import {
 // sigev_notify values; SIGEV_THREAD is glibc's business (it asks for SIGEV_THREAD_ID).
 const SIGEV_SIGNAL = 0, SIGEV_NONE = 1, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
 const SIGEVENT_SIZE = 64;
-/** Clocks Linux can read but has no timers on. */
-const NO_TIMERS: ReadonlySet<number> = new Set([
-  CLOCK.CLOCK_MONOTONIC_RAW, CLOCK.CLOCK_REALTIME_COARSE, CLOCK.CLOCK_MONOTONIC_COARSE,
-]);
 
 function checkWhich(which: number): void {
   if (which < 0 || which >= ITIMER_SIGNALS.length) throw new SysError(E.EINVAL);
@@ -53,7 +49,7 @@ function readNotify(p: GuestProcess, addr: number, id: number): TimerNotify {
 }
 
 function timerCreate(p: GuestProcess, t: GuestThread, clock: number, sevp: number, idAddr: number): number {
-  if (NO_TIMERS.has(clock)) throw new SysError(E.EOPNOTSUPP);
+  if (NO_TIMER_CLOCKS.has(clock)) throw new SysError(E.EOPNOTSUPP);
   const read = clockReader(clock, t); // EINVAL for an id that names no clock
   const timer = createPosixTimer(p, clock, read, (id) => readNotify(p, sevp, id));
   try {
