@@ -92,6 +92,9 @@ export class MemoryMap {
       object: from.object, delta: offset - start, shared, mayWrite: !shared || from.mayWrite,
       shadow: new Uint8Array(shared ? size : 0), shadowBase: start, syncedVersion: from.object.version,
     };
+    // Another mapping of the object here may hold writes it has not passed on yet: they
+    // reach the object before this mapping shows it.
+    flushShared(this.mem);
     this.mem.map(start, size, prot & PROT_MASK, from.object.name, backing);
     fillFromObject(this.mem, backing, start, start + size); // the rest of the last page stays zero
     return start;

@@ -8,7 +8,6 @@ import type { GuestProcess } from '../guest-process.js';
 import type { Kernel } from '../kernel.js';
 import { AnonymousSharedObject } from '../mapped-objects.js';
 import { sys, type SyscallRow } from '../row.js';
-import { flushShared } from '../shared-pages.js';
 import {
   checkAccess, checkOwner, ctlCommand, IPC_INFO, IPC_PRIVATE, IPC_RMID, IPC_SET, IPC_STAT, IPC64_PERM_SIZE, IpcIds, nowSeconds,
   putPerm, readStruct, setPerm, writeStruct, type IpcObject, type IpcPerm,
@@ -88,7 +87,6 @@ function shmat(p: GuestProcess, id: number, addr: number, flags: number): number
   const size = pageCeil(s.size);
   if (at !== 0 && !(flags & SHM_REMAP) && p.mem.isMapped(at, size)) throw new SysError(E.EINVAL);
   const prot = PROT.PROT_READ | (readOnly ? 0 : PROT.PROT_WRITE) | (flags & SHM_EXEC ? PROT.PROT_EXEC : 0);
-  flushShared(p.mem); // another attachment's writes reach the segment before this one shows it
   const start = p.memory.mmap(at, size, prot, MAP_TYPES.MAP_SHARED | (at !== 0 ? MAP.MAP_FIXED : 0),
     { object: s.object, mayWrite: !readOnly }, 0);
   s.atime = nowSeconds();
