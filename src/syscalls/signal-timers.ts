@@ -35,14 +35,13 @@ export class PosixTimer {
   constructor(
     private readonly p: GuestProcess,
     readonly id: number,
-    readonly clock: number,
+    /** Reads its clock (resolved once, by the thread that made it), in nanoseconds. */
+    readonly nowNs: () => bigint,
     private readonly notify: TimerNotify,
     /** The exec generation it was made in: execve deletes it. */
     private readonly execCount: number,
-    /** Its clock, in milliseconds. */
-    clockMs: () => number,
   ) {
-    this.timer = new IntervalTimer(p.scheduler.timers, (count) => this.expired(count), clockMs);
+    this.timer = new IntervalTimer(p.scheduler.timers, (count) => this.expired(count), () => Number(nowNs()) / 1e6);
   }
 
   get alive(): boolean {
@@ -116,12 +115,12 @@ function posixTimers(p: GuestProcess): Map<number, PosixTimer> {
 
 /** timer_create: a new timer on the clock `clockNs` reads, with the lowest free id (its signal value defaults to the id). */
 export function createPosixTimer(
-  p: GuestProcess, clock: number, clockNs: () => bigint, notify: (id: number) => TimerNotify,
+  p: GuestProcess, clockNs: () => bigint, notify: (id: number) => TimerNotify,
 ): PosixTimer {
   const timers = posixTimers(p);
   let id = 0;
   while (timers.has(id)) id++;
-  const timer = new PosixTimer(p, id, clock, notify(id), p.execCount, () => Number(clockNs()) / 1e6);
+  const timer = new PosixTimer(p, id, clockNs, notify(id), p.execCount);
   timers.set(id, timer);
   return timer;
 }

@@ -51,7 +51,7 @@ function readNotify(p: GuestProcess, addr: number, id: number): TimerNotify {
 function timerCreate(p: GuestProcess, t: GuestThread, clock: number, sevp: number, idAddr: number): number {
   if (NO_TIMER_CLOCKS.has(clock)) throw new SysError(E.EOPNOTSUPP);
   const read = clockReader(clock, t); // EINVAL for an id that names no clock
-  const timer = createPosixTimer(p, clock, read, (id) => readNotify(p, sevp, id));
+  const timer = createPosixTimer(p, read, (id) => readNotify(p, sevp, id));
   try {
     p.mem.write32(idAddr, timer.id);
   } catch (err) {
@@ -67,10 +67,10 @@ function posixTimer(p: GuestProcess, id: number): PosixTimer {
   return timer;
 }
 
-function timerSettime(p: GuestProcess, t: GuestThread, id: number, flags: number, next: number, old: number): number {
+function timerSettime(p: GuestProcess, id: number, flags: number, next: number, old: number): number {
   const timer = posixTimer(p, id);
   const setting = readItimerspecFromGuest(p.mem, next);
-  const previous = timer.timer.set(setting, flags & TIMER_ABSTIME ? clockReader(timer.clock, t)() : undefined);
+  const previous = timer.timer.set(setting, flags & TIMER_ABSTIME ? timer.nowNs() : undefined);
   if (old) writeItimerspecToGuest(p.mem, old, previous);
   return 0;
 }
@@ -83,7 +83,7 @@ export const timerRows: SyscallRow[] = [
     return 0;
   }),
   sys('timer_create', ['clock', 'ptr', 'ptr'], (p, a, t) => timerCreate(p, t, int(a[0]), a[1], a[2])),
-  sys('timer_settime', ['int', 'hex', 'ptr', 'ptr'], (p, a, t) => timerSettime(p, t, int(a[0]), int(a[1]), a[2], a[3])),
+  sys('timer_settime', ['int', 'hex', 'ptr', 'ptr'], (p, a) => timerSettime(p, int(a[0]), int(a[1]), a[2], a[3])),
   sys('timer_gettime', ['int', 'ptr'], (p, a) => {
     writeItimerspecToGuest(p.mem, a[1], posixTimer(p, int(a[0])).timer.get());
     return 0;
