@@ -16,6 +16,7 @@ import { queuedInfo } from '../siginfo.js';
 import { SI_MESGQ } from '../signals.js';
 import type { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
+import { checkAccess } from '../sysv/ipc-ids.js';
 import { openFile } from './fd-access.js';
 
 const NAME_MAX = 255;
@@ -63,14 +64,6 @@ function readAttributes(p: GuestProcess, addr: number): QueueAttributes {
   return { maxMessages, messageSize };
 }
 
-/** Owner, group or other permission bits for the access mode asked for. */
-function checkAccess(p: GuestProcess, q: MessageQueue, accmode: number): void {
-  const want = accmode === 0 ? 4 : accmode === 1 ? 2 : 6;
-  const { uid, gid } = p.creds;
-  const shift = uid.effective === q.uid ? 6 : gid.effective === q.gid ? 3 : 0;
-  if (want & ~(q.mode >> shift) & 7 && !p.creds.privileged) throw new SysError(E.EACCES);
-}
-
 function mqOpen(p: GuestProcess, nameAddr: number, oflag: number, mode: number, attrAddr: number): number {
   const f = p.abi.openFlags;
   const accmode = oflag & f.accmode;
@@ -80,7 +73,7 @@ function mqOpen(p: GuestProcess, nameAddr: number, oflag: number, mode: number, 
   let q = table.get(name);
   if (q) {
     if (oflag & f.creat && oflag & f.excl) throw new SysError(E.EEXIST);
-    checkAccess(p, q, accmode);
+    checkAccess(p, { mode: q.mode, uid: q.uid, gid: q.gid, cuid: q.uid, cgid: q.gid }, [0o444, 0o222, 0o666][accmode]!);
   } else {
     if (!(oflag & f.creat)) throw new SysError(E.ENOENT);
     q = new MessageQueue(readAttributes(p, attrAddr), mode & 0o777 & ~p.umask, p.creds.uid.effective, p.creds.gid.effective);

@@ -101,8 +101,8 @@ export class IpcIds<T extends IpcObject> {
   }
 }
 
-/** Linux's ipcperms: `want` (rwx bits in any of the three triads) against the owner/group/other bits. */
-export function checkAccess(p: GuestProcess, perm: IpcPerm, want: number): void {
+/** Linux's ipcperms (POSIX message queues check the same way): `want` (rwx bits in any of the three triads) against the owner/group/other bits. */
+export function checkAccess(p: GuestProcess, perm: Pick<IpcPerm, 'mode' | 'uid' | 'gid' | 'cuid' | 'cgid'>, want: number): void {
   const requested = ((want >> 6) | (want >> 3) | want) & 7;
   const { uid, gid, groups } = p.creds;
   let granted = perm.mode;
