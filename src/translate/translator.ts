@@ -19,6 +19,11 @@ export interface TranslatorOptions {
   cache?: TranslationCache;
   /** Called before each region runs (-d exec, -d cpu). */
   onExec?: (pc: number, state: CpuState) => void;
+  /**
+   * Entries after which every block is recompiled as a region, fixed (tests that run each
+   * instruction in both tiers); by default the threshold rises with the regions compiled.
+   */
+  hotThreshold?: number;
 }
 
 /** The objects generated code reaches through its second argument. */
@@ -78,7 +83,7 @@ export class Translator {
   /** Bytes past a PC that must be executable before decoding there (minInsnSize - 1). */
   private readonly insnTail: number;
   private regionsCompiled = 0;
-  private hotThreshold = HOT_THRESHOLD;
+  private hotThreshold: number;
 
   constructor(
     private readonly target: TargetOps,
@@ -94,6 +99,7 @@ export class Translator {
     };
     mem.onCodeWrite = (page) => this.invalidatePage(page);
     this.insnTail = (target.minInsnSize ?? 4) - 1;
+    this.hotThreshold = options.hotThreshold ?? HOT_THRESHOLD;
   }
 
   /**
@@ -226,7 +232,9 @@ export class Translator {
     }
     const body = e.finish(code, entry);
     this.regionsCompiled++;
-    this.hotThreshold = HOT_THRESHOLD * (1 + Math.floor(this.regionsCompiled / HOT_THRESHOLD_STEP));
+    if (this.options.hotThreshold === undefined) {
+      this.hotThreshold = HOT_THRESHOLD * (1 + Math.floor(this.regionsCompiled / HOT_THRESHOLD_STEP));
+    }
     // A plain Function (not a factory returning a closure): V8 compiles it once, eagerly.
     const fn = new Function('S', 'C', body) as RegionFn;
     return new Region(entry, fn, pagesOf(compiled), 1);

@@ -40,7 +40,7 @@ export class FpRunner {
   /** hot: run every instruction as compiled region code (else as first-tier step code). */
   constructor(private readonly hot: boolean) {
     this.mem.map(CODE, CODE_SIZE, 5);
-    this.translator = new Translator(aarch64Target, this.mem);
+    this.translator = new Translator(aarch64Target, this.mem, { hotThreshold: HOT_RUNS });
   }
 
   run(word: number, init: FpInit = {}): FpOut {

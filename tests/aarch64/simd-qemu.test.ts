@@ -39,7 +39,7 @@ const vectors: Vector[] = readFileSync(new URL('./simd-qemu/vectors.txt', import
 /** Runs single words (each followed by SVC #0 at its own address) on one translator. */
 class Runner {
   private readonly mem = new AddressSpace();
-  private readonly translator = new Translator(aarch64Target, this.mem);
+  private readonly translator = new Translator(aarch64Target, this.mem, { hotThreshold: WARM_UP });
   private readonly state = new CpuState(aarch64Target.slotCount, aarch64Target.vectorBytes);
   private readonly pcs = new Map<number, number>();
 
