@@ -109,6 +109,20 @@ export function writeTimevalToGuest(mem: AddressSpace, addr: number, ns: bigint)
   mem.writeBytes(addr, b);
 }
 
+// sigev_notify values; SIGEV_THREAD is glibc's business (for timers it asks for
+// SIGEV_THREAD_ID; for mq_notify it passes a netlink socket and a cookie).
+export const SIGEV_SIGNAL = 0, SIGEV_NONE = 1, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
+export const SIGEVENT_SIZE = 64;
+
+/** struct sigevent: { sigval value; int signo; int notify; union { int tid; ... } } (64 bytes). */
+export interface Sigevent { value: bigint; signo: number; notify: number; tid: number }
+
+export function readSigeventFromGuest(mem: AddressSpace, addr: number): Sigevent {
+  const bytes = mem.readBytes(addr, SIGEVENT_SIZE);
+  const d = new DataView(bytes.buffer, bytes.byteOffset, SIGEVENT_SIZE);
+  return { value: d.getBigUint64(0, true), signo: d.getInt32(8, true), notify: d.getInt32(12, true), tid: d.getInt32(16, true) };
+}
+
 export interface Utsname {
   sysname: string; nodename: string; release: string; version: string; machine: string;
   domainname: string;

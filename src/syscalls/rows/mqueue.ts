@@ -6,7 +6,9 @@ import { NSIG } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import { readableView, writableView } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
-import { readTimespecFromGuest } from '../guest-structs.js';
+import {
+  SIGEV_NONE, SIGEV_SIGNAL, SIGEV_THREAD, readSigeventFromGuest, readTimespecFromGuest,
+} from '../guest-structs.js';
 import type { Kernel } from '../kernel.js';
 import { MessageQueue, QueueFile, type Notification, type QueueAttributes } from '../mqueue.js';
 import { NetlinkSocket } from '../net/netlink-socket.js';
@@ -26,8 +28,6 @@ const DEFAULT_ATTRIBUTES: QueueAttributes = { maxMessages: 10, messageSize: 8192
 const HARD_MSGMAX = 65536, HARD_MSGSIZEMAX = 16 * 1024 * 1024;
 /** struct mq_attr: mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs (longs), reserved. */
 const MQ_ATTR_SIZE = 64;
-const SIGEV_SIGNAL = 0, SIGEV_NONE = 1, SIGEV_THREAD = 2;
-const SIGEVENT_SIZE = 64;
 /** SIGEV_THREAD: the cookie's length, and what its last byte says. */
 const NOTIFY_COOKIE_LEN = 32, NOTIFY_WOKENUP = 1, NOTIFY_REMOVED = 2;
 
@@ -154,8 +154,7 @@ function mqNotify(p: GuestProcess, fd: number, sevp: number): number {
     }
     return 0;
   }
-  const d = new DataView(p.mem.readBytes(sevp, SIGEVENT_SIZE).buffer);
-  const [value, signo, notify] = [d.getBigUint64(0, true), d.getInt32(8, true), d.getInt32(12, true)];
+  const { value, signo, notify } = readSigeventFromGuest(p.mem, sevp);
   if (notify !== SIGEV_SIGNAL && notify !== SIGEV_NONE && notify !== SIGEV_THREAD) throw new SysError(E.EINVAL);
   if (notify === SIGEV_SIGNAL && (signo <= 0 || signo > NSIG)) throw new SysError(E.EINVAL);
   // SIGEV_THREAD as glibc makes it: sigev_signo is a netlink socket, sigev_value points at a cookie.
