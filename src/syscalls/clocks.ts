@@ -69,8 +69,6 @@ export function clockReader(id: number, caller: GuestThread): () => bigint {
   return isCpuClock(id) ? cpuClock(id, caller) : wallClock(id).now;
 }
 
-export const anyClockNowNs = (id: number, caller: GuestThread): bigint => clockReader(id, caller)();
-
 /** The clocks Linux can read but neither sleeps nor arms timers on (no nsleep, no timer_create). */
 export const NO_TIMER_CLOCKS: ReadonlySet<number> = new Set([
   CLOCK.CLOCK_MONOTONIC_RAW, CLOCK.CLOCK_REALTIME_COARSE, CLOCK.CLOCK_MONOTONIC_COARSE,

@@ -33,8 +33,10 @@ export class TimerQueue {
   fireDue(): void {
     if (this.timers.size === 0) return;
     const now = performance.now();
-    for (const t of [...this.timers]) {
-      if (t.at > now || !this.timers.has(t)) continue;
+    const due: KernelTimer[] = [];
+    for (const t of this.timers) if (t.at <= now) due.push(t);
+    for (const t of due) {
+      if (!this.timers.has(t)) continue; // cancelled by an earlier callback
       this.timers.delete(t);
       t.fire();
     }

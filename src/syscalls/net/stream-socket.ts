@@ -64,10 +64,6 @@ export abstract class StreamSocket extends SocketFile {
   /** What connect() on a listening socket gives: EISCONN for TCP, EINVAL for Unix sockets. */
   protected abstract readonly listeningConnectError: number;
 
-  private stateNow(): State {
-    return this.state;
-  }
-
   get listening(): boolean {
     return this.state === 'listening';
   }
@@ -122,8 +118,8 @@ export abstract class StreamSocket extends SocketFile {
       default:
         this.startConnect(addr);
         this.connectUnanswered = true;
-        // (startConnect changed the state: read it afresh)
-        if (this.stateNow() === 'connecting' && this.nonblocking()) throw new SysError(E.EINPROGRESS);
+        // (startConnect changed the state: the cast undoes the switch's narrowing)
+        if ((this.state as State) === 'connecting' && this.nonblocking()) throw new SysError(E.EINPROGRESS);
         return this.connect(addr);
     }
   }

@@ -5,7 +5,7 @@
 // and the time left.
 import { int } from '../args.js';
 import {
-  CPUCLOCK_PERTHREAD, NO_TIMER_CLOCKS, anyClockNowNs, anyClockResolutionNs, clockNowNs, clockReader, isCpuClock, realtimeNowNs,
+  CPUCLOCK_PERTHREAD, NO_TIMER_CLOCKS, anyClockResolutionNs, clockNowNs, clockReader, isCpuClock, realtimeNowNs,
 } from '../clocks.js';
 import { CLOCK, TIMER_ABSTIME } from '../constants.js';
 import { E, SysError } from '../errno.js';
@@ -70,7 +70,7 @@ function clockSettime(p: GuestProcess, t: GuestThread, clock: number, addr: numb
 
 export const timeRows: SyscallRow[] = [
   sys('clock_gettime', ['clock', 'ptr'], (p, a, t) => {
-    writeTimespecToGuest(p.mem, a[1], anyClockNowNs(int(a[0]), t));
+    writeTimespecToGuest(p.mem, a[1], clockReader(int(a[0]), t)());
     return 0;
   }),
   sys('clock_getres', ['clock', 'ptr'], (p, a, t) => {
