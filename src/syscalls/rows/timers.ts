@@ -5,6 +5,9 @@ import { NO_TIMER_CLOCKS, clockReader } from '../clocks.js';
 import { TIMER_ABSTIME } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
+import {
+  SIGEV_NONE, SIGEV_SIGNAL, SIGEV_THREAD, SIGEV_THREAD_ID, readSigeventFromGuest,
+} from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
 import {
   ITIMER_SIGNALS, createPosixTimer, deletePosixTimer, findPosixTimer, getItimer, setItimer, type PosixTimer,
@@ -15,10 +18,6 @@ import type { GuestThread } from '../thread.js';
 import {
   readItimerspecFromGuest, readItimervalFromGuest, writeItimerspecToGuest, writeItimervalToGuest,
 } from '../timer-structs.js';
-
-// sigev_notify values; SIGEV_THREAD is glibc's business (it asks for SIGEV_THREAD_ID).
-const SIGEV_SIGNAL = 0, SIGEV_NONE = 1, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
-const SIGEVENT_SIZE = 64;
 
 function checkWhich(which: number): void {
   if (which < 0 || which >= ITIMER_SIGNALS.length) throw new SysError(E.EINVAL);
@@ -31,19 +30,16 @@ function setitimer(p: GuestProcess, which: number, next: number, old: number): n
   return 0;
 }
 
-/** struct sigevent: { sigval value; int signo; int notify; union { int tid; ... } } (64 bytes). */
 function readNotify(p: GuestProcess, addr: number, id: number): TimerNotify {
   if (!addr) return { signo: SIGALRM, value: BigInt(id), thread: null };
-  const bytes = p.mem.readBytes(addr, SIGEVENT_SIZE);
-  const d = new DataView(bytes.buffer, bytes.byteOffset, SIGEVENT_SIZE);
-  const [value, signo, notify] = [d.getBigUint64(0, true), d.getInt32(8, true), d.getInt32(12, true)];
+  const { value, signo, notify, tid } = readSigeventFromGuest(p.mem, addr);
   if (notify === SIGEV_NONE) return { signo: 0, value, thread: undefined };
   if (notify !== SIGEV_SIGNAL && notify !== SIGEV_THREAD && notify !== (SIGEV_SIGNAL | SIGEV_THREAD_ID)) {
     throw new SysError(E.EINVAL);
   }
   if (signo <= 0 || signo > NSIG) throw new SysError(E.EINVAL);
   if (notify !== SIGEV_THREAD_ID) return { signo, value, thread: null };
-  const thread = p.threads.find((t) => t.tid === d.getInt32(16, true));
+  const thread = p.threads.find((t) => t.tid === tid);
   if (!thread) throw new SysError(E.EINVAL);
   return { signo, value, thread };
 }
