@@ -8,7 +8,8 @@ import { readIovecsFromGuest, type Iovec } from './guest-structs.js';
 import type { OpenFile } from './open-file.js';
 import { WouldBlock } from './wait.js';
 
-const UIO_MAXIOV = 1024;
+/** The most iovecs one call takes (and the most messages one sendmmsg/recvmmsg handles). */
+export const UIO_MAXIOV = 1024;
 
 /** The guest's iovec array, its count checked as Linux does. */
 export function guestIovecs(p: GuestProcess, addr: number, n: number): Iovec[] {

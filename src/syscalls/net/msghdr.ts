@@ -6,11 +6,11 @@
 import type { AddressSpace } from '../../memory/address-space.js';
 import { E, SysError } from '../errno.js';
 import { readIovecsFromGuest, type Iovec } from '../guest-structs.js';
+import { UIO_MAXIOV } from '../iovec-io.js';
 import { SCM_RIGHTS, SOL_SOCKET } from './constants.js';
 
 const MSGHDR_SIZE = 56;
 const CMSGHDR_SIZE = 16;
-const UIO_MAXIOV = 1024;
 /** The most fds one SCM_RIGHTS message may carry. */
 const SCM_MAX_FD = 253;
 

@@ -7,6 +7,7 @@ import { holdFile, releaseFile } from '../fd-table.js';
 import { MAX_RW_COUNT, readableView, writableView } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
 import type { Iovec } from '../guest-structs.js';
+import { UIO_MAXIOV, gatherIovecs } from '../iovec-io.js';
 import { AF_UNIX, MSG } from '../net/constants.js';
 import {
   readMsghdrFromGuest, readRightsFromGuest, rightsFitting, writeMsghdrResultToGuest, writeRightsToGuest,
@@ -22,17 +23,10 @@ import { addressArg, socketOf } from './socket-access.js';
 
 /** sizeof(struct mmsghdr): a msghdr and the unsigned length sent or received. */
 const MMSGHDR_SIZE = 64;
-/** The most messages one sendmmsg/recvmmsg handles. */
-const UIO_MAXIOV = 1024;
 /** recvmmsg's flag (the others are the MSG_* of recvmsg). */
 const MSG_WAITFORONE = 0x10000;
 
 const count = (v: number): number => Math.min(ulong(v), MAX_RW_COUNT);
-
-/** The bytes of the iovecs, copied (the socket keeps them after the call). */
-function gather(p: GuestProcess, iov: Iovec[]): Uint8Array {
-  return Buffer.concat(iov.map((v) => readableView(p.mem, v.base, count(v.len)))).subarray(0, MAX_RW_COUNT);
-}
 
 /** Spreads received bytes over the iovecs (only as far as they go). */
 function scatter(p: GuestProcess, iov: Iovec[], bytes: Uint8Array): void {
@@ -89,7 +83,7 @@ function unsupportedControl(p: GuestProcess, level: number, type: number): never
 function sendmsg(p: GuestProcess, t: GuestThread, fd: number, msgAddr: number, flags: number): number {
   const s = socketOf(p, fd);
   const msg = readMsghdrFromGuest(p.mem, msgAddr);
-  const data = gather(p, msg.iov);
+  const data = gatherIovecs(p, msg.iov); // a copy: the socket keeps it after the call
   const to = msg.name && msg.namelen ? addressArg(p, msg.name, msg.namelen, s.domain) : undefined;
   const fds = readRightsFromGuest(p.mem, msg, (level, type) => unsupportedControl(p, level, type));
   if (fds.length && s.domain !== AF_UNIX) throw new SysError(E.EINVAL);
