@@ -96,26 +96,43 @@ export function execve(p: GuestProcess, t: GuestThread, dirfd: number, pathAddr:
   const program = recognize(p, filename, resolveAt(p, dirfd, filename), argv, envp, 0);
   t.comm = commFromPath(filename); // nothing fails from here on
   if (program.kind === 'host') return runHostProgram(p, t, program.hostPath, program.argv, envp);
+  leaveOldImage(p, t, program.hostPath, program.argv, envp);
   replaceImage(p, t, program.image);
-  p.exePath = program.hostPath;
-  p.argv = program.argv;
-  p.envp = envp;
   return 0;
+}
+
+/** A fd table shared with another live process (CLONE_FILES) becomes the process's own. */
+export function unshareFds(p: GuestProcess): void {
+  if ([...p.kernel.processes].some((q) => q !== p && q.exitStatus === null && q.fds === p.fds)) {
+    p.fds = p.fds.copy(() => p.limits.maxFds);
+  }
+}
+
+/**
+ * What every execve does past the point of no return, whatever runs next: one thread
+ * left, its clear_child_tid and robust list let go, fds unshared and close-on-exec ones
+ * closed, the new program's name and arguments; a vfork parent goes on.
+ */
+export function leaveOldImage(p: GuestProcess, t: GuestThread, exePath: string, argv: readonly string[], envp: readonly string[]): void {
+  const k = p.kernel;
+  endOtherThreads(k, p, t);
+  releaseClearChildTid(k, t);
+  t.robustList = { head: 0, len: 0 };
+  unshareFds(p);
+  p.fds.closeOnExec();
+  p.exePath = exePath;
+  p.argv = [...argv];
+  p.envp = [...envp];
+  p.execCount++;
 }
 
 /** The point of no return: the process runs `image`, with one thread. */
 function replaceImage(p: GuestProcess, t: GuestThread, image: LoadedImage): void {
   const k = p.kernel;
-  endOtherThreads(k, p, t);
-  releaseClearChildTid(k, t);
-  t.robustList = { head: 0, len: 0 };
   const archProt = p.abi.archProt.reduce((bits, [bit]) => bits | bit, 0);
   p.mm = new Mm(image.mem, new MemoryMap(image.mem, image.brk, image.mmapTop, archProt), image.sigreturnTrampoline, image.auxv);
-  // What was shared with another process (CLONE_FILES, CLONE_SIGHAND) becomes the process's own.
-  const others = [...k.processes].filter((q) => q !== p && q.exitStatus === null);
-  if (others.some((q) => q.fds === p.fds)) p.fds = p.fds.copy(() => p.limits.maxFds);
-  if (others.some((q) => q.actions === p.actions)) p.actions = p.actions.copy();
-  p.fds.closeOnExec();
+  // Handlers shared with another process (CLONE_SIGHAND) become the process's own.
+  if ([...k.processes].some((q) => q !== p && q.exitStatus === null && q.actions === p.actions)) p.actions = p.actions.copy();
   p.actions.resetHandlers();
   t.altStack = NO_ALT_STACK;
   t.savedMask = null;
@@ -123,5 +140,4 @@ function replaceImage(p: GuestProcess, t: GuestThread, image: LoadedImage): void
   k.cpu!.resetState(t.state, image.sp);
   t.pc = image.entry;
   t.keepRegisters = true;
-  p.execCount++;
 }

@@ -8,7 +8,8 @@ import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { GuestProcess } from './guest-process.js';
 import { pumpFromHost, pumpToHost, stdioOf, type Pump } from './host-stdio.js';
-import { endOtherThreads, exitGroup, killProcess, releaseClearChildTid } from './process-exit.js';
+import { leaveOldImage } from './exec.js';
+import { exitGroup, killProcess } from './process-exit.js';
 import type { GuestThread } from './thread.js';
 import { forgetTerminalSettings } from './tty.js';
 import { WouldBlock } from './wait.js';
@@ -36,18 +37,7 @@ function environment(envp: readonly string[]): Record<string, string> {
  */
 export function runHostProgram(p: GuestProcess, t: GuestThread, hostPath: string, argv: readonly string[], envp: readonly string[]): number {
   const k = p.kernel;
-  endOtherThreads(k, p, t);
-  releaseClearChildTid(k, t);
-  t.robustList = { head: 0, len: 0 };
-  // A table shared with another process (CLONE_FILES) becomes the process's own first.
-  if ([...k.processes].some((q) => q !== p && q.exitStatus === null && q.fds === p.fds)) {
-    p.fds = p.fds.copy(() => p.limits.maxFds);
-  }
-  p.fds.closeOnExec();
-  p.exePath = hostPath;
-  p.argv = [...argv];
-  p.envp = [...envp];
-  p.execCount++; // a vfork parent goes on
+  leaveOldImage(p, t, hostPath, argv, envp);
   const io = [0, 1, 2].map((fd) => stdioOf(p, fd));
   const child = spawn(hostPath, argv.slice(1), {
     argv0: argv[0] ?? hostPath, cwd: p.cwd, env: environment(envp), stdio: io.map((x) => x.stdio) as StdioOptions,

@@ -1,6 +1,7 @@
 // Creating and sharing descriptors: openat, close, close_range, dup, dup3, fcntl, pipe2.
 import { closeSync, constants as host, existsSync, fchmodSync, openSync, statSync } from 'node:fs';
 import { int } from '../args.js';
+import { unshareFds } from '../exec.js';
 import { FCNTL, FD_CLOEXEC } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
@@ -141,8 +142,7 @@ const CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;
 /** close_range: every open fd in [first, last] closed, or marked close-on-exec. */
 function closeRange(p: GuestProcess, first: number, last: number, flags: number): number {
   if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC) || first > last) throw new SysError(E.EINVAL);
-  const shared = [...p.kernel.processes].some((q) => q !== p && q.exitStatus === null && q.fds === p.fds);
-  if (flags & CLOSE_RANGE_UNSHARE && shared) p.fds = p.fds.copy(() => p.limits.maxFds);
+  if (flags & CLOSE_RANGE_UNSHARE) unshareFds(p);
   for (const fd of p.fds.fds) {
     if (fd < first || fd > last) continue;
     if (flags & CLOSE_RANGE_CLOEXEC) p.fds.entry(fd).cloexec = true;
