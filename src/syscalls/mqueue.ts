@@ -6,7 +6,6 @@ import type { GuestProcess } from './guest-process.js';
 import type { NetlinkSocket } from './net/netlink-socket.js';
 import type { Readiness } from './open-file.js';
 import type { GuestThread } from './thread.js';
-import { O_RDONLY, O_WRONLY } from './open-flags.js';
 
 export interface QueueAttributes { maxMessages: number; messageSize: number }
 
@@ -58,14 +57,6 @@ export class QueueFile extends AnonFile {
     super('mqueue', 0, nonblock);
     this.flags = flags;
     this.procLink = `/${name}`;
-  }
-
-  get readable(): boolean {
-    return (this.flags & 3) !== O_WRONLY;
-  }
-
-  get writable(): boolean {
-    return (this.flags & 3) !== O_RDONLY;
   }
 
   read(dst: Uint8Array): number {

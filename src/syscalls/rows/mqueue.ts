@@ -19,7 +19,7 @@ import { SI_MESGQ } from '../signals.js';
 import type { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
 import { checkAccess } from '../sysv/ipc-ids.js';
-import { openFile } from './fd-access.js';
+import { openFile, readableFile, writableFile } from './fd-access.js';
 
 const NAME_MAX = 255;
 const MQ_PRIO_MAX = 32768;
@@ -114,9 +114,8 @@ function notifyArrival(p: GuestProcess, q: MessageQueue): void {
 }
 
 function mqTimedsend(p: GuestProcess, fd: number, addr: number, len: number, priority: number, timeout: number): number {
-  const file = QueueFile.of(openFile(p, fd));
+  const file = QueueFile.of(writableFile(p, fd));
   const q = file.queue;
-  if (!file.writable) throw new SysError(E.EBADF);
   if (priority >= MQ_PRIO_MAX) throw new SysError(E.EINVAL);
   if (len > q.attributes.messageSize) throw new SysError(E.EMSGSIZE);
   const bytes = readableView(p.mem, addr, len).slice();
@@ -128,10 +127,9 @@ function mqTimedsend(p: GuestProcess, fd: number, addr: number, len: number, pri
 }
 
 function mqTimedreceive(p: GuestProcess, t: GuestThread, fd: number, addr: number, len: number, prioAddr: number, timeout: number): number {
-  const file = QueueFile.of(openFile(p, fd));
+  const file = QueueFile.of(readableFile(p, fd));
   const q = file.queue;
   q.receivers.delete(t);
-  if (!file.readable) throw new SysError(E.EBADF);
   if (len < q.attributes.messageSize) throw new SysError(E.EMSGSIZE);
   if (q.messages.length === 0) {
     q.receivers.add(t);

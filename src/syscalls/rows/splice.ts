@@ -117,7 +117,7 @@ function vmsplice(p: GuestProcess, t: GuestThread, fd: number, iov: number, coun
   const file = openFile(p, fd);
   if (!isPipeEnd(file)) throw new SysError(E.EBADF);
   const vecs = guestIovecs(p, iov, count);
-  if ((file.flags & 3) === O_WRONLY) return writing(p, t, fd, (f) => pipeStep(x, () => f.write(gatherIovecs(p, vecs))));
+  if ((file.flags & p.abi.openFlags.accmode) === O_WRONLY) return writing(p, t, fd, (f) => pipeStep(x, () => f.write(gatherIovecs(p, vecs))));
   return reading(p, fd, (f) => pipeStep(x, () => readIntoIovecs(p, f, vecs)));
 }
 
