@@ -41,8 +41,8 @@ export interface HostLink {
   readonly hardwareAddress: Uint8Array;
   readonly hardwareBroadcast: Uint8Array;
   readonly addresses: readonly HostAddress[];
-  /** struct rtnl_link_stats's counters in order (undefined without /sys). */
-  readonly statistics?: readonly number[];
+  /** struct rtnl_link_stats's counters in order (undefined without /sys), read when asked for. */
+  statistics(): readonly number[] | undefined;
 }
 
 /** The counters of struct rtnl_link_stats, in its order; /sys names its files the same. */
@@ -123,7 +123,8 @@ export function hostLinks(): HostLink[] {
   const names = [...new Set([...sysInterfaceNames(), ...Object.keys(node)])];
   const links = names.map((name, order): HostLink => {
     const infos = node[name] ?? [];
-    const loopback = infos.some((i) => i.internal) || sysNumber(name, 'type') === ARPHRD_LOOPBACK;
+    const sysType = sysNumber(name, 'type');
+    const loopback = infos.some((i) => i.internal) || sysType === ARPHRD_LOOPBACK;
     const sysFlags = sysNumber(name, 'flags');
     // /sys shows the flags set on the device; rtnetlink adds whether the link is up.
     const carrier = sysNumber(name, 'carrier') === 1 ? IFF.RUNNING | IFF.LOWER_UP : 0;
@@ -134,13 +135,13 @@ export function hostLinks(): HostLink[] {
     return {
       index: sysNumber(name, 'ifindex') ?? order + 1,
       name, flags,
-      type: sysNumber(name, 'type') ?? (loopback ? ARPHRD_LOOPBACK : ARPHRD_ETHER),
+      type: sysType ?? (loopback ? ARPHRD_LOOPBACK : ARPHRD_ETHER),
       mtu: sysNumber(name, 'mtu') ?? (loopback ? LOOPBACK_MTU : ETHERNET_MTU),
       txQueueLength: sysNumber(name, 'tx_queue_len') ?? DEFAULT_TX_QUEUE_LENGTH,
       hardwareAddress: macBytes(mac),
       hardwareBroadcast: macBytes(sysText(name, 'broadcast') ?? (loopback ? mac : 'ff:ff:ff:ff:ff:ff')),
       addresses: infos.map((info) => hostAddress(info, v6Flags)),
-      statistics: sysStatistics(name),
+      statistics: () => sysStatistics(name),
     };
   });
   return links.sort((a, b) => a.index - b.index);

@@ -57,7 +57,8 @@ function linkMessage(link: HostLink, flags: number, seq: number, portId: number)
     stringAttr(IFLA.IFNAME, link.name), u32Attr(IFLA.TXQLEN, link.txQueueLength), u32Attr(IFLA.MTU, link.mtu),
     { type: IFLA.ADDRESS, data: link.hardwareAddress }, { type: IFLA.BROADCAST, data: link.hardwareBroadcast },
   ];
-  if (link.statistics) attrs.push(statisticsAttr(link.statistics));
+  const statistics = link.statistics();
+  if (statistics) attrs.push(statisticsAttr(statistics));
   return encodeMessage(RTM_NEWLINK, flags, seq, portId, [info, encodeAttributes(attrs)]);
 }
 
