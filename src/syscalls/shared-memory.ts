@@ -3,12 +3,11 @@
 // points where the running address space must reach its objects or see them again.
 import { PERM_WRITE } from '../memory/address-space.js';
 import type { GuestProcess } from './guest-process.js';
+import { inodeKey } from './fs-notify.js';
 import { HostFileObject } from './mapped-objects.js';
 import type { Mm } from './mm.js';
 import type { OpenFile } from './open-file.js';
 import { flushShared, loadShared } from './shared-pages.js';
-
-const inodeKey = (dev: bigint, ino: bigint): string => `${dev}:${ino}`;
 
 /** The inode key of each open file read or written, asked of the host once. */
 const fileKeys = new WeakMap<OpenFile, string>();
@@ -43,11 +42,12 @@ export class SharedMemory {
 
   /** The object for a host file the guest maps (the same one for every mapping of it). */
   fileObject(file: OpenFile, hostFd: number, name: string): HostFileObject {
-    const st = file.stat();
-    const key = inodeKey(st.dev, st.ino);
+    const key = keyOf(file);
     let object = this.files.get(key);
-    if (!object) this.files.set(key, (object = new HostFileObject(name, st.dev, st.ino, hostFd)));
-    fileKeys.set(file, key);
+    if (!object) {
+      const st = file.stat();
+      this.files.set(key, (object = new HostFileObject(name, st.dev, st.ino, hostFd)));
+    }
     return object;
   }
 

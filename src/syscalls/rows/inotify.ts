@@ -4,7 +4,7 @@ import { int, u32 } from '../args.js';
 import { E, SysError } from '../errno.js';
 import { inodeFromStat } from '../fs-notify.js';
 import type { GuestProcess } from '../guest-process.js';
-import { Inotify } from '../inotify.js';
+import { IN_ONESHOT, Inotify } from '../inotify.js';
 import { guestPathAt } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
 import { AT_FDCWD } from '../constants.js';
@@ -12,7 +12,7 @@ import { openFile } from './fd-access.js';
 
 const IN_ALL_EVENTS = 0xfff;
 const IN_ONLYDIR = 0x01000000, IN_DONT_FOLLOW = 0x02000000, IN_EXCL_UNLINK = 0x04000000;
-const IN_MASK_CREATE = 0x10000000, IN_MASK_ADD = 0x20000000, IN_ONESHOT = 0x80000000;
+const IN_MASK_CREATE = 0x10000000, IN_MASK_ADD = 0x20000000;
 const IN_VALID = IN_ALL_EVENTS | IN_ONLYDIR | IN_DONT_FOLLOW | IN_EXCL_UNLINK | IN_MASK_CREATE | IN_MASK_ADD | IN_ONESHOT;
 
 function inotifyInit(p: GuestProcess, flags: number): number {
