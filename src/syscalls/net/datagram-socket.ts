@@ -70,6 +70,22 @@ export abstract class DatagramSocket extends SocketFile {
   }
 
   /** Room appeared (a message read, the socket closed): the senders that found none wake. */
+  /**
+   * Puts a message into another guest socket's queue (ECONNREFUSED when there is none or it
+   * is closed); a full queue makes the sender wait for room (or EAGAIN when nonblocking).
+   */
+  protected sendInto(
+    target: DatagramSocket | null | undefined, req: SendRequest, from: SocketAddress | undefined, files: OpenFile[] | null,
+  ): number {
+    if (!target || target.isClosed) throw new SysError(E.ECONNREFUSED);
+    if (!target.hasRoom(req.data.length)) {
+      target.awaitRoom(this);
+      return this.waitFor(() => target.isClosed || target.hasRoom(req.data.length), req.flags, this.options.sendTimeoutMs);
+    }
+    target.deliver({ bytes: req.data, from, files });
+    return req.data.length;
+  }
+
   private roomMade(): void {
     for (const s of this.roomWaiters) s.wakeups.wakeWriters();
     this.roomWaiters.clear();

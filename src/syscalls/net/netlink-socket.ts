@@ -107,14 +107,7 @@ export class NetlinkSocket extends DatagramSocket {
       this.kernelReceives(req.data);
       return req.data.length;
     }
-    const target = ports.get(addr.pid);
-    if (!target || target.isClosed) throw new SysError(E.ECONNREFUSED);
-    if (!target.hasRoom(req.data.length)) {
-      target.awaitRoom(this);
-      return this.waitFor(() => target.isClosed || target.hasRoom(req.data.length), req.flags, this.options.sendTimeoutMs);
-    }
-    target.deliver({ bytes: req.data, from: this.localAddress(), files: null });
-    return req.data.length;
+    return this.sendInto(ports.get(addr.pid), req, this.localAddress(), null);
   }
 
   /** The kernel's side of a send: every request message answered, as Linux walks them. */

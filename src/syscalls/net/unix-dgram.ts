@@ -63,14 +63,7 @@ export class UnixDgramSocket extends DatagramSocket {
 
   protected sendTo(to: SocketAddress, req: SendRequest): number {
     const target = req.to ? this.receiver(to) : this.peerSocket;
-    if (!target || target.isClosed) throw new SysError(E.ECONNREFUSED);
-    if (!target.hasRoom(req.data.length)) {
-      target.awaitRoom(this);
-      return this.waitFor(() => target.isClosed || target.hasRoom(req.data.length), req.flags, this.options.sendTimeoutMs);
-    }
-    const from = this.bound ? this.localAddress() : undefined;
-    target.deliver({ bytes: req.data, from, files: req.files ?? null });
-    return req.data.length;
+    return this.sendInto(target, req, this.bound ? this.localAddress() : undefined, req.files ?? null);
   }
 
   localAddress(): SocketAddress {
