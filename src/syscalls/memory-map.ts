@@ -110,13 +110,19 @@ export class MemoryMap {
     if (!aligned(addr)) throw new SysError(E.EINVAL);
     this.checkProt(prot, true);
     if (len === 0) return;
-    const size = pageCeil(len);
-    if (addr + size > WINDOW_SIZE || !this.mem.isFullyMapped(addr, size)) throw new SysError(E.ENOMEM);
+    const size = this.mappedSize(addr, len);
     const end = addr + size;
     if (prot & PROT.PROT_WRITE && this.mem.maps.some((m) => m.start < end && m.end > addr && m.backing?.mayWrite === false)) {
       throw new SysError(E.EACCES); // a shared mapping of a file opened read-only
     }
     this.mem.protect(addr, size, prot & PROT_MASK);
+  }
+
+  /** The page-rounded length of [addr, addr+len), all of which must be mapped (else ENOMEM). */
+  mappedSize(addr: number, len: number): number {
+    const size = pageCeil(len);
+    if (addr + size > WINDOW_SIZE || !this.mem.isFullyMapped(addr, size)) throw new SysError(E.ENOMEM);
+    return size;
   }
 
   mremap(old: number, oldLen: number, newLen: number, flags: number, newAddr: number): number {
@@ -161,8 +167,7 @@ export class MemoryMap {
   madvise(addr: number, len: number, advice: number): void {
     if (!aligned(addr) || !KNOWN_ADVICE.has(advice)) throw new SysError(E.EINVAL);
     if (len === 0) return;
-    const size = pageCeil(len);
-    if (addr + size > WINDOW_SIZE || !this.mem.isFullyMapped(addr, size)) throw new SysError(E.ENOMEM);
+    const size = this.mappedSize(addr, len);
     const end = addr + size;
     const pieces = this.mem.maps.filter((x) => x.start < end && x.end > addr);
     switch (advice) {

@@ -1,6 +1,6 @@
 // The address space: brk, mmap, munmap, mprotect, mremap, madvise, msync, mincore,
 // the mlock family, and memfd_create.
-import { PAGE_SIZE, WINDOW_SIZE, pageCeil } from '../../memory/address-space.js';
+import { PAGE_SIZE } from '../../memory/address-space.js';
 import { int, ulong } from '../args.js';
 import { MAP, MAP_TYPE, MAP_TYPES, PROT, S_IFMT, S_IFREG } from '../constants.js';
 import { E, SysError } from '../errno.js';
@@ -22,9 +22,7 @@ const MFD_NAME_MAX = 249;
 /** The page-aligned range [addr, addr+len) of msync, mincore and mlock, which must all be mapped. */
 function mappedRange(p: GuestProcess, addr: number, len: number): number {
   if (addr % PAGE_SIZE) throw new SysError(E.EINVAL);
-  const size = pageCeil(len);
-  if (addr + size > WINDOW_SIZE || !p.mem.isFullyMapped(addr, size)) throw new SysError(E.ENOMEM);
-  return size;
+  return p.memory.mappedSize(addr, len);
 }
 
 function msync(p: GuestProcess, addr: number, len: number, flags: number): number {
