@@ -162,6 +162,11 @@ export class GuestProcess {
     this.sid = init.sid;
   }
 
+  /** getppid: the first process's parent is the emulator's; an orphan's is init, as after Linux reparents it. */
+  get ppid(): number {
+    return this.parent?.pid ?? (this === this.kernel.process ? process.ppid : 1);
+  }
+
   get mem(): AddressSpace {
     return this.mm.mem;
   }

@@ -4,6 +4,7 @@ import { PAGE_SIZE, PERM_EXEC, PERM_READ, PERM_WRITE, type Mapping } from '../..
 import { SEEK } from '../constants.js';
 import { devMajor, devMinor } from '../file-stat.js';
 import { commFromPath } from '../comm.js';
+import type { IdSet } from '../credentials.js';
 import type { GuestProcess } from '../guest-process.js';
 import { RLIM_INFINITY } from '../guest-structs.js';
 import { SIG_DFL, SIG_IGN } from '../signals.js';
@@ -71,9 +72,6 @@ export function stringsText(strings: readonly string[]): Uint8Array {
 
 const mappedBytes = (p: GuestProcess): number => p.mem.maps.reduce((n, m) => n + m.end - m.start, 0);
 
-/** The process's parent as getppid shows it. */
-const parentPid = (p: GuestProcess): number => p.parent?.pid ?? (p === p.kernel.process ? process.ppid : 1);
-
 /** Signals ignored and caught, as masks (bit n-1 for signal n). */
 function dispositions(p: GuestProcess): { ignored: bigint; caught: bigint } {
   let ignored = 0n, caught = 0n;
@@ -100,8 +98,10 @@ export function taskView(p: GuestProcess, t: GuestThread | undefined): TaskView 
     : { tid: p.pid, comm: commFromPath(p.exePath), pending: 0n, blocked: 0n };
 }
 
+/** Real, effective, saved set and file system ids, as status's Uid and Gid lines show them. */
+const ids = (s: IdSet): string => [s.real, s.effective, s.saved, s.fs].join('\t');
+
 export function statusText(p: GuestProcess, t: TaskView): string {
-  const uid = process.getuid?.() ?? 0, gid = process.getgid?.() ?? 0;
   const kb = (bytes: number): string => `${String(Math.ceil(bytes / KB)).padStart(8)} kB`;
   const { ignored, caught } = dispositions(p);
   const vm = mappedBytes(p);
@@ -112,10 +112,10 @@ export function statusText(p: GuestProcess, t: TaskView): string {
     `Tgid:\t${p.pid}`,
     'Ngid:\t0',
     `Pid:\t${t.tid}`,
-    `PPid:\t${parentPid(p)}`,
+    `PPid:\t${p.ppid}`,
     'TracerPid:\t0',
-    `Uid:\t${uid}\t${uid}\t${uid}\t${uid}`,
-    `Gid:\t${gid}\t${gid}\t${gid}\t${gid}`,
+    `Uid:\t${ids(p.creds.uid)}`,
+    `Gid:\t${ids(p.creds.gid)}`,
     'FDSize:\t64',
     `VmPeak:\t${kb(vm)}`,
     `VmSize:\t${kb(vm)}`,
@@ -135,7 +135,7 @@ export function statText(p: GuestProcess, t: TaskView): string {
   const { ignored, caught } = dispositions(p);
   const vm = mappedBytes(p);
   const fields: Array<number | string | bigint> = [
-    t.tid, `(${t.comm})`, stateOf(p)[0], parentPid(p), p.pgid, p.sid,
+    t.tid, `(${t.comm})`, stateOf(p)[0], p.ppid, p.pgid, p.sid,
     0, -1, 0x400000, 0, 0, 0, 0, // tty_nr, tpgid, flags, minflt, cminflt, majflt, cmajflt
     0, 0, 0, 0, 20, 0, p.threads.length, 0, 0, // utime, stime, cutime, cstime, priority, nice, threads, itreal, starttime
     vm, vm / PAGE_SIZE, '18446744073709551615', 0, 0, 0, 0, 0, // vsize, rss, rsslim, code, stack, esp, eip

@@ -75,8 +75,7 @@ export const processRows: SyscallRow[] = [
     return 0;
   }),
   sys('getpid', [], (p) => p.pid),
-  // The first process's parent is the emulator's; an orphan's is init, as after Linux reparents it.
-  sys('getppid', [], (p) => p.parent?.pid ?? (p === p.kernel.process ? process.ppid : 1)),
+  sys('getppid', [], (p) => p.ppid),
   sys('getpgid', ['int'], (p, a) => processOf(p, int(a[0])).pgid),
   sys('getsid', ['int'], (p, a) => processOf(p, int(a[0])).sid),
   sys('setpgid', ['int', 'int'], (p, a) => setpgid(p, int(a[0]), int(a[1]))),
