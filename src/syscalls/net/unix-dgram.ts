@@ -6,7 +6,7 @@ import { AF_UNIX } from './constants.js';
 import { DatagramSocket } from './datagram-socket.js';
 import { UNNAMED, type SocketAddress } from './sockaddr.js';
 import type { SendRequest, SocketHost } from './socket-file.js';
-import { UnixName, unixNameOwner } from './unix-names.js';
+import { bindUnixName, unixNameOwner, type UnixName } from './unix-names.js';
 import { unixAddress } from './unix-stream.js';
 
 export class UnixDgramSocket extends DatagramSocket {
@@ -31,19 +31,13 @@ export class UnixDgramSocket extends DatagramSocket {
   }
 
   bind(to: SocketAddress): number {
-    const addr = unixAddress(to);
-    if (this.name === null) {
-      this.name = addr.name === '' ? UnixName.auto(this)
-        : new UnixName(addr, this, this.host.wake, (s) => s.destroy());
-    } else if (this.name.result === 0 && this.bound) {
-      throw new SysError(E.EINVAL); // already bound (else: this call, run again once the host answered)
-    }
-    const name = this.name;
-    if (name.result === undefined) return this.waitForHost(() => name.result !== undefined);
-    if (name.result !== 0) {
-      this.name = null;
-      throw new SysError(name.result);
-    }
+    bindUnixName(this, this.host.wake, unixAddress(to), {
+      held: this.name,
+      alreadyBound: this.bound,
+      keep: (name) => { this.name = name; },
+      onHostConnection: (s) => s.destroy(), // no host program connects to a datagram socket
+      waitForHost: (ready) => this.waitForHost(ready),
+    });
     this.bound = true;
     return 0;
   }

@@ -17,6 +17,42 @@ let nextAutoName = 0;
 const abstractKey = (type: number, name: string): string => `@${type}:${name}`;
 const fileKey = (dev: number, ino: number): string => `${dev}:${ino}`;
 
+/** What bindUnixName needs of the socket being bound. */
+export interface UnixBinding {
+  /** The name it holds (bound, or still being made by the host), or null. */
+  readonly held: UnixName | null;
+  /** Whether the socket is past being bindable (bound already, or connected). */
+  readonly alreadyBound: boolean;
+  /** Keeps the name (null: the host refused it). */
+  keep(name: UnixName | null): void;
+  /** Host programs connecting to a path name go here. */
+  onHostConnection(s: Socket): void;
+  /** The socket's waitForHost: this call, run again once `ready`. */
+  waitForHost(ready: () => boolean): never;
+}
+
+/**
+ * bind()'s common course for Unix sockets (run again until the host has answered): EINVAL
+ * when already bound, the name asked for made (an automatic one for an empty name),
+ * the host's errno if it refused. Returns once bound.
+ */
+export function bindUnixName(owner: SocketFile, wake: () => void, addr: UnixAddress, b: UnixBinding): void {
+  let name = b.held;
+  if (name === null) {
+    if (b.alreadyBound) throw new SysError(E.EINVAL);
+    name = addr.name === '' ? UnixName.auto(owner) : new UnixName(addr, owner, wake, (s) => b.onHostConnection(s));
+    b.keep(name);
+  } else if (name.result === 0 && b.alreadyBound) {
+    throw new SysError(E.EINVAL); // already bound (else: this call, run again once the host answered)
+  }
+  const made = name;
+  if (made.result === undefined) b.waitForHost(() => made.result !== undefined);
+  if (made.result !== 0) {
+    b.keep(null);
+    throw new SysError(made.result);
+  }
+}
+
 /** A bound name, once the host has made its socket file. */
 export class UnixName {
   /** undefined until the host has answered; then 0 or the errno. */

@@ -10,7 +10,7 @@ import { NodeLink } from './node-link.js';
 import { UNNAMED, type SocketAddress, type UnixAddress } from './sockaddr.js';
 import type { SocketHost } from './socket-file.js';
 import { StreamSocket } from './stream-socket.js';
-import { UnixName, unixNameOwner } from './unix-names.js';
+import { bindUnixName, unixNameOwner, type UnixName } from './unix-names.js';
 
 /** `a` as a Unix address (EINVAL for another family). */
 export function unixAddress(a: SocketAddress): UnixAddress {
@@ -37,20 +37,13 @@ export class UnixStreamSocket extends StreamSocket {
   }
 
   bind(to: SocketAddress): number {
-    const addr = unixAddress(to);
-    if (this.name === null) {
-      if (this.state !== 'fresh') throw new SysError(E.EINVAL);
-      this.name = addr.name === '' ? UnixName.auto(this)
-        : new UnixName(addr, this, this.host.wake, (s) => this.incoming(s));
-    } else if (this.name.result === 0 && this.state !== 'fresh') {
-      throw new SysError(E.EINVAL); // already bound (else: this call, run again once the host answered)
-    }
-    const name = this.name;
-    if (name.result === undefined) return this.waitForHost(() => name.result !== undefined);
-    if (name.result !== 0) {
-      this.name = null;
-      throw new SysError(name.result);
-    }
+    bindUnixName(this, this.host.wake, unixAddress(to), {
+      held: this.name,
+      alreadyBound: this.state !== 'fresh',
+      keep: (name) => { this.name = name; },
+      onHostConnection: (s) => this.incoming(s),
+      waitForHost: (ready) => this.waitForHost(ready),
+    });
     this.state = 'bound';
     return 0;
   }
