@@ -26,6 +26,30 @@ export interface CloneArgs {
   childTid: number;
 }
 
+/**
+ * The new thread `tid` of `owner` (a new process, or the caller's for CLONE_THREAD),
+ * continuing where the caller's `t` is: its registers (stack and TLS as clone asks),
+ * name, timer slack, I/O priority and blocked signals; CLONE_PARENT_SETTID,
+ * CLONE_CHILD_SETTID and CLONE_CHILD_CLEARTID done. Added to the kernel.
+ */
+export function cloneThread(p: GuestProcess, t: GuestThread, owner: GuestProcess, tid: number, c: CloneArgs): GuestThread {
+  const f = c.flags;
+  const thread = new GuestThread(tid, p.kernel.cpu!.cloneState(t.state, c.stack, f & CLONE_SETTLS ? c.tls : undefined), owner);
+  thread.pc = t.pc;
+  thread.comm = t.comm;
+  thread.timerSlackNs = t.timerSlackNs;
+  thread.ioPriority = t.ioPriority;
+  thread.blocked = t.blocked;
+  // A child sharing the memory (but not vfork's, which runs while the parent waits)
+  // must not use the parent's alternate stack.
+  if ((f & (CLONE_VM | CLONE_VFORK)) !== CLONE_VM) thread.altStack = t.altStack;
+  p.kernel.addThread(thread);
+  if (f & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, c.parentTid, tid);
+  if (f & CLONE_CHILD_SETTID) writeU32ToGuest(owner.mem, c.childTid, tid);
+  if (f & CLONE_CHILD_CLEARTID) thread.clearChildTid = c.childTid;
+  return thread;
+}
+
 /** A new process; returns its pid (the child's clone returns 0). */
 export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): number {
   const k = p.kernel;
@@ -37,8 +61,7 @@ export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): numb
     p.reportOnce(`clone:${f & CLONE_UNSUPPORTED}`, `clone: flags 0x${(f & CLONE_UNSUPPORTED).toString(16)} are not supported`);
     throw new SysError(E.EINVAL);
   }
-  const cpu = k.cpu;
-  if (!cpu) throw new Error('no process support configured');
+  if (!k.cpu) throw new Error('no process support configured');
   const mm = f & CLONE_VM ? p.mm : p.mm.copy();
   if (mm !== p.mm) k.options.copied?.(p.mem, mm.mem);
   const pid = k.allocateId();
@@ -56,20 +79,8 @@ export function forkProcess(p: GuestProcess, t: GuestThread, c: CloneArgs): numb
   child.sched = { ...p.sched };
   child.personality = p.personality;
   k.addProcess(child);
-  const thread = new GuestThread(pid, cpu.cloneState(t.state, c.stack, f & CLONE_SETTLS ? c.tls : undefined), child);
-  thread.pc = t.pc;
-  thread.comm = t.comm;
-  thread.timerSlackNs = t.timerSlackNs;
-  thread.ioPriority = t.ioPriority;
-  thread.blocked = t.blocked;
-  // A child sharing the memory (but not vfork's, which runs while the parent waits)
-  // must not use the parent's alternate stack.
-  if ((f & (CLONE_VM | CLONE_VFORK)) !== CLONE_VM) thread.altStack = t.altStack;
-  k.addThread(thread);
-  if (f & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, c.parentTid, pid);
+  cloneThread(p, t, child, pid, c);
   if (f & CLONE_PIDFD) writeU32ToGuest(p.mem, c.parentTid, p.fds.add(new PidFd(child, 0, p.abi.openFlags.nonblock), true));
-  if (f & CLONE_CHILD_SETTID) writeU32ToGuest(child.mem, c.childTid, pid);
-  if (f & CLONE_CHILD_CLEARTID) thread.clearChildTid = c.childTid;
   if (f & CLONE_VFORK) {
     // The parent waits until the child has exec'd or ended (signals wait too).
     throw new WouldBlock({

@@ -4,17 +4,16 @@ import { int, u32 } from '../args.js';
 import { clockNowNs } from '../clocks.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
-import { readTimespecFromGuest, writeU32ToGuest } from '../guest-structs.js';
+import { readTimespecFromGuest } from '../guest-structs.js';
 import {
-  CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_PARENT_SETTID, CLONE_PIDFD, CLONE_SETTLS, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM,
-  forkProcess,
+  CLONE_PIDFD, CLONE_SIGHAND, CLONE_THREAD, CLONE_VM, cloneThread, forkProcess,
 } from '../fork.js';
 import { exitGroup, exitThread } from '../process-exit.js';
 import { sys, type SyscallRow } from '../row.js';
 import { ETIMEDOUT_RESULT } from '../scheduler.js';
 import { lockPi, unlockPi } from '../futex-pi.js';
 import { futexPlace } from '../shared-pages.js';
-import { GuestThread } from '../thread.js';
+import type { GuestThread } from '../thread.js';
 import { WouldBlock } from '../wait.js';
 
 // futex operations (include/uapi/linux/futex.h)
@@ -32,19 +31,8 @@ function clone(p: GuestProcess, t: GuestThread, a: readonly number[]): number {
   if (!(flags & CLONE_THREAD)) return forkProcess(p, t, { flags, stack, parentTid: ptid, tls, childTid: ctid });
   // A pidfd stands for a process, not a thread (before Linux 6.9's PIDFD_THREAD).
   if (!(flags & CLONE_VM) || !(flags & CLONE_SIGHAND) || flags & CLONE_PIDFD) throw new SysError(E.EINVAL);
-  const cpu = p.kernel.cpu;
-  if (!cpu) throw new Error('no thread support configured');
-  const child = new GuestThread(p.kernel.allocateId(), cpu.cloneState(t.state, stack, flags & CLONE_SETTLS ? tls : undefined), p);
-  child.pc = t.pc;
-  child.comm = t.comm;
-  child.timerSlackNs = t.timerSlackNs;
-  child.ioPriority = t.ioPriority;
-  child.blocked = t.blocked;
-  p.kernel.addThread(child);
-  if (flags & CLONE_PARENT_SETTID) writeU32ToGuest(p.mem, ptid, child.tid);
-  if (flags & CLONE_CHILD_SETTID) writeU32ToGuest(p.mem, ctid, child.tid);
-  if (flags & CLONE_CHILD_CLEARTID) child.clearChildTid = ctid;
-  return child.tid;
+  if (!p.kernel.cpu) throw new Error('no thread support configured');
+  return cloneThread(p, t, p, p.kernel.allocateId(), { flags, stack, parentTid: ptid, tls, childTid: ctid }).tid;
 }
 
 /** performance.now() deadline for a futex timeout, or Infinity. */
