@@ -1,6 +1,6 @@
 // Maps an ELF file's PT_LOAD segments into the guest address space.
 import { AddressSpace, PAGE_SIZE, PERM_EXEC, PERM_MAPPED, PERM_READ, PERM_WRITE, pageCeil, pageFloor } from '../memory/address-space.js';
-import { privateBacking, type MappedObject, type MappingBacking } from '../memory/mapping-backing.js';
+import { mappingBacking, type MappedObject, type MappingBacking } from '../memory/mapping-backing.js';
 import { ElfError, PF_R, PF_W, PF_X, type ElfFile } from './elf.js';
 
 /** Where position-independent executables are placed (inside the 4 GiB guest window). */
@@ -36,7 +36,7 @@ export function loadImage(mem: AddressSpace, elf: ElfFile, bytes: Uint8Array, ba
       throw new ElfError(`segment at 0x${seg.vaddr.toString(16)} does not fit the guest address space`);
     }
     const fileEnd = Math.min(stop, pageCeil(seg.vaddr + bias + seg.filesz));
-    const backing = file && privateBacking(file, pageFloor(seg.offset) - start, start);
+    const backing = file && mappingBacking(file, pageFloor(seg.offset) - start, start);
     mapSharingPages(mem, start, fileEnd, protOf(seg.flags), file?.name, backing);
     mapSharingPages(mem, fileEnd, stop, protOf(seg.flags));
     mem.poke(seg.vaddr + bias, bytes.subarray(seg.offset, seg.offset + seg.filesz));

@@ -1,7 +1,7 @@
 // What a mapping shows when it is not private anonymous memory: a file (private or
 // shared) or shared memory (MAP_SHARED|MAP_ANONYMOUS, memfd). Linux's vm_file and
 // vm_pgoff. The address space only carries it along when it splits mappings; the
-// kernel keeps the bytes in step with the object (see syscalls/shared-sync.ts).
+// kernel keeps the bytes in step with the object (see syscalls/shared-pages.ts).
 
 /** Bytes several mappings, in several address spaces, may show. */
 export interface MappedObject {
@@ -35,7 +35,15 @@ export interface MappingBacking {
 
 const NO_SHADOW = new Uint8Array(0);
 
-/** A private mapping of `object` (its bytes are read, never written back). */
-export function privateBacking(object: MappedObject, delta: number, start: number): MappingBacking {
-  return { object, delta, shared: false, mayWrite: true, shadow: NO_SHADOW, shadowBase: start, syncedVersion: object.version };
+/**
+ * A mapping of `object` from guest address `start` on. Private (no `shared`): its bytes
+ * are read, never written back. Shared: `size` bytes of shadow, and writable only if `mayWrite`.
+ */
+export function mappingBacking(
+  object: MappedObject, delta: number, start: number, shared?: { size: number; mayWrite: boolean },
+): MappingBacking {
+  return {
+    object, delta, shared: shared !== undefined, mayWrite: shared?.mayWrite ?? true,
+    shadow: shared ? new Uint8Array(shared.size) : NO_SHADOW, shadowBase: start, syncedVersion: object.version,
+  };
 }

@@ -4,7 +4,7 @@ import {
   GUARD_SIZE, PAGE_SIZE, PERM_READ, PERM_WRITE, PROT_MASK, WINDOW_SIZE, pageCeil, pageFloor,
   type AddressSpace, type Mapping,
 } from '../memory/address-space.js';
-import type { MappedObject, MappingBacking } from '../memory/mapping-backing.js';
+import { mappingBacking, type MappedObject } from '../memory/mapping-backing.js';
 import { MADV, MAP, MAP_TYPE, MAP_TYPES, MREMAP, PROT } from './constants.js';
 import { E, SysError } from './errno.js';
 import { AnonymousSharedObject } from './mapped-objects.js';
@@ -88,10 +88,7 @@ export class MemoryMap {
       this.mem.map(start, size, prot & PROT_MASK, '');
       return start;
     }
-    const backing: MappingBacking = {
-      object: from.object, delta: offset - start, shared, mayWrite: !shared || from.mayWrite,
-      shadow: new Uint8Array(shared ? size : 0), shadowBase: start, syncedVersion: from.object.version,
-    };
+    const backing = mappingBacking(from.object, offset - start, start, shared ? { size, mayWrite: from.mayWrite } : undefined);
     // Another mapping of the object here may hold writes it has not passed on yet: they
     // reach the object before this mapping shows it.
     flushShared(this.mem);
