@@ -4,7 +4,7 @@
 import { releaseFile } from '../fd-table.js';
 import { E, SysError } from '../errno.js';
 import type { OpenFile, Readiness } from '../open-file.js';
-import { MSG, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCKET_BUFFER_BYTES, SOCK_DGRAM } from './constants.js';
+import { MSG, SHUT_RD, SHUT_WR, SOCKET_BUFFER_BYTES, SOCK_DGRAM } from './constants.js';
 import type { SocketAddress } from './sockaddr.js';
 import { SocketFile, type Received, type SendRequest, type SocketHost } from './socket-file.js';
 
@@ -135,7 +135,6 @@ export abstract class DatagramSocket extends SocketFile {
   }
 
   shutdown(how: number): number {
-    if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) throw new SysError(E.EINVAL);
     if (how !== SHUT_WR) this.readShut = true;
     if (how !== SHUT_RD) this.writeShut = true;
     this.wakeAll();

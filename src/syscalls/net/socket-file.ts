@@ -86,6 +86,7 @@ export abstract class SocketFile implements OpenFile {
   abstract connect(addr: SocketAddress): number;
   abstract send(req: SendRequest): number;
   abstract recv(max: number, flags: number): Received;
+  /** `how` is SHUT_RD, SHUT_WR or SHUT_RDWR (the shutdown row checks). */
   abstract shutdown(how: number): number;
   abstract localAddress(): SocketAddress;
   /** ENOTCONN when not connected. */

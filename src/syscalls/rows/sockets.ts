@@ -4,8 +4,8 @@ import { int } from '../args.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import {
-  AF_INET, AF_INET6, AF_NETLINK, AF_UNIX, AF_UNSPEC, IPPROTO_TCP, IPPROTO_UDP, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM,
-  SOCK_TYPE_MASK,
+  AF_INET, AF_INET6, AF_NETLINK, AF_UNIX, AF_UNSPEC, IPPROTO_TCP, IPPROTO_UDP, SHUT_RD, SHUT_RDWR, SHUT_WR,
+  SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, SOCK_TYPE_MASK,
 } from '../net/constants.js';
 import { DatagramSocket } from '../net/datagram-socket.js';
 import { writeSockaddrToGuest } from '../net/sockaddr.js';
@@ -135,5 +135,10 @@ export const socketRows: SyscallRow[] = [
     getSocketOption(p.mem, socketOf(p, a[0]), int(a[1]), int(a[2]), a[3], a[4])),
   sys('setsockopt', ['fd', 'int', 'int', 'ptr', 'int'], (p, a) =>
     setSocketOption(p.mem, socketOf(p, a[0]), int(a[1]), int(a[2]), a[3], int(a[4]))),
-  sys('shutdown', ['fd', 'int'], (p, a) => socketOf(p, a[0]).shutdown(int(a[1]))),
+  sys('shutdown', ['fd', 'int'], (p, a) => {
+    const s = socketOf(p, a[0]);
+    const how = int(a[1]);
+    if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) throw new SysError(E.EINVAL);
+    return s.shutdown(how);
+  }),
 ];
