@@ -5,7 +5,7 @@
 // nobody could continue it otherwise (POSIX).
 import type { GuestProcess } from './guest-process.js';
 import type { Kernel } from './kernel.js';
-import { sendToProcess } from './signal-delivery.js';
+import { sendToGroup, sendToProcess } from './signal-delivery.js';
 import { senderInfo } from './siginfo.js';
 import { inOrphanedGroup } from './job-control.js';
 import { SIGCONT, SIGHUP, SI_KERNEL, SI_USER } from './signals.js';
@@ -42,7 +42,5 @@ export function adoptOrphans(k: Kernel, p: GuestProcess, notify: (child: GuestPr
 function hangUpIfOrphaned(k: Kernel, pgid: number): void {
   const members = [...k.processes].filter((q) => q.pgid === pgid && q.exitStatus === null);
   if (!members.some((q) => q.stopped) || !inOrphanedGroup(k, members[0])) return;
-  for (const sig of [SIGHUP, SIGCONT]) {
-    for (const q of members) sendToProcess(k, q, senderInfo(sig, SI_KERNEL, 0, 0));
-  }
+  for (const sig of [SIGHUP, SIGCONT]) sendToGroup(k, pgid, senderInfo(sig, SI_KERNEL, 0, 0));
 }

@@ -91,6 +91,11 @@ export function sendToProcess(k: Kernel, p: GuestProcess, info: SigInfo): void {
   if (taker) signalWake(k, taker, sig);
 }
 
+/** kill(-pgid) and the terminal's signals: `info` for every live process of group `pgid`. */
+export function sendToGroup(k: Kernel, pgid: number, info: SigInfo): void {
+  for (const q of [...k.processes]) if (q.pgid === pgid && q.exitStatus === null) sendToProcess(k, q, info);
+}
+
 /** tkill, tgkill: `info` for one thread. */
 export function sendToThread(k: Kernel, t: GuestThread, info: SigInfo): void {
   const sig = info.signo;

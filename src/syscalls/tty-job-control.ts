@@ -5,7 +5,7 @@ import { E, SysError } from './errno.js';
 import type { GuestProcess } from './guest-process.js';
 import { inOrphanedGroup } from './job-control.js';
 import type { OpenFile } from './open-file.js';
-import { sendToProcess } from './signal-delivery.js';
+import { sendToGroup } from './signal-delivery.js';
 import { senderInfo } from './siginfo.js';
 import { SIGTTIN, SIGTTOU, SIG_IGN, SI_KERNEL, sigBit } from './signals.js';
 import type { GuestThread } from './thread.js';
@@ -26,9 +26,7 @@ export function mayUseTerminal(p: GuestProcess, t: GuestThread, tty: Terminal, s
     return true;
   }
   if (inOrphanedGroup(k, p)) throw new SysError(E.EIO);
-  for (const q of [...k.processes]) {
-    if (q.pgid === p.pgid && q.exitStatus === null) sendToProcess(k, q, senderInfo(sig, SI_KERNEL, 0, 0));
-  }
+  sendToGroup(k, p.pgid, senderInfo(sig, SI_KERNEL, 0, 0));
   if (k.cpu) {
     t.pc -= k.cpu.syscallInsnSize; // the syscall instruction runs again, its registers untouched
     t.keepRegisters = true;

@@ -10,7 +10,7 @@ import {
 } from './host-tty.js';
 import type { Kernel } from './kernel.js';
 import type { OpenFile } from './open-file.js';
-import { sendToProcess } from './signal-delivery.js';
+import { sendToGroup } from './signal-delivery.js';
 import { senderInfo } from './siginfo.js';
 import { SIGTSTP, SIGWINCH, SI_KERNEL } from './signals.js';
 
@@ -99,9 +99,7 @@ function lookUp(p: GuestProcess, file: OpenFile): Terminal | undefined {
 
 /** Sends `sig` to every live process of the terminal's foreground group. */
 function toForeground(k: Kernel, t: Terminal, sig: number): void {
-  for (const q of [...k.processes]) {
-    if (q.pgid === t.foreground && q.exitStatus === null) sendToProcess(k, q, senderInfo(sig, SI_KERNEL, 0, 0));
-  }
+  if (t.foreground !== undefined) sendToGroup(k, t.foreground, senderInfo(sig, SI_KERNEL, 0, 0));
   k.hostEvent();
 }
 

@@ -13,7 +13,7 @@ import { INTERFACE_REQUESTS, interfaceIoctl } from '../net/interface-ioctl.js';
 import { SocketFile } from '../net/socket-file.js';
 import type { OpenFile } from '../open-file.js';
 import { sys, type SyscallRow } from '../row.js';
-import { sendToProcess } from '../signal-delivery.js';
+import { sendToGroup } from '../signal-delivery.js';
 import { senderInfo } from '../siginfo.js';
 import { SIGTTOU, SIGWINCH, SI_KERNEL } from '../signals.js';
 import type { GuestThread } from '../thread.js';
@@ -63,9 +63,7 @@ function takeControlling(p: GuestProcess, tty: Terminal, steal: boolean): void {
 
 /** SIGWINCH to the foreground group: the window size changed. */
 function windowChanged(p: GuestProcess, tty: Terminal): void {
-  for (const q of [...p.kernel.processes]) {
-    if (q.pgid === tty.foreground && q.exitStatus === null) sendToProcess(p.kernel, q, senderInfo(SIGWINCH, SI_KERNEL, 0, 0));
-  }
+  if (tty.foreground !== undefined) sendToGroup(p.kernel, tty.foreground, senderInfo(SIGWINCH, SI_KERNEL, 0, 0));
 }
 
 /** Requests that change the terminal: from a background group, SIGTTOU first. */

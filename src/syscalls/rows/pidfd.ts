@@ -9,7 +9,7 @@ import { pidfdProcess, PidFd } from '../pidfd.js';
 import { sys, type SyscallRow } from '../row.js';
 import { flushShared, loadShared } from '../shared-pages.js';
 import { checkSignal } from '../signal-actions.js';
-import { sendToProcess, sendToThread } from '../signal-delivery.js';
+import { sendToGroup, sendToProcess, sendToThread } from '../signal-delivery.js';
 import { readSiginfoFromGuest, senderInfo } from '../siginfo.js';
 import { SI_TKILL, SI_USER } from '../signals.js';
 import { openFile } from './fd-access.js';
@@ -49,7 +49,7 @@ function pidfdSendSignal(p: GuestProcess, fd: number, sig: number, infoAddr: num
   }
   if (flags === PIDFD_SIGNAL_THREAD) sendToThread(p.kernel, q.mainThread, info);
   else if (flags === PIDFD_SIGNAL_PROCESS_GROUP) {
-    for (const r of p.kernel.processes) if (r.pgid === q.pgid && r.exitStatus === null) sendToProcess(p.kernel, r, info);
+    sendToGroup(p.kernel, q.pgid, info);
   } else sendToProcess(p.kernel, q, info);
   return 0;
 }
