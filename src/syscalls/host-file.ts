@@ -30,6 +30,22 @@ export interface HostFileOptions {
   inherited?: boolean;
 }
 
+/**
+ * Where lseek(offset, SEEK_SET, SEEK_CUR or SEEK_END) from `current` leads in a file of
+ * `size()` bytes; EINVAL for another whence or a place before the start.
+ */
+export function seekTarget(current: number, offset: number, whence: number, size: () => number): number {
+  let to: number;
+  switch (whence) {
+    case SEEK.SEEK_SET: to = offset; break;
+    case SEEK.SEEK_CUR: to = current + offset; break;
+    case SEEK.SEEK_END: to = size() + offset; break;
+    default: throw new SysError(E.EINVAL);
+  }
+  if (to < 0) throw new SysError(E.EINVAL);
+  return to;
+}
+
 export class HostFile implements OpenFile {
   readonly isDirectory: boolean;
   readonly isTty: boolean;
@@ -96,18 +112,13 @@ export class HostFile implements OpenFile {
   /** Where lseek(offset, whence) from `current` leads. */
   private target(current: number, offset: number, whence: number): number {
     const size = (): number => Number(fstatSync(this.hostFd).size);
-    let to: number;
-    switch (whence) {
-      case SEEK.SEEK_SET: to = offset; break;
-      case SEEK.SEEK_CUR: to = current + offset; break;
-      case SEEK.SEEK_END: to = size() + offset; break;
+    if (whence === SEEK.SEEK_DATA || whence === SEEK.SEEK_HOLE) {
       // No holes are visible through Node: all data up to the end, one hole after it.
-      case SEEK.SEEK_DATA: if (offset >= size()) throw new SysError(E.ENXIO); to = offset; break;
-      case SEEK.SEEK_HOLE: if (offset >= size()) throw new SysError(E.ENXIO); to = size(); break;
-      default: throw new SysError(E.EINVAL);
+      if (offset >= size()) throw new SysError(E.ENXIO);
+      return seekTarget(current, whence === SEEK.SEEK_DATA ? offset : size(), SEEK.SEEK_SET, size);
     }
-    if (to < 0 || (this.isDirectory && whence === SEEK.SEEK_END)) throw new SysError(E.EINVAL);
-    return to;
+    if (this.isDirectory && whence === SEEK.SEEK_END) throw new SysError(E.EINVAL);
+    return seekTarget(current, offset, whence, size);
   }
 
   stat(): FileStat {

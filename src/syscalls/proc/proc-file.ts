@@ -8,20 +8,8 @@ import { SEEK } from '../constants.js';
 import type { DirEntry } from '../dir-list.js';
 import { E, SysError } from '../errno.js';
 import { fileStatFromHost, type FileStat } from '../file-stat.js';
+import { seekTarget } from '../host-file.js';
 import type { OpenFile } from '../open-file.js';
-
-/** The offset lseek gives for `whence` (SEEK_END counts from `size`). */
-function seekTo(current: number, size: number, offset: number, whence: number): number {
-  let to: number;
-  switch (whence) {
-    case SEEK.SEEK_SET: to = offset; break;
-    case SEEK.SEEK_CUR: to = current + offset; break;
-    case SEEK.SEEK_END: to = size + offset; break;
-    default: throw new SysError(E.EINVAL);
-  }
-  if (to < 0) throw new SysError(E.EINVAL);
-  return to;
-}
 
 const hostStat = (like: string): FileStat => fileStatFromHost(statSync(like, { bigint: true }));
 
@@ -55,7 +43,7 @@ export class ProcFile implements OpenFile {
   }
 
   seek(offset: number, whence: number): number {
-    this.offset = seekTo(this.offset, this.bytes.length, offset, whence);
+    this.offset = seekTarget(this.offset, offset, whence, () => this.bytes.length);
     return this.offset;
   }
 
@@ -91,7 +79,7 @@ export class ProcDir implements OpenFile {
 
   seek(offset: number, whence: number): number {
     if (whence === SEEK.SEEK_END) throw new SysError(E.EINVAL);
-    this.position = seekTo(this.position, 0, offset, whence);
+    this.position = seekTarget(this.position, offset, whence, () => 0);
     if (this.position === 0) this.dirEntries = this.list(); // rewinddir sees new entries
     return this.position;
   }
@@ -136,7 +124,7 @@ export class ProcMemFile implements OpenFile {
   }
 
   seek(offset: number, whence: number): number {
-    this.offset = seekTo(this.offset, 0, offset, whence);
+    this.offset = seekTarget(this.offset, offset, whence, () => 0);
     return this.offset;
   }
 
