@@ -39,14 +39,16 @@ export function fileOrNull(p: GuestProcess, fd: number): OpenFile | null {
 }
 
 /** A performance.now() deadline from a relative timespec (0: none given). */
-export function deadlineOf(p: GuestProcess, addr: number): number {
+export function deadlineOf(p: GuestProcess, addr: number, zeroTimeoutErrno?: number): number {
   if (!addr) return Infinity;
   const ns = readTimespecFromGuest(p.mem, addr);
   if (ns === undefined || ns < 0n) throw new SysError(E.EINVAL);
+  // rt_sigtimedwait: a zero timeout fails at once rather than waiting for nothing.
+  if (ns === 0n && zeroTimeoutErrno !== undefined) throw new SysError(zeroTimeoutErrno);
   return performance.now() + Number(ns) / 1e6;
 }
 
-/** The call's signal mask, in force until it returns (like rt_sigsuspend's). */
+/** The call's signal mask, in force until it returns (rt_sigsuspend's, ppoll's, pselect6's, epoll_pwait's). */
 export function useMask(p: GuestProcess, t: GuestThread, addr: number, size: number): void {
   if (!addr) return;
   if (size !== 8) throw new SysError(E.EINVAL);

@@ -7,9 +7,10 @@ import { SIGPROCMASK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import {
-  readSigactionFromGuest, readSigsetFromGuest, readStackFromGuest, readTimespecFromGuest, writeSigactionToGuest,
+  readSigactionFromGuest, readSigsetFromGuest, readStackFromGuest, writeSigactionToGuest,
   writeSigsetToGuest, writeStackToGuest,
 } from '../guest-structs.js';
+import { deadlineOf, useMask } from '../poll-wait.js';
 import { sys, type SyscallRow } from '../row.js';
 import { checkSignal } from '../signal-actions.js';
 import { maskChanged, retargetShared, sendToProcess, sendToThread, sigreturn } from '../signal-delivery.js';
@@ -136,10 +137,8 @@ const pendingSet = (p: GuestProcess, t: GuestThread): bigint => t.pending.set | 
 
 function rtSigsuspend(p: GuestProcess, t: GuestThread, set: number, setSize: number): number {
   checkSetSize(setSize);
-  const mask = readSigsetFromGuest(p.mem, set);
-  t.savedMask = t.blocked;
-  t.blocked = mask & ~UNBLOCKABLE;
-  maskChanged(t);
+  if (!set) throw new SysError(E.EFAULT); // (useMask leaves the mask alone for a null set)
+  useMask(p, t, set, setSize);
   // A handler runs (with the old mask in its frame), then the call fails with EINTR.
   if (pendingSet(p, t) & ~t.blocked) throw new SysError(E.EINTR);
   throw new WouldBlock({ deadline: Infinity, timeoutResult: -E.EINTR, restart: 'eintr' });
@@ -153,13 +152,7 @@ function rtSigtimedwait(p: GuestProcess, t: GuestThread, set: number, infoAddr: 
     if (infoAddr) p.mem.writeBytes(infoAddr, info.bytes);
     return info.signo;
   }
-  let deadline = Infinity;
-  if (timeout) {
-    const ns = readTimespecFromGuest(p.mem, timeout);
-    if (ns === undefined || ns < 0n) throw new SysError(E.EINVAL);
-    if (ns === 0n) throw new SysError(E.EAGAIN);
-    deadline = performance.now() + Number(ns) / 1e6;
-  }
+  const deadline = deadlineOf(p, timeout, E.EAGAIN);
   throw new WouldBlock({ ready: () => (pendingSet(p, t) & wanted) !== 0n, deadline, timeoutResult: -E.EAGAIN, restart: 'eintr' });
 }
 

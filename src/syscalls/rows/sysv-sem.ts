@@ -5,8 +5,8 @@
 import { int, u32 } from '../args.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
-import { readTimespecFromGuest } from '../guest-structs.js';
 import type { Kernel } from '../kernel.js';
+import { deadlineOf } from '../poll-wait.js';
 import { sys, type SyscallRow } from '../row.js';
 import {
   checkAccess, checkOwner, ctlCommand, IPC_INFO, IPC_NOWAIT, IPC_RMID, IPC_SET, IPC_STAT, IPC64_PERM_SIZE, IpcIds,
@@ -149,12 +149,7 @@ function semtimedop(p: GuestProcess, t: GuestThread, id: number, sopsAddr: numbe
     return 0;
   }
   if (result.flags & IPC_NOWAIT) throw new SysError(E.EAGAIN);
-  let deadline = Infinity;
-  if (timeout !== 0) {
-    const relative = readTimespecFromGuest(p.mem, timeout);
-    if (relative === undefined || relative < 0n) throw new SysError(E.EINVAL);
-    deadline = performance.now() + Number(relative) / 1e6;
-  }
+  const deadline = deadlineOf(p, timeout);
   const waiter = { thread: t, sop: result };
   set.waiters.add(waiter);
   ns.waiting.set(t, { set, waiter });
