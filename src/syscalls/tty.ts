@@ -9,6 +9,7 @@ import {
   applyHostTermios, controllingDevice, hostWindowSize, readHostTermios, SANE_TERMIOS, setHostWindowSize,
 } from './host-tty.js';
 import type { Kernel } from './kernel.js';
+import { perKernel } from './per-kernel.js';
 import type { OpenFile } from './open-file.js';
 import { sendToGroup } from './signal-delivery.js';
 import { senderInfo } from './siginfo.js';
@@ -57,15 +58,8 @@ export class Terminal {
   }
 }
 
-/** Every terminal seen, per kernel. */
-const terminalTables = new WeakMap<Kernel, Map<bigint, Terminal>>();
-
 /** Each kernel's terminals by host device number (what it knows of sessions is its own). */
-function terminalsOf(k: Kernel): Map<bigint, Terminal> {
-  let table = terminalTables.get(k);
-  if (!table) terminalTables.set(k, (table = new Map()));
-  return table;
-}
+const terminalsOf = perKernel(() => new Map<bigint, Terminal>());
 
 /**
  * The terminal `file` is, or undefined when it is none. The emulator's own controlling

@@ -3,16 +3,17 @@
 // system (one UTS namespace per kernel), never for the host.
 import { hostname } from 'node:os';
 import type { Kernel } from './kernel.js';
+import { perKernel } from './per-kernel.js';
 
 interface UtsNames { nodename: string; domainname: string }
 
-const setNames = new WeakMap<Kernel, Partial<UtsNames>>();
+const setNames = perKernel((): Partial<UtsNames> => ({}));
 
 export function utsNames(k: Kernel): UtsNames {
-  const own = setNames.get(k);
-  return { nodename: own?.nodename ?? hostname(), domainname: own?.domainname ?? '(none)' };
+  const own = setNames(k);
+  return { nodename: own.nodename ?? hostname(), domainname: own.domainname ?? '(none)' };
 }
 
 export function setUtsName(k: Kernel, field: keyof UtsNames, value: string): void {
-  setNames.set(k, { ...setNames.get(k), [field]: value });
+  setNames(k)[field] = value;
 }

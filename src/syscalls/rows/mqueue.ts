@@ -9,7 +9,7 @@ import type { GuestProcess } from '../guest-process.js';
 import {
   SIGEV_NONE, SIGEV_SIGNAL, SIGEV_THREAD, readSigeventFromGuest, readTimespecFromGuest,
 } from '../guest-structs.js';
-import type { Kernel } from '../kernel.js';
+import { perKernel } from '../per-kernel.js';
 import { MessageQueue, QueueFile, type Notification, type QueueAttributes } from '../mqueue.js';
 import { NetlinkSocket } from '../net/netlink-socket.js';
 import { sys, type SyscallRow } from '../row.js';
@@ -39,13 +39,7 @@ function sendCookie(n: Notification, why: number): void {
   n.thread.socket.reply(bytes);
 }
 
-const namespaces = new WeakMap<Kernel, Map<string, MessageQueue>>();
-
-function queues(k: Kernel): Map<string, MessageQueue> {
-  let m = namespaces.get(k);
-  if (!m) namespaces.set(k, (m = new Map()));
-  return m;
-}
+const queues = perKernel(() => new Map<string, MessageQueue>());
 
 /** The queue name as the kernel gets it (glibc has taken the leading '/' off). */
 function queueName(p: GuestProcess, addr: number): string {

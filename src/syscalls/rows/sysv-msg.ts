@@ -5,6 +5,7 @@ import { E, SysError } from '../errno.js';
 import { readableView } from '../guest-buffer.js';
 import type { GuestProcess } from '../guest-process.js';
 import type { Kernel } from '../kernel.js';
+import { perKernel } from '../per-kernel.js';
 import { sys, type SyscallRow } from '../row.js';
 import {
   checkAccess, checkOwner, ctlCommand, IPC_INFO, IPC_NOWAIT, IPC_RMID, IPC_SET, IPC_STAT, IPC64_PERM_SIZE, IpcIds,
@@ -51,13 +52,7 @@ class MessageQueues {
   }
 }
 
-const namespaces = new WeakMap<Kernel, MessageQueues>();
-
-function queues(k: Kernel): MessageQueues {
-  let ns = namespaces.get(k);
-  if (!ns) namespaces.set(k, (ns = new MessageQueues()));
-  return ns;
-}
+const queues = perKernel(() => new MessageQueues());
 
 /** /proc/sysvipc/msg. */
 export const listMessageQueues = (k: Kernel): MessageQueue[] => [...queues(k).ids.all];

@@ -6,6 +6,7 @@ import { MAP, MAP_TYPES, PROT } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import type { Kernel } from '../kernel.js';
+import { perKernel } from '../per-kernel.js';
 import { AnonymousSharedObject } from '../mapped-objects.js';
 import { sys, type SyscallRow } from '../row.js';
 import {
@@ -33,13 +34,7 @@ export interface Segment extends IpcObject {
 /** What /proc/<pid>/maps shows for a segment. */
 const segmentName = (key: number): string => `/SYSV${(key >>> 0).toString(16).padStart(8, '0')} (deleted)`;
 
-const tables = new WeakMap<Kernel, IpcIds<Segment>>();
-
-function segments(k: Kernel): IpcIds<Segment> {
-  let t = tables.get(k);
-  if (!t) tables.set(k, (t = new IpcIds<Segment>(SHMMNI)));
-  return t;
-}
+const segments = perKernel(() => new IpcIds<Segment>(SHMMNI));
 
 /** /proc/sysvipc/shm: the segments with how many attachments each has. */
 export function listSegments(k: Kernel): { segment: Segment; attached: number }[] {
