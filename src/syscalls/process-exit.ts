@@ -3,7 +3,7 @@
 // status until the parent reaps it, and SIGCHLD to that parent), and the end of the
 // first process, which ends the emulator.
 import { writeU32ToGuest } from './guest-structs.js';
-import { exitedStatus, signaledStatus } from './guest-exit.js';
+import { childCodeOf, exitedStatus, signaledStatus } from './guest-exit.js';
 import type { GuestProcess } from './guest-process.js';
 import type { Kernel } from './kernel.js';
 import { RLIMIT } from './constants.js';
@@ -11,7 +11,7 @@ import { adoptOrphans } from './orphans.js';
 import { futexPlace } from './shared-pages.js';
 import { retargetShared, sendToProcess } from './signal-delivery.js';
 import { childInfo } from './siginfo.js';
-import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SA_NOCLDWAIT, SIGCHLD, SIG_IGN } from './signals.js';
+import { SA_NOCLDWAIT, SIGCHLD, SIG_IGN } from './signals.js';
 import type { GuestThread } from './thread.js';
 
 // robust futex word bits
@@ -133,26 +133,22 @@ function endProcess(k: Kernel, p: GuestProcess, status: number, signal?: number)
   if (p === k.process) {
     k.outcome = signal === undefined ? { kind: 'exit', status: status >> 8 } : { kind: 'signal', signal };
   }
-  adoptOrphans(k, p, (child) => notifyParent(k, child, signalOf(child.exitStatus!)));
-  notifyParent(k, p, signal);
+  adoptOrphans(k, p, (child) => notifyParent(k, child));
+  notifyParent(k, p);
 }
 
-/** The signal that killed a process, from its wait status (undefined: it exited). */
-const signalOf = (status: number): number | undefined => (status & 0x7f ? status & 0x7f : undefined);
-
 /** SIGCHLD to the parent, unless it asked for none; without a parent, nobody waits. */
-function notifyParent(k: Kernel, p: GuestProcess, signal: number | undefined): void {
+function notifyParent(k: Kernel, p: GuestProcess): void {
   const parent = p.parent;
   if (!parent || parent.exitStatus !== null) {
     k.reap(p);
     return;
   }
-  const status = p.exitStatus!;
-  const code = signal === undefined ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+  const [code, status] = childCodeOf(p.exitStatus!);
   const act = parent.actions.get(SIGCHLD);
   const uid = process.getuid?.() ?? 0;
   if (p.exitSignal) {
-    sendToProcess(k, parent, childInfo(p.exitSignal, code, p.pid, uid, signal === undefined ? status >> 8 : signal));
+    sendToProcess(k, parent, childInfo(p.exitSignal, code, p.pid, uid, status));
   }
   // SIGCHLD ignored or SA_NOCLDWAIT: the child is reaped at once (no zombie).
   if (act.handler === SIG_IGN || act.flags & SA_NOCLDWAIT) k.reap(p);

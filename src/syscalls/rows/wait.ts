@@ -9,9 +9,10 @@ import type { GuestProcess } from '../guest-process.js';
 import { pidfdProcess } from '../pidfd.js';
 import { writeRusageToGuest } from '../guest-structs.js';
 import { sys, type SyscallRow } from '../row.js';
+import { childCodeOf } from '../guest-exit.js';
 import { childInfo } from '../siginfo.js';
 import { CLD_CONTINUED, CLD_STOPPED, type JobEvent } from '../job-control.js';
-import { CLD_DUMPED, CLD_EXITED, CLD_KILLED, SIGCHLD, SIGCONT } from '../signals.js';
+import { SIGCHLD, SIGCONT } from '../signals.js';
 import { WouldBlock } from '../wait.js';
 import { usageOf } from './cpu-usage.js';
 import { openFile } from './fd-access.js';
@@ -114,9 +115,7 @@ function wait4(p: GuestProcess, pid: number, statusAddr: number, options: number
 /** waitid's si_code and si_status. */
 function childCode(r: Report): [code: number, status: number] {
   if (r.event !== 'exited') return r.event.kind === 'stopped' ? [CLD_STOPPED, r.event.sig] : [CLD_CONTINUED, SIGCONT];
-  const status = r.child.exitStatus!;
-  const signaled = (status & 0x7f) !== 0;
-  return [!signaled ? CLD_EXITED : status & 0x80 ? CLD_DUMPED : CLD_KILLED, signaled ? status & 0x7f : status >> 8];
+  return childCodeOf(r.child.exitStatus!);
 }
 
 function waitid(p: GuestProcess, idtype: number, id: number, infop: number, options: number, rusage: number): number {
