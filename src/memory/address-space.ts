@@ -56,7 +56,7 @@ export interface Mapping {
 }
 
 /** What madvise may change of a mapping's treatment by fork. */
-export type ForkAdvice = Pick<Mapping, 'dontFork' | 'wipeOnFork'>;
+type ForkAdvice = Pick<Mapping, 'dontFork' | 'wipeOnFork'>;
 
 export const pageFloor = (a: number): number => a - (a % PAGE_SIZE);
 export const pageCeil = (a: number): number => Math.ceil(a / PAGE_SIZE) * PAGE_SIZE;

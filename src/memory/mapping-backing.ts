@@ -35,6 +35,13 @@ export interface MappingBacking {
 
 const NO_SHADOW = new Uint8Array(0);
 
+/** MappedObject.read over bytes held in memory: up to dst.length of them from `offset`. */
+export function readBytesAt(bytes: Uint8Array, dst: Uint8Array, offset: number): number {
+  const part = bytes.subarray(offset, offset + dst.length);
+  dst.set(part);
+  return part.length;
+}
+
 /**
  * A mapping of `object` from guest address `start` on. Private (no `shared`): its bytes
  * are read, never written back. Shared: `size` bytes of shadow, and writable only if `mayWrite`.

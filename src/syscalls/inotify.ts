@@ -6,7 +6,8 @@ import { addWatcher, removeWatcher, type FsWatcher, type Inode, type InodeKey } 
 import { OutsideChangeWatch } from './host-changes.js';
 import type { Readiness } from './open-file.js';
 
-export const IN_Q_OVERFLOW = 0x4000, IN_IGNORED = 0x8000, IN_ONESHOT = 0x80000000;
+const IN_Q_OVERFLOW = 0x4000;
+export const IN_IGNORED = 0x8000, IN_ONESHOT = 0x80000000;
 /** struct inotify_event without its name: wd, mask, cookie, len. */
 const EVENT_HEADER = 16;
 /** /proc/sys/fs/inotify/max_queued_events. */

@@ -2,10 +2,10 @@
 // an fd of the emulator's own, so the guest may close its fd, or unlink the file, and
 // keep the mapping) and shared anonymous memory.
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
-import type { MappedObject } from '../memory/mapping-backing.js';
+import { readBytesAt, type MappedObject } from '../memory/mapping-backing.js';
 
 /** Reads all of dst at `offset` from a host fd (short only at end of file). */
-export function readFully(hostFd: number, dst: Uint8Array, offset: number): number {
+function readFully(hostFd: number, dst: Uint8Array, offset: number): number {
   let done = 0;
   while (done < dst.length) {
     const n = readSync(hostFd, dst, done, dst.length - done, offset + done);
@@ -70,9 +70,7 @@ export class AnonymousSharedObject implements MappedObject {
   }
 
   read(dst: Uint8Array, offset: number): number {
-    const part = this.bytes.subarray(offset, offset + dst.length);
-    dst.set(part);
-    return part.length;
+    return readBytesAt(this.bytes, dst, offset);
   }
 
   write(src: Uint8Array, offset: number): void {

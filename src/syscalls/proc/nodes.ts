@@ -38,7 +38,7 @@ export type ProcNode =
 /** The emulator's own /proc directory: the host counterpart of a guest process's. */
 const HOST_PID_DIR = `/proc/${process.pid}`;
 /** Any host symlink: what lstat of a guest /proc link shows. */
-export const LINK_LIKE = `${HOST_PID_DIR}/exe`;
+const LINK_LIKE = `${HOST_PID_DIR}/exe`;
 
 const entry = (name: string, type: number, ino: number): DirEntry => ({ name, type, ino: BigInt(ino) });
 const dots = (): DirEntry[] => [entry('.', DT.DT_DIR, 1), entry('..', DT.DT_DIR, 1)];

@@ -53,7 +53,8 @@ function queueName(p: GuestProcess, addr: number): string {
 function readAttributes(p: GuestProcess, addr: number): QueueAttributes {
   if (addr === 0) return DEFAULT_ATTRIBUTES;
   const maxMessages = p.mem.readU64(addr + 8), messageSize = p.mem.readU64(addr + 16);
-  const [msgMax, sizeMax] = p.creds.privileged ? [HARD_MSGMAX, HARD_MSGSIZEMAX] : [10, 8192];
+  const [msgMax, sizeMax] = p.creds.privileged ? [HARD_MSGMAX, HARD_MSGSIZEMAX]
+    : [DEFAULT_ATTRIBUTES.maxMessages, DEFAULT_ATTRIBUTES.messageSize];
   if (maxMessages <= 0 || messageSize <= 0 || maxMessages > msgMax || messageSize > sizeMax) throw new SysError(E.EINVAL);
   return { maxMessages, messageSize };
 }
