@@ -39,12 +39,10 @@ export function fileOrNull(p: GuestProcess, fd: number): OpenFile | null {
 }
 
 /** A performance.now() deadline from a relative timespec (0: none given). */
-export function deadlineOf(p: GuestProcess, addr: number, zeroTimeoutErrno?: number): number {
+export function deadlineOf(p: GuestProcess, addr: number): number {
   if (!addr) return Infinity;
   const ns = readTimespecFromGuest(p.mem, addr);
   if (ns === undefined || ns < 0n) throw new SysError(E.EINVAL);
-  // rt_sigtimedwait: a zero timeout fails at once rather than waiting for nothing.
-  if (ns === 0n && zeroTimeoutErrno !== undefined) throw new SysError(zeroTimeoutErrno);
   return performance.now() + Number(ns) / 1e6;
 }
 

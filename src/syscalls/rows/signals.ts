@@ -152,7 +152,8 @@ function rtSigtimedwait(p: GuestProcess, t: GuestThread, set: number, infoAddr: 
     if (infoAddr) p.mem.writeBytes(infoAddr, info.bytes);
     return info.signo;
   }
-  const deadline = deadlineOf(p, timeout, E.EAGAIN);
+  const deadline = deadlineOf(p, timeout);
+  if (deadline <= performance.now()) throw new SysError(E.EAGAIN); // a zero timeout: nothing pending
   throw new WouldBlock({ ready: () => (pendingSet(p, t) & wanted) !== 0n, deadline, timeoutResult: -E.EAGAIN, restart: 'eintr' });
 }
 
