@@ -20,7 +20,7 @@ export type JobEvent = { kind: 'stopped'; sig: number } | { kind: 'continued' };
 function tellParent(k: Kernel, p: GuestProcess, code: number, status: number): void {
   const parent = p.parent;
   if (!parent || parent.exitStatus !== null || parent.actions.get(SIGCHLD).flags & SA_NOCLDSTOP) return;
-  sendToProcess(k, parent, childInfo(SIGCHLD, code, p.pid, process.getuid?.() ?? 0, status));
+  sendToProcess(k, parent, childInfo(SIGCHLD, code, p.pid, p.creds.uid.real, status));
 }
 
 /** `sig`'s default action takes effect: the whole process stops. */

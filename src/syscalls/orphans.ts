@@ -22,7 +22,6 @@ function subreaperAbove(p: GuestProcess): GuestProcess | null {
  */
 export function adoptOrphans(k: Kernel, p: GuestProcess, notify: (child: GuestProcess) => void): void {
   const adopter = subreaperAbove(p);
-  const uid = process.getuid?.() ?? 0;
   for (const child of [...p.children]) {
     child.parent = adopter;
     if (adopter) adopter.children.add(child);
@@ -31,7 +30,7 @@ export function adoptOrphans(k: Kernel, p: GuestProcess, notify: (child: GuestPr
       else k.reap(child);
       continue;
     }
-    if (child.pdeathSignal) sendToProcess(k, child, senderInfo(child.pdeathSignal, SI_USER, p.pid, uid));
+    if (child.pdeathSignal) sendToProcess(k, child, senderInfo(child.pdeathSignal, SI_USER, p.pid, p.creds.uid.real));
   }
   const groups = new Set([p.pgid, ...[...p.children].map((c) => c.pgid)]);
   p.children.clear();

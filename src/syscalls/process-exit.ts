@@ -146,9 +146,8 @@ function notifyParent(k: Kernel, p: GuestProcess): void {
   }
   const [code, status] = childCodeOf(p.exitStatus!);
   const act = parent.actions.get(SIGCHLD);
-  const uid = process.getuid?.() ?? 0;
   if (p.exitSignal) {
-    sendToProcess(k, parent, childInfo(p.exitSignal, code, p.pid, uid, status));
+    sendToProcess(k, parent, childInfo(p.exitSignal, code, p.pid, p.creds.uid.real, status));
   }
   // SIGCHLD ignored or SA_NOCLDWAIT: the child is reaped at once (no zombie).
   if (act.handler === SIG_IGN || act.flags & SA_NOCLDWAIT) k.reap(p);

@@ -55,8 +55,7 @@ function setForeground(p: GuestProcess, tty: Terminal, pgrp: number): void {
 function takeControlling(p: GuestProcess, tty: Terminal, steal: boolean): void {
   if (tty.session === p.sid) return;
   if (p.sid !== p.pid) throw new SysError(E.EPERM);
-  const root = (process.geteuid?.() ?? 0) === 0;
-  if (tty.session !== undefined && !(steal && root)) throw new SysError(E.EPERM);
+  if (tty.session !== undefined && !(steal && p.creds.privileged)) throw new SysError(E.EPERM);
   tty.session = p.sid;
   tty.foreground = p.pgid;
 }

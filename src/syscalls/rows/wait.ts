@@ -141,8 +141,7 @@ function waitid(p: GuestProcess, idtype: number, id: number, infop: number, opti
   }
   const child = r.child;
   const [code, status] = childCode(r);
-  const uid = process.getuid?.() ?? 0;
-  if (infop) p.mem.writeBytes(infop, childInfo(SIGCHLD, code, child.pid, uid, status).bytes);
+  if (infop) p.mem.writeBytes(infop, childInfo(SIGCHLD, code, child.pid, child.creds.uid.real, status).bytes);
   if (rusage) writeRusageToGuest(p.mem, rusage, usageOf(processCpuNs(child) + childrenCpuNs(child)));
   if (!(options & WNOWAIT)) collect(p, r);
   return 0;
