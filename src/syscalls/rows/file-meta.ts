@@ -31,34 +31,33 @@ const STATX_SYNC_TYPE = AT.AT_STATX_FORCE_SYNC | AT.AT_STATX_DONT_SYNC;
 const hostStat = (path: string, follow: boolean): FileStat =>
   fileStatFromHost(follow ? statSync(path, { bigint: true }) : lstatSync(path, { bigint: true }));
 
-/** newfstatat and statx: (dirfd, path, flags) -> the file's metadata. */
-function statAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): FileStat {
+/**
+ * newfstatat and statx: (dirfd, path, flags) -> the file's metadata, and the host path
+ * looked at (for statx's mount; undefined: an in-memory file).
+ */
+function statAt(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): { st: FileStat; hostPath?: string } {
   if (flags & ~STAT_FLAGS || (flags & STATX_SYNC_TYPE) === STATX_SYNC_TYPE) throw new SysError(E.EINVAL);
   const path = readGuestPath(p, pathAddr);
   if (path === '' && flags & AT.AT_EMPTY_PATH) {
-    return dirfd === AT_FDCWD ? hostStat(p.cwd, true) : fileOf(p, dirfd).stat();
+    if (dirfd === AT_FDCWD) return { st: hostStat(p.cwd, true), hostPath: p.cwd };
+    const f = fileOf(p, dirfd);
+    return { st: f.stat(), hostPath: f.path ?? (f.hostFd !== undefined ? HOST_FD_LINK + f.hostFd : undefined) };
   }
   const follow = !(flags & AT.AT_SYMLINK_NOFOLLOW);
   const inMemory = follow ? procLinkedFileStat(p, joinAt(p, dirfd, path)) : undefined;
-  return inMemory ?? hostStat(resolveAt(p, dirfd, path, follow), follow);
-}
-
-/** The host path statx looked at, for its mount (undefined: an in-memory file). */
-function statxPath(p: GuestProcess, dirfd: number, pathAddr: number, flags: number): string | undefined {
-  const path = readGuestPath(p, pathAddr);
-  if (path !== '' || !(flags & AT.AT_EMPTY_PATH)) return resolveAt(p, dirfd, path, !(flags & AT.AT_SYMLINK_NOFOLLOW));
-  if (dirfd === AT_FDCWD) return p.cwd;
-  const f = fileOf(p, dirfd);
-  return f.path ?? (f.hostFd !== undefined ? HOST_FD_LINK + f.hostFd : undefined);
+  if (inMemory) return { st: inMemory };
+  const hostPath = resolveAt(p, dirfd, path, follow);
+  return { st: hostStat(hostPath, follow), hostPath };
 }
 
 function statx(p: GuestProcess, a: readonly number[]): number {
   if (u32(a[3]) & STATX_RESERVED) throw new SysError(E.EINVAL);
   const [dirfd, flags] = [int(a[0]), int(a[2])];
-  const st = statAt(p, dirfd, a[1], flags);
+  const { st, hostPath } = statAt(p, dirfd, a[1], flags);
   const mask = STATX_BASIC_STATS | (st.birthtimeNs > 0n ? STATX_BTIME : 0);
-  const path = statxPath(p, dirfd, a[1], flags);
-  const mount = path === undefined ? undefined : mountOf(path, st.dev, !(flags & AT.AT_SYMLINK_NOFOLLOW));
+  // The mount (a realpath and a read of mountinfo) only for a caller that asks for it.
+  const wantMount = (u32(a[3]) & STATX_MNT_ID) !== 0 && hostPath !== undefined;
+  const mount = wantMount ? mountOf(hostPath, st.dev, !(flags & AT.AT_SYMLINK_NOFOLLOW)) : undefined;
   if (!mount) {
     writeStatxToGuest(p.mem, a[4], st, mask);
     return 0;
@@ -114,7 +113,7 @@ export const fileMetaRows: SyscallRow[] = [
     return 0;
   }),
   sys('newfstatat', ['dirfd', 'path', 'ptr', 'atflags'], (p, a) => {
-    writeStatToGuest(p.mem, a[2], statAt(p, int(a[0]), a[1], int(a[3])));
+    writeStatToGuest(p.mem, a[2], statAt(p, int(a[0]), a[1], int(a[3])).st);
     return 0;
   }),
   sys('statx', ['dirfd', 'path', 'atflags', 'hex', 'ptr'], statx),
