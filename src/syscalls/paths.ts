@@ -17,7 +17,7 @@ export function readGuestPath(p: GuestProcess, addr: number): string {
 }
 
 /** The directory `dirfd` names for a relative path. */
-function baseDir(p: GuestProcess, dirfd: number): string {
+export function baseDir(p: GuestProcess, dirfd: number): string {
   if (dirfd === AT_FDCWD) return p.cwd;
   const f: OpenFile = p.fds.get(dirfd);
   if (!f.isDirectory || f.path === undefined) throw new SysError(E.ENOTDIR);

@@ -4,10 +4,9 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { int } from '../args.js';
-import { AT_FDCWD } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
-import { readGuestPath } from '../paths.js';
+import { baseDir, joinAt, readGuestPath } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
 import { openat } from './file-open.js';
 
@@ -20,34 +19,33 @@ const MAGIC_LINK = /^\/proc\/[^/]+\/(fd\/\d+|exe|cwd|root)$/;
 /** Bits openat2 knows (it refuses the rest, unlike openat). */
 const KNOWN_OPEN_FLAGS = 0o37777777;
 
-/** The directory a relative path starts from. */
-function startDir(p: GuestProcess, dirfd: number): string {
-  if (dirfd === AT_FDCWD) return p.cwd;
-  const f = p.fds.get(dirfd);
-  if (!f.isDirectory || f.path === undefined) throw new SysError(E.ENOTDIR);
-  return f.path;
-}
-
-/** The existing prefixes of `path` under `base`, shortest first. */
-function prefixes(base: string, path: string): string[] {
-  const out: string[] = [];
+/** The existing prefixes of `path` under `base`, shortest first, and whether each is a symlink. */
+function prefixes(base: string, path: string): { at: string; link: boolean }[] {
+  const out: { at: string; link: boolean }[] = [];
   let at = base;
   for (const part of path.split(sep).filter((x) => x !== '' && x !== '.')) {
     at = join(at, part);
-    try {
-      lstatSync(at);
-    } catch {
-      break;
-    }
-    out.push(at);
+    const st = lstatSync(at, { throwIfNoEntry: false });
+    if (!st) break;
+    out.push({ at, link: st.isSymbolicLink() });
   }
   return out;
 }
 
+/** Where the lookup of `path` starts on the host, and what is left of it from there. */
+function lookupStart(p: GuestProcess, dirfd: number, path: string): [base: string, rest: string] {
+  if (!isAbsolute(path)) return [baseDir(p, dirfd), path];
+  const host = joinAt(p, dirfd, path); // under the -L prefix when the file is there
+  const root = p.prefix.root;
+  return root !== '' && host.startsWith(`${root}/`) ? [root, host.slice(root.length)] : ['/', host];
+}
+
 function checkResolve(p: GuestProcess, dirfd: number, path: string, resolve: number): void {
-  const base = startDir(p, dirfd);
-  const walked = prefixes(base, path);
-  const links = walked.filter((x) => lstatSync(x).isSymbolicLink());
+  if (resolve === 0) return;
+  const [base, rest] = lookupStart(p, dirfd, path);
+  const steps = prefixes(base, rest);
+  const walked = steps.map((x) => x.at);
+  const links = steps.filter((x) => x.link).map((x) => x.at);
   if (resolve & RESOLVE_NO_SYMLINKS && links.length > 0) throw new SysError(E.ELOOP);
   if (resolve & RESOLVE_NO_MAGICLINKS && links.some((x) => MAGIC_LINK.test(x))) throw new SysError(E.ELOOP);
   if (resolve & RESOLVE_BENEATH) {
