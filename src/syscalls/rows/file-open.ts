@@ -1,5 +1,5 @@
 // Creating and sharing descriptors: openat, close, close_range, dup, dup3, fcntl, pipe2.
-import { closeSync, constants as host, existsSync, fchmodSync, openSync, statSync } from 'node:fs';
+import { closeSync, constants as host, fchmodSync, openSync, statSync, type Stats } from 'node:fs';
 import { int } from '../args.js';
 import { unshareFds } from '../exec.js';
 import { FCNTL, FD_CLOEXEC } from '../constants.js';
@@ -21,16 +21,12 @@ import { hasControllingTerminal } from '../tty.js';
 import type { GuestThread } from '../thread.js';
 import { IN_OPEN, notifyChange, notifyCreate } from '../fs-notify.js';
 
-/**
- * Opening a FIFO waits on the host for the other end, which would stop every guest
- * process: FIFOs are opened non-blocking on the host (reads and writes still block
- * for the guest unless it asked for O_NONBLOCK, see HostFile).
- */
-function isFifo(path: string): boolean {
+/** What the host's stat says of `path` (following symlinks); undefined: none there (or no access). */
+function existing(path: string): Stats | undefined {
   try {
-    return statSync(path).isFIFO();
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -55,8 +51,13 @@ export function openat(p: GuestProcess, dirfd: number, pathAddr: number, flags: 
     throw new SysError(E.EOPNOTSUPP);
   }
   const perms = mode & 0o7777 & ~p.umask;
-  const creating = (flags & f.creat) !== 0 && !existsSync(path);
-  const fd = openSync(path, hostOpenFlags(flags, f) | (isFifo(path) ? host.O_NONBLOCK : 0), perms);
+  // One stat: whether O_CREAT creates the file, and whether it is a FIFO. Opening a FIFO
+  // waits on the host for the other end, which would stop every guest process: FIFOs
+  // are opened non-blocking on the host (reads and writes still block for the guest
+  // unless it asked for O_NONBLOCK, see HostFile).
+  const st = existing(path);
+  const creating = (flags & f.creat) !== 0 && !st;
+  const fd = openSync(path, hostOpenFlags(flags, f) | (st?.isFIFO() ? host.O_NONBLOCK : 0), perms);
   try {
     // The host's umask applied too; the guest's alone should decide.
     if (creating) fchmodSync(fd, perms);
