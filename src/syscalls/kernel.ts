@@ -118,6 +118,11 @@ export class Kernel {
     return this.table.get(pid);
   }
 
+  /** The process a pid, or the tid of one of its threads, names (zombies included). */
+  processOfTask(id: number): GuestProcess | undefined {
+    return this.table.get(id) ?? this.scheduler.find(id)?.process;
+  }
+
   get processes(): IterableIterator<GuestProcess> {
     return this.table.values();
   }

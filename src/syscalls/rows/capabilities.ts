@@ -22,7 +22,7 @@ function targetOf(p: GuestProcess, header: number): GuestProcess {
   const pid = p.mem.read32(header + 4);
   if (pid < 0) throw new SysError(E.EINVAL);
   if (pid === 0) return p;
-  const q = p.kernel.processById(pid) ?? p.kernel.scheduler.find(pid)?.process;
+  const q = p.kernel.processOfTask(pid);
   if (!q) throw new SysError(E.ESRCH);
   return q;
 }

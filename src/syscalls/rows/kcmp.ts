@@ -25,7 +25,7 @@ function order(a: object, b: object): number {
 }
 
 function processOf(p: GuestProcess, pid: number): GuestProcess {
-  const q = p.kernel.processById(pid) ?? p.kernel.scheduler.find(pid)?.process;
+  const q = p.kernel.processOfTask(pid);
   if (!q || pid <= 0) throw new SysError(E.ESRCH);
   return q;
 }

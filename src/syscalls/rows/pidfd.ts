@@ -93,7 +93,7 @@ function processVm(p: GuestProcess, a: readonly number[], write: boolean): numbe
   const local = guestIovecs(p, a[1], a[2]);
   const remote = guestIovecs(p, a[3], a[4]);
   const pid = int(a[0]);
-  const q = p.kernel.processById(pid) ?? p.kernel.scheduler.find(pid)?.process;
+  const q = p.kernel.processOfTask(pid);
   if (!q || pid <= 0 || q.exitStatus !== null) throw new SysError(E.ESRCH);
   // The other process's shared pages show what this one wrote to them, and the reverse after.
   flushShared(p.mem);

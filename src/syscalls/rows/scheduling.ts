@@ -21,7 +21,7 @@ const privileged = (p: GuestProcess): boolean => p.creds.privileged;
 function targetOf(p: GuestProcess, pid: number): GuestProcess {
   if (pid < 0) throw new SysError(E.EINVAL);
   if (pid === 0) return p;
-  const q = p.kernel.processById(pid) ?? p.kernel.scheduler.find(pid)?.process;
+  const q = p.kernel.processOfTask(pid);
   if (!q || q.exitStatus !== null) throw new SysError(E.ESRCH);
   return q;
 }
