@@ -8,8 +8,8 @@ export interface CapabilitySets {
 }
 
 /** CAP_LAST_CAP of the kernel shown (CAP_CHECKPOINT_RESTORE). */
-const CAP_LAST_CAP = 40n;
-const ALL_CAPS = (1n << (CAP_LAST_CAP + 1n)) - 1n;
+export const CAP_LAST_CAP = 40;
+const ALL_CAPS = (1n << BigInt(CAP_LAST_CAP + 1)) - 1n;
 
 /** The sets a process with effective uid `euid` starts with. */
 export function defaultCapabilities(euid: number): CapabilitySets {

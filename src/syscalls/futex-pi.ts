@@ -9,7 +9,7 @@ import { E, SysError } from './errno.js';
 import { ETIMEDOUT_RESULT, type Scheduler } from './scheduler.js';
 import { WouldBlock, type FutexSpace } from './wait.js';
 
-const FUTEX_WAITERS = 0x80000000, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK = 0x3fffffff;
+export const FUTEX_WAITERS = 0x80000000, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK = 0x3fffffff;
 
 /** A PI futex word: where the guest sees it and where its waiters queue (shared words by object). */
 export interface PiWord {

@@ -7,6 +7,7 @@ import { childCodeOf, exitedStatus, signaledStatus } from './guest-exit.js';
 import type { GuestProcess } from './guest-process.js';
 import type { Kernel } from './kernel.js';
 import { RLIMIT } from './constants.js';
+import { FUTEX_OWNER_DIED, FUTEX_TID_MASK, FUTEX_WAITERS } from './futex-pi.js';
 import { adoptOrphans } from './orphans.js';
 import { futexPlace } from './shared-pages.js';
 import { retargetShared, sendToProcess } from './signal-delivery.js';
@@ -14,8 +15,6 @@ import { childInfo } from './siginfo.js';
 import { SA_NOCLDWAIT, SIGCHLD, SIG_IGN } from './signals.js';
 import type { GuestThread } from './thread.js';
 
-// robust futex word bits
-const FUTEX_WAITERS = 0x80000000, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK = 0x3fffffff;
 /** Bound on robust-list entries walked at thread exit (the kernel's ROBUST_LIST_LIMIT). */
 const ROBUST_LIST_LIMIT = 2048;
 

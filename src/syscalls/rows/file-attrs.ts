@@ -6,6 +6,7 @@ import {
 } from 'node:fs';
 import { int } from '../args.js';
 import { AT, AT_FDCWD } from '../constants.js';
+import { UNCHANGED } from '../credentials.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { guestPathAt } from '../paths.js';
@@ -18,14 +19,12 @@ import { IN_ATTRIB, IN_MODIFY, notifyChange } from '../fs-notify.js';
 const UTIME_NOW = 0x3fffffff;
 const UTIME_OMIT = 0x3ffffffe;
 const FALLOC_FL_KEEP_SIZE = 0x01, FALLOC_FL_PUNCH_HOLE = 0x02, FALLOC_FL_ZERO_RANGE = 0x10;
-/** An id argument of -1: leave that id as it is. */
-const UNCHANGED_ID = 0xffffffff;
 
 function chown(t: Target, uid: number, gid: number): number {
-  if (uid === UNCHANGED_ID || gid === UNCHANGED_ID) {
+  if (uid === UNCHANGED || gid === UNCHANGED) {
     const st = statOf(t);
-    if (uid === UNCHANGED_ID) uid = Number(st.uid);
-    if (gid === UNCHANGED_ID) gid = Number(st.gid);
+    if (uid === UNCHANGED) uid = Number(st.uid);
+    if (gid === UNCHANGED) gid = Number(st.gid);
   }
   if ('fd' in t) fchownSync(t.fd, uid, gid);
   else (t.follow ? chownSync : lchownSync)(t.path, uid, gid);

@@ -1,5 +1,6 @@
 // Creating and sharing descriptors: openat, close, close_range, dup, dup3, fcntl, pipe2.
 import { closeSync, constants as host, fchmodSync, openSync, statSync, type Stats } from 'node:fs';
+import { PAGE_SIZE } from '../../memory/address-space.js';
 import { int } from '../args.js';
 import { unshareFds } from '../exec.js';
 import { FCNTL, FD_CLOEXEC } from '../constants.js';
@@ -125,13 +126,12 @@ const owners = new WeakMap<OpenFile, number>();
 
 /** /proc/sys/fs/pipe-max-size: what an unprivileged process may ask for. */
 const PIPE_MAX_SIZE = 1 << 20;
-const PAGE = 4096;
 
 /** F_SETPIPE_SZ: whole pages, rounded up to a power of two; returns the size set. */
 function setPipeSize(p: GuestProcess, file: OpenFile, arg: number): number {
   const want = arg >>> 0;
   if (arg < 0 || arg > 0x7fffffff) throw new SysError(E.EINVAL);
-  let size = PAGE;
+  let size = PAGE_SIZE;
   while (size < want) size *= 2;
   if (size > PIPE_MAX_SIZE && !p.creds.privileged) throw new SysError(E.EPERM);
   resizePipe(file, size);

@@ -3,14 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, fchmodSync, lstatSync, openSync } from 'node:fs';
 import { int } from '../args.js';
-import { S_IFCHR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK } from '../constants.js';
+import { S_IFBLK, S_IFCHR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { guestPathAt } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
 import { notifyCreate } from '../fs-notify.js';
-
-const S_IFBLK = 0o060000;
 
 /** EEXIST before anything is made (mkfifo's own messages are not errnos). */
 function mustNotExist(path: string): void {

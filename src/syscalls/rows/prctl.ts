@@ -1,6 +1,7 @@
 // prctl: the per-process and per-thread switches programs flip on themselves (thread
 // names, the parent-death signal, dumpability, no_new_privs, child subreapers, timer
 // slack). Anything else is EINVAL, as a kernel without the feature answers.
+import { CAP_LAST_CAP } from '../capabilities.js';
 import { checkSignal } from '../signal-actions.js';
 import { commFromBytes, commToBytes, COMM_MAX_BYTES } from '../comm.js';
 import { E, SysError } from '../errno.js';
@@ -15,9 +16,6 @@ const PR = {
   PR_SET_TIMERSLACK: 29, PR_GET_TIMERSLACK: 30, PR_SET_CHILD_SUBREAPER: 36,
   PR_GET_CHILD_SUBREAPER: 37, PR_SET_NO_NEW_PRIVS: 38, PR_GET_NO_NEW_PRIVS: 39,
 } as const;
-
-/** The highest capability number of a 6.x kernel (CAP_CHECKPOINT_RESTORE). */
-const CAP_LAST_CAP = 40;
 
 /** The name bytes at `addr`: up to the first NUL, at most 16 read (as strncpy_from_user). */
 function readName(p: GuestProcess, addr: number): Uint8Array {

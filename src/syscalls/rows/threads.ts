@@ -2,6 +2,7 @@
 // exit, and the per-thread bookkeeping glibc does (set_tid_address, set_robust_list, gettid).
 import { int, u32 } from '../args.js';
 import { clockNowNs } from '../clocks.js';
+import { CLOCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
 import { readTimespecFromGuest } from '../guest-structs.js';
@@ -21,7 +22,6 @@ const FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, 
 const FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
 const FUTEX_LOCK_PI2 = 13;
 const FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
-const CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1;
 /** sizeof(struct robust_list_head) on 64-bit. */
 const ROBUST_LIST_HEAD_SIZE = 24;
 
@@ -40,7 +40,7 @@ function deadline(p: GuestProcess, timeout: number, absolute: boolean, realtime:
   if (!timeout) return Infinity;
   const ns = readTimespecFromGuest(p.mem, timeout);
   if (ns === undefined) throw new SysError(E.EINVAL);
-  const relative = absolute ? ns - clockNowNs(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC) : ns;
+  const relative = absolute ? ns - clockNowNs(realtime ? CLOCK.CLOCK_REALTIME : CLOCK.CLOCK_MONOTONIC) : ns;
   return performance.now() + Number(relative) / 1e6;
 }
 
