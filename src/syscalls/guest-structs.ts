@@ -313,3 +313,60 @@ export function writeU32ToGuest(mem: AddressSpace, addr: number, v: number): voi
   d.setUint32(0, v >>> 0, true);
   mem.writeBytes(addr, b);
 }
+
+// struct flock of the asm-generic 64-bit ABI: l_type and l_whence
+// as shorts, l_start and l_len as off_t from offset 8, l_pid at 24; 32 bytes.
+export interface Flock {
+  type: number;
+  whence: number;
+  start: number;
+  len: number;
+  pid: number;
+}
+
+const FLOCK_SIZE = 32;
+
+export function readFlockFromGuest(mem: AddressSpace, addr: number): Flock {
+  const b = mem.readBytes(addr, FLOCK_SIZE);
+  const d = new DataView(b.buffer, b.byteOffset, FLOCK_SIZE);
+  return {
+    type: d.getInt16(0, true), whence: d.getInt16(2, true), start: Number(d.getBigInt64(8, true)),
+    len: Number(d.getBigInt64(16, true)), pid: d.getInt32(24, true),
+  };
+}
+
+export function writeFlockToGuest(mem: AddressSpace, addr: number, f: Flock): void {
+  const b = new Uint8Array(FLOCK_SIZE);
+  const d = new DataView(b.buffer);
+  d.setInt16(0, f.type, true);
+  d.setInt16(2, f.whence, true);
+  d.setBigInt64(8, BigInt(f.start), true);
+  d.setBigInt64(16, BigInt(f.len), true);
+  d.setInt32(24, f.pid, true);
+  mem.writeBytes(addr, b);
+}
+
+// struct statfs of the asm-generic 64-bit ABI: eleven 8-byte words
+// (f_fsid is two ints in one of them) and four spare ones; 120 bytes.
+export interface FsStat {
+  type: bigint;
+  bsize: bigint;
+  blocks: bigint;
+  bfree: bigint;
+  bavail: bigint;
+  files: bigint;
+  ffree: bigint;
+  namelen: bigint;
+  /** ST_* mount flags (ST_VALID set: the field means something). */
+  flags: bigint;
+}
+
+const STATFS_SIZE = 120;
+
+export function writeStatfsToGuest(mem: AddressSpace, addr: number, s: FsStat): void {
+  const b = new Uint8Array(STATFS_SIZE);
+  const d = new DataView(b.buffer);
+  const words = [s.type, s.bsize, s.blocks, s.bfree, s.bavail, s.files, s.ffree, 0n, s.namelen, s.bsize, s.flags];
+  words.forEach((w, i) => d.setBigInt64(i * 8, w, true)); // f_fsid (index 7) stays 0, as for non-root
+  mem.writeBytes(addr, b);
+}

@@ -6,7 +6,7 @@ import { AT_FDCWD } from '../constants.js';
 import type { GuestProcess } from '../guest-process.js';
 import { HOST_FD_LINK, guestPathAt } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
-import { writeStatfsToGuest, type FsStat } from '../statfs-struct.js';
+import { writeStatfsToGuest, type FsStat } from '../guest-structs.js';
 import { fileOf } from './fd-access.js';
 
 const NAME_MAX = 255n;

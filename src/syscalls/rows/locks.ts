@@ -6,7 +6,7 @@ import { int } from '../args.js';
 import { FCNTL, F_RDLCK, F_UNLCK, F_WRLCK, SEEK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import { flockFree, rangeConflict, setRange, tryFlock, unflock, type RangeLock } from '../file-locks.js';
-import { readFlockFromGuest, writeFlockToGuest, type Flock } from '../flock-struct.js';
+import { readFlockFromGuest, writeFlockToGuest, type Flock } from '../guest-structs.js';
 import type { GuestProcess } from '../guest-process.js';
 import type { OpenFile } from '../open-file.js';
 import { O_RDONLY, O_WRONLY } from '../open-flags.js';
