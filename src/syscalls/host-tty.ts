@@ -1,9 +1,9 @@
 // The host's side of a terminal, through stty(1) (Node has no tcgetattr/tcsetattr or
 // window-size ioctls): its settings in stty's -g form (the termios fields in hex), its
 // size, and which terminal is the emulator's controlling one.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Termios } from './guest-structs.js';
+import { runHostTool } from './host-tool.js';
 
 /** glibc's NCCS: how many control characters stty -g lists. */
 const STTY_NCCS = 32;
@@ -25,8 +25,8 @@ export const SANE_TERMIOS: Termios = {
 
 /** Runs stty on host fd `fd` (its stdin); its output, or undefined when it failed. */
 function stty(fd: number, args: readonly string[]): string | undefined {
-  const r = spawnSync('stty', args, { stdio: [fd, 'pipe', 'pipe'], env: { LANG: 'C', PATH: '/usr/bin:/bin' } });
-  return r.status === 0 ? r.stdout.toString().trim() : undefined;
+  const r = runHostTool('stty', args, [fd, 'pipe', 'pipe']);
+  return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
 function termiosFromStty(g: string): Termios | undefined {

@@ -2,10 +2,10 @@
 // a double and libuv keeps whole microseconds only, and it cannot leave one of the two
 // times alone; the host's touch(1) can do both, so it is used whenever Node would not
 // set exactly what the guest asked (nanoseconds, UTIME_OMIT).
-import { spawnSync } from 'node:child_process';
 import { futimesSync, lutimesSync, utimesSync } from 'node:fs';
 import type { Target } from './at-target.js';
 import { E, SysError, errnoFromNodeCode } from './errno.js';
+import { runHostTool } from './host-tool.js';
 
 /** One of utimensat's times: a point in time, now, or "leave it" (UTIME_OMIT). */
 export type TimeSpec = { sec: number; nsec: number } | 'now' | 'omit';
@@ -27,7 +27,7 @@ function touch(target: Target, which: '-a' | '-m', t: TimeSpec): void {
   const path = 'fd' in target ? `/proc/${process.pid}/fd/${target.fd}` : target.path;
   const args = ['-c', which, ...('path' in target && !target.follow ? ['-h'] : [])];
   if (t !== 'now' && t !== 'omit') args.push('-d', `@${t.sec}.${String(t.nsec).padStart(9, '0')}`);
-  const r = spawnSync('touch', [...args, '--', path], { env: { LANG: 'C', PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+  const r = runHostTool('touch', [...args, '--', path]);
   if (r.status === 0) return;
   if (/Permission denied/.test(r.stderr)) throw new SysError(E.EACCES);
   if (/not permitted/.test(r.stderr)) throw new SysError(E.EPERM);

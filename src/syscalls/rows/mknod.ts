@@ -1,11 +1,11 @@
 // mknodat: regular files and FIFOs for anyone; device nodes only for root, as Linux.
 // Node cannot make a FIFO, so the host's mkfifo(1) does.
-import { spawnSync } from 'node:child_process';
 import { closeSync, fchmodSync, lstatSync, openSync } from 'node:fs';
 import { int } from '../args.js';
 import { S_IFBLK, S_IFCHR, S_IFIFO, S_IFMT, S_IFREG, S_IFSOCK } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
+import { runHostTool } from '../host-tool.js';
 import { guestPathAt } from '../paths.js';
 import { sys, type SyscallRow } from '../row.js';
 import { notifyCreate } from '../fs-notify.js';
@@ -22,9 +22,9 @@ function mustNotExist(path: string): void {
 
 function mkfifo(path: string, perms: number): void {
   mustNotExist(path);
-  const r = spawnSync('mkfifo', ['-m', perms.toString(8), '--', path], { env: { LANG: 'C', PATH: '/usr/bin:/bin' } });
+  const r = runHostTool('mkfifo', ['-m', perms.toString(8), '--', path]);
   if (r.status === 0) return;
-  const msg = r.stderr?.toString() ?? '';
+  const msg = r.stderr ?? '';
   if (/No such file/.test(msg)) throw new SysError(E.ENOENT);
   if (/Not a directory/.test(msg)) throw new SysError(E.ENOTDIR);
   if (/Permission denied/.test(msg)) throw new SysError(E.EACCES);
