@@ -19,7 +19,7 @@ import { SIGTSTP, SIGWINCH, SI_KERNEL } from './signals.js';
 export class Terminal {
   /** What TCGETS returns; read from the host when unknown (first use, after a host program). */
   private settings: Termios | undefined;
-  /** Set by TIOCSWINSZ; until then the host's size is asked. */
+  /** Set by TIOCSWINSZ, or the host's size once asked (asked again after a resize, SIGWINCH). */
   private size: [rows: number, cols: number] | undefined;
   /** The session this is the controlling terminal of, if any. */
   session: number | undefined;
@@ -47,8 +47,10 @@ export class Terminal {
     if (!applyHostTermios(hostFd, t)) report('ioctl: the host terminal refused the guest\'s settings');
   }
 
+  /** TIOCGWINSZ: stty runs once, not on every call. */
   windowSize(hostFd: number): [rows: number, cols: number] {
-    return this.size ?? hostWindowSize(hostFd);
+    this.size ??= hostWindowSize(hostFd);
+    return this.size;
   }
 
   /** TIOCSWINSZ: kept, and given to the host terminal too. */
