@@ -10,11 +10,11 @@ import { AT_FDCWD } from './constants.js';
 import { E, SysError } from './errno.js';
 import type { GuestProcess } from './guest-process.js';
 import { runHostProgram } from './host-exec.js';
+import { leaveOldImage } from './leave-image.js';
 import { MemoryMap } from './memory-map.js';
 import { Mm } from './mm.js';
 import type { LoadedImage } from './options.js';
 import { readGuestPath, resolveAt } from './paths.js';
-import { endOtherThreads, releaseClearChildTid } from './process-exit.js';
 import { NO_ALT_STACK, type GuestThread } from './thread.js';
 
 /** Bytes of the file execve looks at to recognize it (Linux's BINPRM_BUF_SIZE). */
@@ -99,31 +99,6 @@ export function execve(p: GuestProcess, t: GuestThread, dirfd: number, pathAddr:
   leaveOldImage(p, t, program.hostPath, program.argv, envp);
   replaceImage(p, t, program.image);
   return 0;
-}
-
-/** A fd table shared with another live process (CLONE_FILES) becomes the process's own. */
-export function unshareFds(p: GuestProcess): void {
-  if ([...p.kernel.processes].some((q) => q !== p && q.exitStatus === null && q.fds === p.fds)) {
-    p.fds = p.fds.copy(() => p.limits.maxFds);
-  }
-}
-
-/**
- * What every execve does past the point of no return, whatever runs next: one thread
- * left, its clear_child_tid and robust list let go, fds unshared and close-on-exec ones
- * closed, the new program's name and arguments; a vfork parent goes on.
- */
-export function leaveOldImage(p: GuestProcess, t: GuestThread, exePath: string, argv: readonly string[], envp: readonly string[]): void {
-  const k = p.kernel;
-  endOtherThreads(k, p, t);
-  releaseClearChildTid(k, t);
-  t.robustList = { head: 0, len: 0 };
-  unshareFds(p);
-  p.fds.closeOnExec();
-  p.exePath = exePath;
-  p.argv = [...argv];
-  p.envp = [...envp];
-  p.execCount++;
 }
 
 /** The point of no return: the process runs `image`, with one thread. */

@@ -8,7 +8,7 @@ import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { GuestProcess } from './guest-process.js';
 import { pumpFromHost, pumpToHost, stdioOf, type Pump } from './host-stdio.js';
-import { leaveOldImage } from './exec.js';
+import { leaveOldImage } from './leave-image.js';
 import { exitGroup, killProcess } from './process-exit.js';
 import type { GuestThread } from './thread.js';
 import { forgetTerminalSettings } from './tty.js';

@@ -2,7 +2,7 @@
 import { closeSync, constants as host, fchmodSync, openSync, statSync, type Stats } from 'node:fs';
 import { PAGE_SIZE } from '../../memory/address-space.js';
 import { int } from '../args.js';
-import { unshareFds } from '../exec.js';
+import { unshareFds } from '../leave-image.js';
 import { FCNTL, FD_CLOEXEC } from '../constants.js';
 import { E, SysError } from '../errno.js';
 import type { GuestProcess } from '../guest-process.js';
